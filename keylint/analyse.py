@@ -1,0 +1,94 @@
+"""Stage 4: analyse one file with the loaded rules. A pure function of (path, bytes, rules).
+
+Everything a later stage needs (cache, parallel workers) can call `analyse_file` on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from keylint.discover import SourcePath, is_test_path
+from keylint.findings import FileError, FileResult, Finding, Hit, assign_fingerprints
+from keylint.kinds import KINDS
+from keylint.parse import ParseFailure, ParsedFile, decode, parse
+from keylint.suppress import apply_suppressions, parse_suppressions
+from keylint.values import redact_inline, show
+
+
+@dataclass(frozen=True)
+class FileContext:
+    """Facts about the file that rules may weigh, beyond its content."""
+
+    is_test: bool
+
+
+class _Vars(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def analyse_file(source: SourcePath, data: bytes, rules: list, redact_secrets: bool = True) -> FileResult:
+    """Findings (suppressions applied, fingerprints set) and errors for one file."""
+    result = FileResult(source.rel_path)
+    try:
+        parsed = parse(source.rel_path, decode(data, source.kind), source.kind)
+        hits = _run_kinds(parsed, rules, FileContext(is_test_path(source.rel_path)))
+    except ParseFailure as exc:
+        result.errors.append(FileError(source.rel_path, str(exc)))
+        return result
+    except RecursionError:
+        result.errors.append(FileError(source.rel_path, "too deeply nested to analyse"))
+        return result
+    secrets = sorted({hit.secret for hit in hits if hit.secret}, key=len, reverse=True)
+    findings = [_finding(hit, parsed, secrets, redact_secrets) for hit in hits]
+    result.findings, result.suppressed = apply_suppressions(findings, parse_suppressions(parsed.text, parsed.kind))
+    assign_fingerprints(result.findings)
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _run_kinds(parsed: ParsedFile, rules: list, context: FileContext) -> list[Hit]:
+    hits: list[Hit] = []
+    for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
+        kind = KINDS[kind_name]
+        if parsed.kind in kind.FILE_KINDS:
+            hits.extend(kind.check(list(kind_rules), parsed, context))
+    return hits
+
+
+def _finding(hit: Hit, parsed: ParsedFile, secrets: list[str], redact_secrets: bool) -> Finding:
+    rule = hit.rule
+    variables = _Vars(hit.variables)
+    if hit.secret is not None:
+        variables["value"] = show(hit.secret, redact_secrets)
+    lines = parsed.lines
+    source_line = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
+    span_end = hit.end_column if hit.end_line == hit.line else len(source_line) + 1
+    span = source_line[hit.column - 1 : span_end - 1]
+    if redact_secrets:
+        source_line, span = _redacted(source_line, secrets), _redacted(span, secrets)
+    return Finding(
+        rule_id=rule.id,
+        pitfall=rule.pitfall,
+        severity=hit.severity or rule.severity,
+        confidence=hit.confidence or rule.confidence,
+        message=rule.message.format_map(variables),
+        path=parsed.path,
+        line=hit.line,
+        column=hit.column,
+        end_line=hit.end_line,
+        end_column=hit.end_column,
+        snippet=source_line,
+        highlight=max(1, len(span)),
+        match_key=hit.match_key,
+        scope=hit.scope,
+        flow=hit.flow,
+    )
+
+
+def _redacted(line: str, secrets: list[str]) -> str:
+    """The line with every secret found in this file replaced by its redacted form."""
+    for secret in secrets:
+        line = line.replace(secret, redact_inline(secret))
+    return line

@@ -1,0 +1,164 @@
+"""Stage 1: find the files to scan and what kind each one is."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+SKIP_DIRS = frozenset(
+    {
+        ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
+        ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "build", "dist", "site-packages",
+        ".keylint_cache", ".idea", ".vscode",
+    }
+)
+SKIP_FILES = frozenset({"package-lock.json", "composer.lock", "Pipfile.lock", "poetry.lock", "yarn.lock"})
+FILE_KINDS = (
+    ("python", ("*.py", "*.pyi")),
+    ("env", (".env", ".env.*", "*.env")),
+    ("yaml", ("*.yaml", "*.yml")),
+    ("json", ("*.json",)),
+    ("toml", ("*.toml",)),
+    ("ini", ("*.ini", "*.cfg")),
+)
+TEST_PATTERNS = ("tests/*", "test/*", "*/tests/*", "*/test/*", "test_*.py", "*/test_*.py", "*_test.py", "conftest.py", "*/conftest.py")
+
+
+@dataclass(frozen=True)
+class SourcePath:
+    """A file to scan: where it is on disk, how outputs name it, and its format."""
+
+    abs_path: str
+    rel_path: str
+    kind: str
+
+
+def file_kind(name: str) -> str | None:
+    """The format of a file by its name, or None if keylint does not read it."""
+    if name in SKIP_FILES:
+        return None
+    for kind, patterns in FILE_KINDS:
+        if any(fnmatch.fnmatchcase(name, p) for p in patterns):
+            return kind
+    return None
+
+
+def is_test_path(rel_path: str) -> bool:
+    return any(fnmatch.fnmatchcase(rel_path, p) for p in TEST_PATTERNS)
+
+
+def _is_virtualenv(path: str) -> bool:
+    return os.path.isfile(os.path.join(path, "pyvenv.cfg"))
+
+
+def _relative(path: str, base: str) -> str:
+    rel = os.path.relpath(path, base)
+    return rel.replace(os.sep, "/")
+
+
+class Discovery:
+    """Walks the given paths, honouring .gitignore files, default skips and --exclude globs."""
+
+    def __init__(self, root: str, excludes: tuple[str, ...] = ()):
+        self.root = os.path.abspath(root)
+        self.excludes = pathspec.GitIgnoreSpec.from_lines(excludes)
+        self.missing: list[str] = []
+        self.skipped = 0
+
+    def files(self, paths: list[str]) -> list[SourcePath]:
+        found: dict[str, SourcePath] = {}
+        for raw in paths:
+            path = os.path.abspath(raw)
+            if os.path.isdir(path):
+                for source in self._walk(path):
+                    found.setdefault(source.abs_path, source)
+            elif os.path.isfile(path):
+                source = self._explicit(path)
+                if source is not None:
+                    found.setdefault(source.abs_path, source)
+            else:
+                self.missing.append(raw)
+        return sorted(found.values(), key=lambda s: s.rel_path)
+
+    def _display(self, path: str, base: str) -> str:
+        rel = _relative(path, self.root)
+        return _relative(path, base) if rel.startswith("../") or rel == ".." else rel
+
+    def _explicit(self, path: str) -> SourcePath | None:
+        rel = self._display(path, os.path.dirname(path))
+        kind = file_kind(os.path.basename(path))
+        if kind is None or self.excludes.match_file(rel):
+            self.skipped += 1
+            return None
+        return SourcePath(path, rel, kind)
+
+    def _walk(self, top: str):
+        ignores = self._ancestor_ignores(top)
+        for dirpath, dirnames, filenames in os.walk(top):
+            ignores = [(d, s) for d, s in ignores if dirpath == d or dirpath.startswith(d + os.sep)]
+            if ".gitignore" in filenames:
+                ignores.append((dirpath, self._gitignore(os.path.join(dirpath, ".gitignore"))))
+            dirnames[:] = sorted(
+                name for name in dirnames
+                if not self._skip_dir(os.path.join(dirpath, name), name, top, ignores)
+            )
+            for name in sorted(filenames):
+                path = os.path.join(dirpath, name)
+                kind = file_kind(name)
+                if kind is None or os.path.islink(path):
+                    continue
+                rel = self._display(path, top)
+                if self._ignored(path, False, ignores) or self.excludes.match_file(rel):
+                    self.skipped += 1
+                    continue
+                yield SourcePath(path, rel, kind)
+
+    def _skip_dir(self, path: str, name: str, top: str, ignores) -> bool:
+        if name in SKIP_DIRS or name.endswith(".egg-info") or _is_virtualenv(path):
+            return True
+        rel = self._display(path, top) + "/"
+        return self._ignored(path, True, ignores) or self.excludes.match_file(rel)
+
+    def _ancestor_ignores(self, top: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        """.gitignore files above `top`, up to the enclosing repository's root."""
+        found = []
+        current = os.path.dirname(top)
+        if os.path.isdir(os.path.join(top, ".git")):
+            return found
+        while current and current != os.path.dirname(current):
+            if os.path.isfile(os.path.join(current, ".gitignore")):
+                found.append((current, self._gitignore(os.path.join(current, ".gitignore"))))
+            if os.path.isdir(os.path.join(current, ".git")):
+                return found[::-1]
+            current = os.path.dirname(current)
+        return []
+
+    @staticmethod
+    def _gitignore(path: str) -> pathspec.GitIgnoreSpec:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                return pathspec.GitIgnoreSpec.from_lines(handle)
+        except OSError:
+            return pathspec.GitIgnoreSpec.from_lines([])
+
+    @staticmethod
+    def _ignored(path: str, is_dir: bool, ignores) -> bool:
+        for base, spec in ignores:
+            rel = _relative(path, base) + ("/" if is_dir else "")
+            if spec.match_file(rel):
+                return True
+        return False
+
+
+def discover(paths: list[str], root: str | None = None, excludes: tuple[str, ...] = ()) -> tuple[list[SourcePath], Discovery]:
+    """All files to scan under `paths`; the Discovery object reports missing paths and skips."""
+    discovery = Discovery(root or os.getcwd(), excludes)
+    return discovery.files(paths), discovery
+
+
+def read_bytes(source: SourcePath) -> bytes:
+    return Path(source.abs_path).read_bytes()

@@ -1,0 +1,135 @@
+"""The finding and error records every stage passes along, and their ordering."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+SEVERITIES = ("low", "medium", "high", "critical")
+CONFIDENCES = ("low", "medium", "high")
+PITFALLS = (
+    "hardcoded-secret",
+    "msn-from-user-input",
+    "secret-exposed-to-merchant",
+    "wrong-key-for-api",
+    "partner-keys-in-test",
+    "secret-in-logs",
+    "missing-msn-header",
+)
+
+
+@dataclass(frozen=True)
+class FlowStep:
+    """One step of a data-flow path: where a value went and what happened there."""
+
+    path: str
+    line: int
+    note: str
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "note": self.note}
+
+
+@dataclass
+class Finding:
+    """One reported problem. Lines and columns are 1-based; end_column is exclusive."""
+
+    rule_id: str
+    pitfall: str
+    severity: str
+    confidence: str
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    snippet: str
+    match_key: str = ""
+    scope: str = ""
+    fingerprint: str = ""
+    flow: tuple[FlowStep, ...] = ()
+    highlight: int = 1
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule_id, self.match_key)
+
+    def to_dict(self) -> dict:
+        data = {
+            "rule_id": self.rule_id,
+            "pitfall": self.pitfall,
+            "severity": self.severity,
+            "confidence": self.confidence,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "snippet": self.snippet,
+            "fingerprint": self.fingerprint,
+        }
+        if self.flow:
+            data["flow"] = [step.to_dict() for step in self.flow]
+        return data
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be analysed, and why."""
+
+    path: str
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "message": self.message}
+
+
+@dataclass
+class FileResult:
+    """What analysing one file produced."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    suppressed: int = 0
+
+
+def assign_fingerprints(findings: list[Finding]) -> None:
+    """Give each finding a fingerprint from rule, path, scope and redacted match; never the line.
+
+    Identical matches in one file are told apart by their order of occurrence.
+    """
+    seen: dict[str, int] = {}
+    for finding in sorted(findings, key=Finding.sort_key):
+        base = "\0".join((finding.rule_id, finding.path, finding.scope, finding.match_key))
+        occurrence = seen.get(base, 0)
+        seen[base] = occurrence + 1
+        digest = hashlib.sha256(f"{base}\0{occurrence}".encode()).hexdigest()
+        finding.fingerprint = digest[:32]
+
+
+def severity_at_least(severity: str, minimum: str) -> bool:
+    return SEVERITIES.index(severity) >= SEVERITIES.index(minimum)
+
+
+@dataclass
+class Hit:
+    """What a rule kind reports before the analyse stage formats it into a Finding.
+
+    `secret` is the raw matched secret (never serialised): the analyse stage redacts it from
+    the message and the snippet. `match_key` must already be free of secrets.
+    """
+
+    rule: object
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    match_key: str
+    scope: str = ""
+    confidence: str | None = None
+    severity: str | None = None
+    secret: str | None = None
+    variables: dict = field(default_factory=dict)
+    flow: tuple[FlowStep, ...] = ()

@@ -1,0 +1,161 @@
+"""The `secret` kind: a literal value bound to a key-like name, judged by its shape.
+
+Everything that says what a key is called, what it looks like and what a placeholder looks
+like comes from the rule's YAML spec; this module only applies it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from keylint.bindings import Binding, CallPair, PythonBindingCollector
+from keylint.findings import CONFIDENCES, Hit
+from keylint.kinds.spec import compile_patterns, merge
+from keylint.values import normalise_name, redact, sequential_ratio, shannon_entropy
+
+FILE_KINDS = ("python", "env", "yaml", "json", "toml", "ini")
+
+_REGEX_LIST = {"type": "array", "items": {"type": "string"}}
+_PROPERTIES = {
+    "names": {**_REGEX_LIST, "description": "regexes searched in the normalised name (client_secret)"},
+    "exclude_names": {**_REGEX_LIST, "description": "names matching any of these are never secrets"},
+    "placeholders": {**_REGEX_LIST, "description": "values matching any of these (searched) are not secrets"},
+    "calls": {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["callee", "name_arg"],
+            "properties": {
+                "callee": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                "name_arg": {"type": "integer", "minimum": 0},
+                "value_arg": {"type": "integer", "minimum": 0},
+                "value_kwarg": {"type": "string"},
+            },
+        },
+    },
+    "value": {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "shapes": {**_REGEX_LIST, "description": "full-match regexes of the documented format"},
+            "require_shape": {"type": "boolean"},
+            "confidence_without_shape": {"enum": list(CONFIDENCES)},
+            "min_length": {"type": "integer", "minimum": 1},
+            "max_length": {"type": "integer", "minimum": 1},
+            "min_entropy": {"type": "number", "minimum": 0},
+            "must_match": {**_REGEX_LIST, "description": "regexes a shapeless value must all contain"},
+            "max_sequential_ratio": {"type": "number", "minimum": 0, "maximum": 1},
+        },
+    },
+    "severity_in_tests": {"enum": ["low", "medium", "high", "critical"]},
+    "files": {"type": "array", "items": {"enum": list(FILE_KINDS)}},
+}
+SPEC_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["names", "value"], "properties": _PROPERTIES}
+DEFAULTS_SCHEMA = {"type": "object", "additionalProperties": False, "properties": _PROPERTIES}
+
+
+@dataclass(frozen=True)
+class SecretSpec:
+    names: tuple[re.Pattern, ...]
+    exclude_names: tuple[re.Pattern, ...]
+    placeholders: tuple[re.Pattern, ...]
+    calls: tuple[CallPair, ...]
+    shapes: tuple[re.Pattern, ...]
+    require_shape: bool
+    confidence_without_shape: str
+    min_length: int
+    max_length: int
+    min_entropy: float
+    must_match: tuple[re.Pattern, ...]
+    max_sequential_ratio: float
+    severity_in_tests: str | None
+    files: tuple[str, ...]
+
+    def names_match(self, name: str) -> bool:
+        return any(p.search(name) for p in self.names) and not any(p.search(name) for p in self.exclude_names)
+
+    def judge(self, value: str, confidence: str) -> str | None:
+        """The confidence that `value` is a real secret, or None if it is not one."""
+        if not self.min_length <= len(value) <= self.max_length or value != value.strip():
+            return None
+        if any(p.search(value) for p in self.placeholders):
+            return None
+        if sequential_ratio(value) > self.max_sequential_ratio:
+            return None
+        if any(p.fullmatch(value) for p in self.shapes):
+            return confidence
+        if self.require_shape:
+            return None
+        if shannon_entropy(value) < self.min_entropy or not all(p.search(value) for p in self.must_match):
+            return None
+        return self.confidence_without_shape
+
+
+def merge_defaults(defaults: dict, own: dict) -> dict:
+    return merge(defaults, own)
+
+
+def compile_spec(raw: dict) -> SecretSpec:
+    value = raw.get("value", {})
+    return SecretSpec(
+        names=compile_patterns(raw.get("names", []), ["names"]),
+        exclude_names=compile_patterns(raw.get("exclude_names", []), ["exclude_names"]),
+        placeholders=compile_patterns(raw.get("placeholders", []), ["placeholders"]),
+        calls=tuple(
+            CallPair(tuple(c["callee"]), c["name_arg"], c.get("value_arg"), c.get("value_kwarg"))
+            for c in raw.get("calls", [])
+        ),
+        shapes=compile_patterns(value.get("shapes", []), ["value", "shapes"]),
+        require_shape=value.get("require_shape", False),
+        confidence_without_shape=value.get("confidence_without_shape", "low"),
+        min_length=value.get("min_length", 8),
+        max_length=value.get("max_length", 200),
+        min_entropy=value.get("min_entropy", 3.0),
+        must_match=compile_patterns(value.get("must_match", []), ["value", "must_match"]),
+        max_sequential_ratio=value.get("max_sequential_ratio", 0.6),
+        severity_in_tests=raw.get("severity_in_tests"),
+        files=tuple(raw.get("files", FILE_KINDS)),
+    )
+
+
+def python_bindings(parsed, rules) -> list[Binding]:
+    pairs = tuple(dict.fromkeys(pair for rule in rules for pair in rule.spec.calls))
+    collector = PythonBindingCollector(pairs)
+    parsed.wrapper.visit(collector)
+    return collector.bindings
+
+
+def check(rules, parsed, context) -> list[Hit]:
+    """Every binding of a key-like name to a real-looking literal, for each matching rule."""
+    rules = [rule for rule in rules if parsed.kind in rule.spec.files]
+    if not rules:
+        return []
+    bindings = python_bindings(parsed, rules) if parsed.kind == "python" else parsed.bindings
+    hits = []
+    for binding in bindings:
+        name = normalise_name(binding.name)
+        for rule in rules:
+            if not rule.spec.names_match(name):
+                continue
+            confidence = rule.spec.judge(binding.value, rule.confidence)
+            if confidence is not None:
+                hits.append(_hit(rule, binding, confidence, context.is_test))
+    return hits
+
+
+def _hit(rule, binding: Binding, confidence: str, is_test: bool) -> Hit:
+    return Hit(
+        rule=rule,
+        line=binding.line,
+        column=binding.column,
+        end_line=binding.end_line,
+        end_column=binding.end_column,
+        match_key=f"{binding.name}={redact(binding.value)}",
+        scope=binding.scope,
+        confidence=confidence,
+        severity=rule.spec.severity_in_tests if is_test and rule.spec.severity_in_tests else None,
+        secret=binding.value,
+        variables={"name": binding.name},
+    )

@@ -1,0 +1,39 @@
+"""Helpers shared by the kinds for turning YAML spec values into usable objects."""
+
+from __future__ import annotations
+
+import re
+
+
+class SpecError(Exception):
+    """A spec value the schema accepted but the kind cannot use (e.g. a bad regex)."""
+
+    def __init__(self, where: list, message: str):
+        super().__init__(message)
+        self.where = where
+        self.message = message
+
+
+def compile_patterns(patterns: list[str], where: list, flags: int = 0) -> tuple[re.Pattern, ...]:
+    """Compile a list of regexes, naming the list index of the first bad one."""
+    compiled = []
+    for index, pattern in enumerate(patterns):
+        try:
+            compiled.append(re.compile(pattern, flags))
+        except re.error as exc:
+            raise SpecError([*where, index], f"invalid regex {pattern!r}: {exc}") from exc
+    return tuple(compiled)
+
+
+def merge(defaults: dict, own: dict) -> dict:
+    """Rule settings over pack defaults: lists are joined, mappings merged, scalars replaced."""
+    merged = dict(defaults)
+    for key, value in own.items():
+        base = merged.get(key)
+        if isinstance(base, list) and isinstance(value, list):
+            merged[key] = base + value
+        elif isinstance(base, dict) and isinstance(value, dict):
+            merged[key] = merge(base, value)
+        else:
+            merged[key] = value
+    return merged

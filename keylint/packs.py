@@ -1,0 +1,183 @@
+"""Loading YAML rule packs: safe parsing, schema validation with file/line/field errors, merging."""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from keylint.findings import PITFALLS
+from keylint.kinds import KINDS, SpecError
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used; the message names file, line and field."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule, with its kind-specific detection spec already compiled."""
+
+    id: str
+    name: str
+    pitfall: str
+    severity: str
+    confidence: str
+    message: str
+    docs: dict
+    kind: str
+    spec: Any
+    examples: dict
+    pack: str
+    pack_path: str
+    tags: tuple[str, ...] = field(default=())
+
+
+@lru_cache(maxsize=1)
+def pack_schema() -> dict:
+    """The pack schema: the shared rule shape plus each kind's spec schema."""
+    text = resources.files("keylint").joinpath("schema/pack.schema.json").read_text("utf-8")
+    schema = json.loads(text)
+    rule = schema["$defs"]["rule"]
+    rule["properties"]["pitfall"]["enum"] = list(PITFALLS)
+    rule["properties"]["kind"]["enum"] = sorted(KINDS)
+    for name, kind in sorted(KINDS.items()):
+        schema["$defs"][f"{name}Spec"] = kind.SPEC_SCHEMA
+        schema["properties"]["defaults"]["properties"][name] = kind.DEFAULTS_SCHEMA
+        rule["properties"][name] = {"$ref": f"#/$defs/{name}Spec"}
+        rule["allOf"].append(
+            {"if": {"properties": {"kind": {"const": name}}}, "then": {"required": [name]}}
+        )
+    return schema
+
+
+def shipped_pack_paths() -> list[Path]:
+    """The packs installed with keylint (top-level `rules/` in the source tree)."""
+    folder = resources.files("keylint.shipped_rules")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(PACK_SUFFIXES))
+
+
+def expand_pack_paths(paths: list[str | Path]) -> list[Path]:
+    """Files stay as given; folders contribute their `*.yaml`/`*.yml` files, sorted."""
+    result: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            result.extend(sorted(p for p in path.iterdir() if p.suffix in PACK_SUFFIXES))
+        elif path.is_file():
+            result.append(path)
+        else:
+            raise PackError(f"{path}: rule pack not found")
+    return result
+
+
+def load_rules(extra: list[str | Path] = (), include_shipped: bool = True) -> list[Rule]:
+    """All rules from the shipped packs and `extra` pack files or folders; ids must be unique."""
+    paths = (shipped_pack_paths() if include_shipped else []) + expand_pack_paths(list(extra))
+    rules: list[Rule] = []
+    owner: dict[str, str] = {}
+    for path in paths:
+        for rule in load_pack(path):
+            if rule.id in owner:
+                raise PackError(f"{path}: rule id {rule.id} is already defined in {owner[rule.id]}")
+            owner[rule.id] = str(path)
+            rules.append(rule)
+    return rules
+
+
+def load_pack(path: Path) -> list[Rule]:
+    """Parse, validate and compile one pack file."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: cannot read rule pack: {exc}") from exc
+    try:
+        data = yaml.safe_load(text)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise PackError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    _validate(path, data, root)
+    return [_compile_rule(path, root, data, index) for index in range(len(data["rules"]))]
+
+
+def _validate(path: Path, data: Any, root: yaml.Node | None) -> None:
+    validator = jsonschema.Draft202012Validator(pack_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if errors:
+        raise PackError("\n".join(_describe(path, root, error) for error in errors))
+
+
+def _describe(path: Path, root: yaml.Node | None, error: jsonschema.ValidationError) -> str:
+    where = list(error.absolute_path)
+    message = error.message
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = error.schema.get("properties", {})
+        unknown = sorted(str(k) for k in error.instance if k not in known)
+        where.append(unknown[0])
+        message = f"unknown field {unknown[0]!r} (expected one of: {', '.join(sorted(known))})"
+    elif error.validator == "enum":
+        message = f"{error.instance!r} is not one of {error.validator_value}"
+    return f"{path}:{_line_of(root, where)}: {_field_path(where) or '<pack>'}: {message}"
+
+
+def _compile_rule(path: Path, root: yaml.Node, data: dict, index: int) -> Rule:
+    raw = data["rules"][index]
+    kind = KINDS[raw["kind"]]
+    merged = kind.merge_defaults(copy.deepcopy((data.get("defaults") or {}).get(raw["kind"], {})), raw[raw["kind"]])
+    try:
+        spec = kind.compile_spec(merged)
+    except SpecError as exc:
+        where = ["rules", index, raw["kind"], *exc.where]
+        raise PackError(f"{path}:{_line_of(root, where)}: {_field_path(where)}: {exc.message}") from exc
+    return Rule(
+        id=raw["id"],
+        name=raw["name"],
+        pitfall=raw["pitfall"],
+        severity=raw["severity"],
+        confidence=raw["confidence"],
+        message=raw["message"],
+        docs=raw["docs"],
+        kind=raw["kind"],
+        spec=spec,
+        examples=raw["examples"],
+        pack=data["pack"],
+        pack_path=str(path),
+    )
+
+
+def _field_path(parts: list) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_of(root: yaml.Node | None, parts: list) -> int:
+    """1-based line of the YAML node at `parts`, or of the deepest node that exists on the way."""
+    node = root
+    line = node.start_mark.line + 1 if node is not None else 1
+    for part in parts:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == str(part):
+                    child = key if part is parts[-1] else value
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+        if child is None:
+            break
+        node = child
+        line = node.start_mark.line + 1
+    return line

@@ -1,0 +1,74 @@
+"""Stage 3: turn a file's bytes into text and then into a tree (Python) or bindings (config)."""
+
+from __future__ import annotations
+
+import io
+import tokenize
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper
+
+from keylint.bindings import Binding
+from keylint.configfiles import READERS, ConfigSyntaxError
+
+
+class ParseFailure(Exception):
+    """The file cannot be analysed; the message says why, for the `errors` list."""
+
+
+@dataclass
+class ParsedFile:
+    """A file ready for analysis. Python files carry a tree, config files their bindings."""
+
+    path: str
+    kind: str
+    text: str
+    wrapper: MetadataWrapper | None = None
+    bindings: list[Binding] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+
+def decode(data: bytes, kind: str) -> str:
+    """Bytes to text; binary and undecodable files raise ParseFailure."""
+    if b"\0" in data[:8192]:
+        raise ParseFailure("binary file (contains NUL bytes)")
+    encoding = "utf-8"
+    if kind == "python":
+        try:
+            encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        except SyntaxError:
+            encoding = "utf-8"  # undecodable first lines: the decode below says where
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ParseFailure(
+            f"not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from exc
+    except LookupError as exc:
+        raise ParseFailure(f"unknown encoding {encoding!r}") from exc
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def parse(path: str, text: str, kind: str) -> ParsedFile:
+    """Parse decoded text by kind; syntax errors raise ParseFailure."""
+    if kind == "python":
+        return ParsedFile(path, kind, text, wrapper=MetadataWrapper(_parse_python(text), unsafe_skip_copy=True))
+    try:
+        return ParsedFile(path, kind, text, bindings=READERS[kind](text))
+    except ConfigSyntaxError as exc:
+        raise ParseFailure(str(exc)) from exc
+
+
+def _parse_python(text: str) -> cst.Module:
+    try:
+        return cst.parse_module(text)
+    except cst.ParserSyntaxError as exc:
+        raise ParseFailure(
+            f"Python syntax error at line {exc.editor_line}, column {exc.editor_column}: {exc.message}"
+        ) from exc
+    except RecursionError as exc:
+        raise ParseFailure("too deeply nested to parse") from exc

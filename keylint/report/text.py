@@ -1,0 +1,43 @@
+"""`--format text`: compiler-style lines with the source line and a caret; colour only on a TTY."""
+
+from __future__ import annotations
+
+import click
+
+_SEVERITY_COLOURS = {"critical": "red", "high": "red", "medium": "yellow", "low": "cyan"}
+
+
+def _finding(finding, color: bool) -> list[str]:
+    def style(text: str, **kwargs) -> str:
+        return click.style(text, **kwargs) if color else text
+
+    head = (
+        f"{style(f'{finding.path}:{finding.line}:{finding.column}:', bold=True)} "
+        f"{style(finding.rule_id, bold=True)} "
+        f"{style(f'[{finding.severity}]', fg=_SEVERITY_COLOURS[finding.severity])} {finding.message}"
+    )
+    gutter = f"{finding.line:>5} | "
+    snippet = finding.snippet.expandtabs(1)
+    caret = " " * (len(gutter) - 2) + "| " + " " * (finding.column - 1) + "^" + "~" * (finding.highlight - 1)
+    lines = [head, gutter + snippet, style(caret, fg="green")]
+    lines.extend(f"      {step.path}:{step.line}: {step.note}" for step in finding.flow)
+    return lines
+
+
+def render(report, rules, color: bool = False) -> str:
+    out: list[str] = []
+    for finding in report.findings:
+        out.extend(_finding(finding, color))
+        out.append("")
+    for error in report.errors:
+        out.append(f"{error.path}: error: {error.message}")
+    stats = report.stats()
+    summary = (
+        f"{stats['findings']} finding{'s' if stats['findings'] != 1 else ''} in "
+        f"{stats['files_scanned']} file{'s' if stats['files_scanned'] != 1 else ''}"
+    )
+    extras = [f"{stats['suppressed']} suppressed"] if stats["suppressed"] else []
+    if stats["errors"]:
+        extras.append(f"{stats['errors']} could not be analysed")
+    out.append(summary + (f" ({', '.join(extras)})" if extras else "") + ".")
+    return "\n".join(out) + "\n"

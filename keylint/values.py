@@ -1,0 +1,51 @@
+"""Judging literal values: entropy, placeholder-like shapes, and redaction.
+
+The patterns that say what a placeholder looks like are data in the rule packs; this module
+holds only the numeric heuristics and the one redaction format every output uses.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+_SEPARATORS = re.compile(r"[^0-9A-Za-z]")
+
+
+def shannon_entropy(value: str) -> float:
+    """Bits per character of the value's own character distribution."""
+    if not value:
+        return 0.0
+    counts = Counter(value)
+    total = len(value)
+    return -sum(n / total * math.log2(n / total) for n in counts.values())
+
+
+def sequential_ratio(value: str) -> float:
+    """Share of neighbouring characters that repeat or count up by one ("aaaa", "1234", "abcd")."""
+    chars = _SEPARATORS.sub("", value).lower()
+    if len(chars) < 2:
+        return 1.0
+    steps = sum(1 for a, b in zip(chars, chars[1:]) if ord(b) - ord(a) in (0, 1))
+    return steps / (len(chars) - 1)
+
+
+def redact(value: str) -> str:
+    """The form a secret takes in every output: first four characters and its length."""
+    return f"'{value[:4]}…' ({len(value)} chars)"
+
+
+def redact_inline(value: str) -> str:
+    """The form a secret takes inside a quoted snippet of source."""
+    return f"{value[:4]}…({len(value)} chars)"
+
+
+def show(value: str, redacted: bool) -> str:
+    return redact(value) if redacted else repr(value)
+
+
+def normalise_name(name: str) -> str:
+    """`clientSecret`, `Client-Secret`, `CLIENT_SECRET` all become `client_secret`."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    return re.sub(r"[^a-z0-9]+", "_", spaced.lower()).strip("_")
