@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import tokenize
 from dataclasses import dataclass, field
@@ -67,8 +68,17 @@ def _parse_python(text: str) -> cst.Module:
     try:
         return cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
-        raise ParseFailure(
-            f"Python syntax error at line {exc.editor_line}, column {exc.editor_column}: {exc.message}"
-        ) from exc
+        raise ParseFailure(_syntax_error(text, exc)) from exc
     except RecursionError as exc:
         raise ParseFailure("too deeply nested to parse") from exc
+
+
+def _syntax_error(text: str, exc: cst.ParserSyntaxError) -> str:
+    """CPython's own message when it has one (it is clearer: "Missing parentheses..."), else LibCST's."""
+    try:
+        ast.parse(text)
+    except SyntaxError as error:
+        return f"Python syntax error at line {error.lineno}, column {error.offset}: {error.msg}"
+    except (ValueError, RecursionError, MemoryError):
+        pass
+    return f"Python syntax error at line {exc.editor_line}, column {exc.editor_column}: {exc.message}"

@@ -1,0 +1,73 @@
+import os
+
+from keylint.discover import discover, file_kind, is_test_path
+from tests.conftest import write_tree
+
+
+def rel_paths(paths, root, **kwargs):
+    sources, discovery = discover([str(p) for p in paths], root=str(root), **kwargs)
+    return [s.rel_path for s in sources], discovery
+
+
+def test_file_kinds_by_name():
+    assert file_kind("app.py") == "python"
+    assert file_kind(".env") == file_kind(".env.production") == file_kind("prod.env") == "env"
+    assert file_kind("values.yml") == "yaml" and file_kind("setup.cfg") == "ini"
+    assert file_kind("package-lock.json") is None and file_kind("README.md") is None
+
+
+def test_walk_honours_gitignore_default_skips_and_virtualenvs(tmp_path):
+    write_tree(
+        tmp_path,
+        {
+            ".gitignore": "secrets/\n*.local.yaml\n",
+            "app/views.py": "",
+            "app/.gitignore": "generated.py\n",
+            "app/generated.py": "",
+            "secrets/prod.env": "",
+            "conf.local.yaml": "",
+            "conf.yaml": "",
+            "node_modules/x/config.json": "",
+            "myenv/pyvenv.cfg": "home = /usr\n",
+            "myenv/lib/site.py": "",
+            "build/lib/app.py": "",
+            "docs/readme.md": "",
+        },
+    )
+    os.mkdir(tmp_path / ".git")
+    found, discovery = rel_paths([tmp_path], tmp_path)
+    assert found == ["app/views.py", "conf.yaml"]
+    assert discovery.skipped == 2  # generated.py and conf.local.yaml; pruned folders are not counted
+
+
+def test_gitignore_of_enclosing_repo_applies_to_a_scanned_subfolder(tmp_path):
+    write_tree(tmp_path, {".gitignore": "*.env\n", "sub/a.env": "", "sub/b.py": ""})
+    os.mkdir(tmp_path / ".git")
+    found, _ = rel_paths([tmp_path / "sub"], tmp_path)
+    assert found == ["sub/b.py"]
+
+
+def test_explicit_files_are_always_scanned_but_exclude_applies(tmp_path):
+    write_tree(tmp_path, {".gitignore": "*.env\n", "x.env": "", "y.py": "", "README.md": ""})
+    found, discovery = rel_paths([tmp_path / "x.env", tmp_path / "y.py", tmp_path / "README.md"], tmp_path)
+    assert found == ["x.env", "y.py"] and discovery.skipped == 1
+    found, _ = rel_paths([tmp_path / "x.env", tmp_path / "y.py"], tmp_path, excludes=("*.env",))
+    assert found == ["y.py"]
+
+
+def test_missing_paths_are_reported_not_fatal(tmp_path):
+    write_tree(tmp_path, {"a.py": ""})
+    found, discovery = rel_paths([tmp_path / "a.py", tmp_path / "gone.py"], tmp_path)
+    assert found == ["a.py"] and discovery.missing == [str(tmp_path / "gone.py")]
+
+
+def test_paths_outside_the_root_are_relative_to_their_argument(tmp_path):
+    write_tree(tmp_path, {"proj/pkg/a.py": ""})
+    found, _ = rel_paths([tmp_path / "proj"], tmp_path / "elsewhere")
+    assert found == ["pkg/a.py"]
+
+
+def test_test_paths():
+    assert is_test_path("tests/test_client.py") and is_test_path("pkg/tests/helpers.py")
+    assert is_test_path("test_x.py") and is_test_path("pkg/client_test.py") and is_test_path("conftest.py")
+    assert not is_test_path("pkg/contest.py") and not is_test_path("latest/app.py")

@@ -1,0 +1,126 @@
+"""Rule packs: validation with file/line/field errors, and new rules in YAML only."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from keylint.findings import PITFALLS
+from keylint.packs import PackError, load_pack, load_rules
+from tests.conftest import write_tree
+
+NEW_PACK = """\
+pack: acme-extra
+version: "0.1"
+rules:
+  - id: ACME001
+    name: hardcoded-webhook-secret
+    pitfall: hardcoded-secret
+    severity: high
+    confidence: medium
+    message: "Vipps webhook secret written into {name}: {value}"
+    docs:
+      summary: A webhook signing secret is hardcoded.
+      what: Flags literal webhook secrets.
+      why: Anyone with the secret can forge webhook calls.
+      example: WEBHOOK_SECRET = "..."
+      fix: WEBHOOK_SECRET = os.environ["WEBHOOK_SECRET"]
+    kind: secret
+    secret:
+      names: ['webhook_secret$']
+      value: {min_length: 20, min_entropy: 3.5, confidence_without_shape: medium}
+    examples:
+      vulnerable: ['WEBHOOK_SECRET = "wh_9fK2pQ7xL1mZ8vR3tN6bY4"']
+      safe: ['WEBHOOK_SECRET = os.environ["WEBHOOK_SECRET"]']
+"""
+
+
+def test_shipped_packs_load_with_unique_ids_and_known_pitfalls():
+    rules = load_rules()
+    ids = [r.id for r in rules]
+    assert len(ids) == len(set(ids)) and {"KL101", "KL102", "KL103", "KL104"} <= set(ids)
+    assert all(r.pitfall in PITFALLS for r in rules)
+
+
+def test_a_new_rule_in_a_pack_needs_no_python(tmp_path, cli):
+    write_tree(tmp_path, {"packs/extra.yaml": NEW_PACK, "app.py": 'WEBHOOK_SECRET = "wh_9fK2pQ7xL1mZ8vR3tN6bY4"\n'})
+    without = cli(["scan", "--format", "json", "app.py"], cwd=tmp_path)
+    with_pack = cli(["scan", "--format", "json", "--rules", "packs", "app.py"], cwd=tmp_path)
+    assert json.loads(without.output)["findings"] == []
+    [finding] = json.loads(with_pack.output)["findings"]
+    assert (finding["rule_id"], finding["line"], finding["confidence"]) == ("ACME001", 1, "medium")
+    assert with_pack.exit_code == 1
+    assert "wh_9fK2pQ7xL1mZ8vR3tN6bY4" not in with_pack.output
+
+
+def _pack_error(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "broken.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    with pytest.raises(PackError) as info:
+        load_pack(path)
+    return str(info.value)
+
+
+def test_unknown_field_is_an_error_with_its_line(tmp_path):
+    message = _pack_error(tmp_path, NEW_PACK.replace("    confidence: medium\n", "    confidence: medium\n    severty: low\n"))
+    assert "broken.yaml:9: rules[0].severty: unknown field 'severty'" in message
+
+
+def test_bad_enum_names_field_line_and_choices(tmp_path):
+    message = _pack_error(tmp_path, NEW_PACK.replace("severity: high", "severity: hgih"))
+    assert "broken.yaml:7: rules[0].severity: 'hgih' is not one of ['low', 'medium', 'high', 'critical']" in message
+
+
+def test_bad_regex_names_its_list_index(tmp_path):
+    message = _pack_error(tmp_path, NEW_PACK.replace("names: ['webhook_secret$']", "names: ['ok', '(unclosed']"))
+    assert "broken.yaml:18: rules[0].secret.names[1]: invalid regex '(unclosed'" in message
+
+
+def test_missing_required_field_and_unknown_pitfall(tmp_path):
+    text = NEW_PACK.replace("    kind: secret\n", "").replace("pitfall: hardcoded-secret", "pitfall: leaky")
+    message = _pack_error(tmp_path, text)
+    assert "rules[0]: 'kind' is a required property" in message
+    assert "rules[0].pitfall: 'leaky' is not one of" in message
+
+
+def test_yaml_syntax_error_has_a_line(tmp_path):
+    assert "broken.yaml:4: invalid YAML: expected the node content" in _pack_error(tmp_path, "pack: x\nversion: '1'\nrules: [\n  - a: b\n")
+
+
+def test_packs_cannot_construct_python_objects(tmp_path):
+    message = _pack_error(tmp_path, "pack: !!python/object/apply:os.system ['true']\nversion: '1'\nrules: []\n")
+    assert "invalid YAML" in message
+
+
+def test_duplicate_rule_id_across_packs_is_refused(tmp_path):
+    write_tree(tmp_path, {"a.yaml": NEW_PACK, "b.yaml": NEW_PACK.replace("acme-extra", "acme-other")})
+    with pytest.raises(PackError, match="ACME001 is already defined"):
+        load_rules([tmp_path], include_shipped=False)
+
+
+def test_cli_reports_broken_pack_and_exits_2(tmp_path, cli):
+    write_tree(tmp_path, {"bad.yaml": NEW_PACK.replace("severity: high", "severity: extreme")})
+    result = cli(["scan", "--rules", "bad.yaml", "."], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "bad.yaml:7: rules[0].severity" in result.output
+
+
+def test_missing_pack_path_is_a_usage_error(tmp_path, cli):
+    result = cli(["scan", "--rules", "nope.yaml", "."], cwd=tmp_path)
+    assert result.exit_code == 2 and "nope.yaml: rule pack not found" in result.output
+
+
+def test_test_rules_reports_false_positives_and_misses(tmp_path, cli):
+    broken = NEW_PACK.replace(
+        "safe: ['WEBHOOK_SECRET = os.environ[\"WEBHOOK_SECRET\"]']",
+        "safe: ['WEBHOOK_SECRET = \"aB3dE5gH7jK9mN1pQ3sT5v\"']",
+    ).replace("vulnerable: ['WEBHOOK_SECRET = \"wh_9fK2pQ7xL1mZ8vR3tN6bY4\"']", "vulnerable: ['WEBHOOK_SECRET = \"short\"']")
+    write_tree(tmp_path, {"p.yaml": broken})
+    result = cli(["test-rules", "p.yaml"], cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "FAIL ACME001 vulnerable[0] (example.py): missed: no finding (false negative)" in result.output
+    assert "FAIL ACME001 safe[0] (example.py): false positive at line(s) [1]" in result.output
+    assert "0 passed, 2 failed" in result.output
