@@ -43,11 +43,13 @@ def test_hook_blocks_a_leaking_commit_and_lets_a_clean_one_through(repo):
     git(path, "add", "settings.py", env=env)
     blocked = git(path, "commit", "-qm", "add settings", env=env)
     assert blocked.returncode != 0, blocked.stdout + blocked.stderr
-    assert "KL101" in blocked.stdout and SECRET not in blocked.stdout
+    shown = blocked.stdout + blocked.stderr  # git shows hook output on either stream
+    assert "KL101" in shown and SECRET not in shown
     assert git(path, "rev-parse", "--verify", "HEAD", env=env).returncode != 0  # nothing was committed
 
     (path / "settings.py").write_text('import os\nVIPPS_CLIENT_SECRET = os.environ["VIPPS_CLIENT_SECRET"]\n')
     git(path, "add", "settings.py", env=env)
     allowed = git(path, "commit", "-qm", "read the secret from the environment", env=env)
     assert allowed.returncode == 0, allowed.stdout + allowed.stderr
-    assert "keylint" in allowed.stdout and "Passed" in allowed.stdout
+    shown = allowed.stdout + allowed.stderr
+    assert "keylint" in shown and "Passed" in shown
