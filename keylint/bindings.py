@@ -11,7 +11,7 @@ import fnmatch
 from dataclasses import dataclass
 
 import libcst as cst
-from libcst.metadata import CodeRange, PositionProvider
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 
 @dataclass(frozen=True)
@@ -82,34 +82,24 @@ def target_name(node: cst.BaseExpression) -> str | None:
 
 
 class PythonBindingCollector(cst.CSTVisitor):
-    """Collects every literal string bound to a name in a module."""
+    """Collects every literal string bound to a name in a module, without positions.
 
-    METADATA_DEPENDENCIES = (PositionProvider,)
+    Positions cost a full extra pass over the tree, so `located()` computes them only when
+    some of the collected bindings are wanted.
+    """
 
     def __init__(self, call_pairs: tuple[CallPair, ...]):
         super().__init__()
         self.call_pairs = call_pairs
-        self.bindings: list[Binding] = []
+        self.found: list[tuple[str, str, cst.CSTNode, str]] = []
         self._scope: list[str] = []
 
     def _add(self, name: str | None, value_node: cst.BaseExpression | None) -> None:
         if name is None or value_node is None:
             return
         value = literal_string(value_node)
-        if value is None:
-            return
-        span: CodeRange = self.get_metadata(PositionProvider, value_node)
-        self.bindings.append(
-            Binding(
-                name=name,
-                value=value,
-                line=span.start.line,
-                column=span.start.column + 1,
-                end_line=span.end.line,
-                end_column=span.end.column + 1,
-                scope=".".join(self._scope),
-            )
-        )
+        if value is not None:
+            self.found.append((name, value, value_node, ".".join(self._scope)))
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._scope.append(node.name.value)
@@ -166,3 +156,17 @@ class PythonBindingCollector(cst.CSTVisitor):
             for arg in node.args:
                 if arg.keyword is not None and arg.keyword.value == pair.value_kwarg:
                     self._add(name, arg.value)
+
+
+def located(wrapper: MetadataWrapper, found: list[tuple[str, str, cst.CSTNode, str]]) -> list[Binding]:
+    """Bindings with the span of their value node (1-based, end exclusive)."""
+    if not found:
+        return []
+    positions = wrapper.resolve(PositionProvider)
+    bindings = []
+    for name, value, node, scope in found:
+        span = positions[node]
+        bindings.append(
+            Binding(name, value, span.start.line, span.start.column + 1, span.end.line, span.end.column + 1, scope)
+        )
+    return bindings

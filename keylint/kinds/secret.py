@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from keylint.bindings import Binding, CallPair, PythonBindingCollector
+from keylint.bindings import Binding, CallPair, PythonBindingCollector, located
 from keylint.findings import CONFIDENCES, Hit
 from keylint.kinds.spec import compile_patterns, merge
 from keylint.values import normalise_name, redact, sequential_ratio, shannon_entropy
@@ -120,11 +120,25 @@ def compile_spec(raw: dict) -> SecretSpec:
     )
 
 
-def python_bindings(parsed, rules) -> list[Binding]:
+def _python_bindings(parsed, rules) -> list[Binding]:
+    """Literal bindings in a Python file, located only if some rule wants them."""
     pairs = tuple(dict.fromkeys(pair for rule in rules for pair in rule.spec.calls))
     collector = PythonBindingCollector(pairs)
-    parsed.wrapper.visit(collector)
-    return collector.bindings
+    parsed.wrapper.module.visit(collector)
+    wanted = [item for item in collector.found if _verdicts(rules, item[0], item[1])]
+    return located(parsed.wrapper, wanted)
+
+
+def _verdicts(rules, name: str, value: str) -> list[tuple]:
+    """(rule, confidence) for every rule that takes `value` bound to `name` for a secret."""
+    name = normalise_name(name)
+    verdicts = []
+    for rule in rules:
+        if rule.spec.names_match(name):
+            confidence = rule.spec.judge(value, rule.confidence)
+            if confidence is not None:
+                verdicts.append((rule, confidence))
+    return verdicts
 
 
 def check(rules, parsed, context) -> list[Hit]:
@@ -132,17 +146,12 @@ def check(rules, parsed, context) -> list[Hit]:
     rules = [rule for rule in rules if parsed.kind in rule.spec.files]
     if not rules:
         return []
-    bindings = python_bindings(parsed, rules) if parsed.kind == "python" else parsed.bindings
-    hits = []
-    for binding in bindings:
-        name = normalise_name(binding.name)
-        for rule in rules:
-            if not rule.spec.names_match(name):
-                continue
-            confidence = rule.spec.judge(binding.value, rule.confidence)
-            if confidence is not None:
-                hits.append(_hit(rule, binding, confidence, context.is_test))
-    return hits
+    bindings = _python_bindings(parsed, rules) if parsed.kind == "python" else parsed.bindings
+    return [
+        _hit(rule, binding, confidence, context.is_test)
+        for binding in bindings
+        for rule, confidence in _verdicts(rules, binding.name, binding.value)
+    ]
 
 
 def _hit(rule, binding: Binding, confidence: str, is_test: bool) -> Hit:
