@@ -62,7 +62,7 @@ def main() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit non-zero).")
 def scan(paths, fmt, output, rule_packs, select, ignore, exclude, min_severity, no_redact, quiet, exit_zero) -> None:
     """Scan PATHS (default: the current folder) for key leaks and misuse."""
-    from keylint.report import FORMATS
+    from keylint.report import FORMATS, text
     from keylint.scan import ScanOptions, SelectionError, scan as run_scan, select_rules
 
     rules = _load(rule_packs)
@@ -73,9 +73,10 @@ def scan(paths, fmt, output, rule_packs, select, ignore, exclude, min_severity, 
     options = ScanOptions(excludes=_split(exclude), min_severity=min_severity, redact=not no_redact)
     report = run_scan(list(paths) or ["."], rules, options)
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = FORMATS[fmt](report, rules, color=color)
     if quiet and fmt == "text":
-        rendered = rendered.rsplit("\n", 2)[0] + "\n" if report.findings or report.errors else ""
+        rendered = text.render_findings(report, color)
+    else:
+        rendered = FORMATS[fmt](report, rules, color=color)
     _emit(rendered, output)
     if report.findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)

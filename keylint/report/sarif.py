@@ -35,7 +35,7 @@ def _rule(rule) -> dict:
         "properties": {
             "tags": ["security", rule.pitfall],
             "security-severity": SECURITY_SEVERITY[rule.severity],
-            "precision": {"high": "high", "medium": "medium", "low": "low"}[rule.confidence],
+            "precision": rule.confidence,
             "pack": rule.pack,
         },
     }

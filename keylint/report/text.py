@@ -24,13 +24,17 @@ def _finding(finding, color: bool) -> list[str]:
     return lines
 
 
-def render(report, rules, color: bool = False) -> str:
+def render_findings(report, color: bool = False) -> str:
+    """Findings and file errors only, as `--quiet` prints them."""
     out: list[str] = []
     for finding in report.findings:
         out.extend(_finding(finding, color))
         out.append("")
-    for error in report.errors:
-        out.append(f"{error.path}: error: {error.message}")
+    out.extend(f"{error.path}: error: {error.message}" for error in report.errors)
+    return "\n".join(out) + "\n" if out else ""
+
+
+def _summary(report) -> str:
     stats = report.stats()
     summary = (
         f"{stats['findings']} finding{'s' if stats['findings'] != 1 else ''} in "
@@ -39,5 +43,8 @@ def render(report, rules, color: bool = False) -> str:
     extras = [f"{stats['suppressed']} suppressed"] if stats["suppressed"] else []
     if stats["errors"]:
         extras.append(f"{stats['errors']} could not be analysed")
-    out.append(summary + (f" ({', '.join(extras)})" if extras else "") + ".")
-    return "\n".join(out) + "\n"
+    return summary + (f" ({', '.join(extras)})" if extras else "") + ".\n"
+
+
+def render(report, rules, color: bool = False) -> str:
+    return render_findings(report, color) + _summary(report)
