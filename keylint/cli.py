@@ -56,11 +56,12 @@ def main() -> None:
 @click.option("--select", multiple=True, metavar="ID|PITFALL", help="Only these rules or pitfalls (repeatable, comma-separated).")
 @click.option("--ignore", multiple=True, metavar="ID|PITFALL", help="Skip these rules or pitfalls (repeatable, comma-separated).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching this gitignore-style glob (repeatable).")
+@click.option("--no-gitignore", is_flag=True, help="Scan files that .gitignore files exclude.")
 @click.option("--min-severity", type=SEVERITY_CHOICE, default="low", show_default=True, help="Report only findings at or above this severity.")
 @click.option("--no-redact", is_flag=True, help="Show secrets in clear in the report (off by default).")
 @click.option("--quiet", "-q", is_flag=True, help="Text format: print findings only, no summary; nothing when clean.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit non-zero).")
-def scan(paths, fmt, output, rule_packs, select, ignore, exclude, min_severity, no_redact, quiet, exit_zero) -> None:
+def scan(paths, fmt, output, rule_packs, select, ignore, exclude, no_gitignore, min_severity, no_redact, quiet, exit_zero) -> None:
     """Scan PATHS (default: the current folder) for key leaks and misuse."""
     from keylint.report import FORMATS, text
     from keylint.scan import ScanOptions, SelectionError, scan as run_scan, select_rules
@@ -70,7 +71,9 @@ def scan(paths, fmt, output, rule_packs, select, ignore, exclude, min_severity, 
         rules = select_rules(rules, _split(select), _split(ignore))
     except SelectionError as exc:
         _fail(str(exc))
-    options = ScanOptions(excludes=_split(exclude), min_severity=min_severity, redact=not no_redact)
+    options = ScanOptions(
+        excludes=_split(exclude), gitignore=not no_gitignore, min_severity=min_severity, redact=not no_redact
+    )
     report = run_scan(list(paths) or ["."], rules, options)
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if quiet and fmt == "text":

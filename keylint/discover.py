@@ -63,9 +63,10 @@ def _relative(path: str, base: str) -> str:
 class Discovery:
     """Walks the given paths, honouring .gitignore files, default skips and --exclude globs."""
 
-    def __init__(self, root: str, excludes: tuple[str, ...] = ()):
+    def __init__(self, root: str, excludes: tuple[str, ...] = (), gitignore: bool = True):
         self.root = os.path.abspath(root)
         self.excludes = pathspec.GitIgnoreSpec.from_lines(excludes)
+        self.gitignore = gitignore
         self.missing: list[str] = []
         self.skipped = 0
 
@@ -97,10 +98,10 @@ class Discovery:
         return SourcePath(path, rel, kind)
 
     def _walk(self, top: str):
-        ignores = self._ancestor_ignores(top)
+        ignores = self._ancestor_ignores(top) if self.gitignore else []
         for dirpath, dirnames, filenames in os.walk(top):
             ignores = [(d, s) for d, s in ignores if dirpath == d or dirpath.startswith(d + os.sep)]
-            if ".gitignore" in filenames:
+            if self.gitignore and ".gitignore" in filenames:
                 ignores.append((dirpath, self._gitignore(os.path.join(dirpath, ".gitignore"))))
             dirnames[:] = sorted(
                 name for name in dirnames
@@ -154,9 +155,11 @@ class Discovery:
         return False
 
 
-def discover(paths: list[str], root: str | None = None, excludes: tuple[str, ...] = ()) -> tuple[list[SourcePath], Discovery]:
+def discover(
+    paths: list[str], root: str | None = None, excludes: tuple[str, ...] = (), gitignore: bool = True
+) -> tuple[list[SourcePath], Discovery]:
     """All files to scan under `paths`; the Discovery object reports missing paths and skips."""
-    discovery = Discovery(root or os.getcwd(), excludes)
+    discovery = Discovery(root or os.getcwd(), excludes, gitignore)
     return discovery.files(paths), discovery
 
 

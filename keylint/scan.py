@@ -18,6 +18,7 @@ class SelectionError(ValueError):
 class ScanOptions:
     root: str | None = None
     excludes: tuple[str, ...] = ()
+    gitignore: bool = True
     min_severity: str = "low"
     redact: bool = True
 
@@ -58,7 +59,7 @@ def select_rules(rules: list, select: tuple[str, ...] = (), ignore: tuple[str, .
 def scan(paths: list[str], rules: list, options: ScanOptions = ScanOptions()) -> ScanReport:
     started = time.perf_counter()
     report = ScanReport()
-    sources, discovery = discover(paths, options.root, options.excludes)
+    sources, discovery = discover(paths, options.root, options.excludes, options.gitignore)
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
     for source in sources:
         try:

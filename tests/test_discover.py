@@ -71,3 +71,9 @@ def test_test_paths():
     assert is_test_path("tests/test_client.py") and is_test_path("pkg/tests/helpers.py")
     assert is_test_path("test_x.py") and is_test_path("pkg/client_test.py") and is_test_path("conftest.py")
     assert not is_test_path("pkg/contest.py") and not is_test_path("latest/app.py")
+
+
+def test_gitignore_can_be_turned_off(tmp_path):
+    write_tree(tmp_path, {".gitignore": "*.env\n", "a.env": "", "b.py": ""})
+    found, _ = rel_paths([tmp_path], tmp_path, gitignore=False)
+    assert found == ["a.env", "b.py"]
