@@ -29,6 +29,8 @@ def render(report, rules, color: bool = False) -> str:
     for finding in report.findings:
         out.extend(_finding(finding, color))
         out.append("")
+    for note in report.notes:
+        out.append(f"{note.path}:{note.line}: {note.message}")
     for error in report.errors:
         out.append(f"{error.path}: error: {error.message}")
     stats = report.stats()
@@ -37,6 +39,10 @@ def render(report, rules, color: bool = False) -> str:
         f"{stats['files_scanned']} file{'s' if stats['files_scanned'] != 1 else ''}"
     )
     extras = [f"{stats['suppressed']} suppressed"] if stats["suppressed"] else []
+    if stats["baselined"]:
+        extras.append(f"{stats['baselined']} in baseline")
+    if report.notes:
+        extras.append(f"{len(report.notes)} suppression issue{'s' if len(report.notes) != 1 else ''}")
     if stats["errors"]:
         extras.append(f"{stats['errors']} could not be analysed")
     out.append(summary + (f" ({', '.join(extras)})" if extras else "") + ".")
