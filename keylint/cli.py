@@ -220,6 +220,29 @@ def config_command(**flags) -> None:
     click.echo(yaml.safe_dump(config.to_dict(), sort_keys=False, allow_unicode=True), nl=False)
 
 
+@main.command("docs")
+@rules_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE instead of stdout.")
+@click.option("--check", "check_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Exit 1 if FILE differs from what would be generated (for CI).")
+def docs_command(rule_packs, output, check_file) -> None:
+    """Generate the Markdown rule reference (docs/rules.md) from the shipped and given packs."""
+    from keylint.docs import render
+
+    rendered = render(_load(rule_packs))
+    if check_file:
+        try:
+            with open(check_file, encoding="utf-8") as handle:
+                current = handle.read()
+        except OSError as exc:
+            _fail(f"cannot read {check_file}: {exc.strerror or exc}")
+        if current != rendered:
+            click.echo(f"{check_file} is out of date: run `keylint docs -o {check_file}`", err=True)
+            sys.exit(EXIT_FINDINGS)
+        sys.exit(EXIT_CLEAN)
+    _emit(rendered, output)
+
+
 @main.group(invoke_without_command=True)
 @rules_option
 @click.pass_context
@@ -234,15 +257,17 @@ def rules(ctx, rule_packs) -> None:
 
 @rules.command("show")
 @click.argument("rule_id")
+@click.option("--markdown", is_flag=True, help="Print the Markdown section of docs/rules.md instead.")
 @click.pass_obj
-def rules_show(loaded, rule_id) -> None:
-    """Print the full documentation of RULE_ID."""
+def rules_show(loaded, rule_id, markdown) -> None:
+    """Print the full documentation of RULE_ID (an id such as KL101, or a rule name)."""
+    from keylint.docs import rule_section
     from keylint.report.ruledoc import rule_page
 
     matches = [r for r in loaded if r.id == rule_id.upper() or r.name == rule_id]
     if not matches:
         _fail(f"no rule {rule_id!r}; `keylint rules` lists them")
-    click.echo(rule_page(matches[0]), nl=False)
+    click.echo((rule_section if markdown else rule_page)(matches[0]), nl=False)
 
 
 @main.command("test-rules")

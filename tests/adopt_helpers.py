@@ -1,0 +1,73 @@
+"""Shared by the adoption tests: a temporary git repository and a CLI runner.
+
+Tests import the fixtures from here (`from adopt_helpers import repo, ...`) so that other
+test modules' conftest files stay untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from keylint.cli import main
+
+# Values that look like real keys (random, never valid); each test file uses its own.
+SECRET_A = "Kq7Zr2Lm9Xv4Tn1Wb8Pd5Hs3Jf6Gc0Ay"
+SECRET_B = "Wd3Fh8Jk1Lq6Zx9Cv2Bn5Mr7Tp0Sy4Ge"
+SUB_KEY = "3f9c1a7e5b2d4086a1c9e7f3b5d20846"
+CLIENT_ID = "7c0e5a9b-3d1f-4e62-8a47-b9d2c6f1e035"
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+class Repo:
+    """A git repository in a temp folder that is also the current directory."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        git(path, "init", "-q", "-b", "main")
+        git(path, "config", "user.email", "dev@example.com")
+        git(path, "config", "user.name", "Dev")
+        git(path, "config", "commit.gpgsign", "false")
+
+    def write(self, rel: str, text: str) -> Path:
+        target = self.path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text), encoding="utf-8")
+        return target
+
+    def commit(self, message: str = "change") -> None:
+        git(self.path, "add", "-A")
+        git(self.path, "commit", "-q", "-m", message)
+
+    def git(self, *args: str) -> str:
+        return git(self.path, *args)
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch) -> Repo:
+    root = tmp_path / "project"
+    root.mkdir()
+    monkeypatch.chdir(root)
+    return Repo(root)
+
+
+def run(*args: str):
+    """Invoke the keylint CLI in-process; returns click's Result (exit_code, stdout, stderr)."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def scan_json(*args: str) -> tuple[int, dict]:
+    result = run("scan", "--format", "json", *args)
+    return result.exit_code, json.loads(result.stdout)
+
+
+def rule_ids(document: dict) -> list[tuple[str, str, int]]:
+    return [(f["path"], f["rule_id"], f["line"]) for f in document["findings"]]
