@@ -105,7 +105,7 @@ def test_github_annotations_have_the_documented_shape(leaky):
     assert props["title"] == "keylint KL101 hardcoded-client-secret [critical]"
     level, props, message = by_file["odd/we%2Cird%3Aname.py", "ODD001"]
     assert level == "notice"
-    assert message == "100%25 leaked, rotate: ODD_TOKEN%0Athen redeploy 'Wd3F…' (33 chars)"
+    assert message == f"100%25 leaked, rotate: ODD_TOKEN%0Athen redeploy 'Wd3F…' ({len(SECRET_B)} chars)"
     level, props, message = by_file["broken.py", "error"]
     assert level == "error" and message.startswith("not analysed: Python syntax error") and "line" not in props
 
