@@ -291,6 +291,8 @@ def test_rules(paths, annotated, verbose) -> None:
         if verbose or not result.ok:
             mark = "ok  " if result.ok else "FAIL"
             click.echo(f"{mark} {result.rule_id} {result.expectation}[{result.index}] ({result.file}): {result.detail}")
+        if not result.ok:
+            click.echo(result.excerpt())
     checks = len(results)
     if annotated:
         mismatches, checked, unloaded = run_annotated(list(annotated), loaded)
