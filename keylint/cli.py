@@ -52,25 +52,50 @@ def project_options(command):
         click.option("--ignore", multiple=True, metavar="ID|PITFALL", help="Skip these rules or pitfalls (repeatable, comma-separated)."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching this gitignore-style glob (repeatable)."),
         click.option("--min-severity", type=SEVERITY_CHOICE, help="Report only findings at or above this severity [default: low]."),
-        click.option("--require-reason", is_flag=True, help="Suppressions without `-- reason` silence nothing and are reported."),
-        click.option("--report-unused-suppressions", is_flag=True, help="Report suppressions that silence nothing."),
+        click.option("--require-reason/--no-require-reason", default=None,
+                     help="Suppressions without `-- reason` silence nothing and are reported."),
+        click.option("--report-unused-suppressions/--no-report-unused-suppressions", default=None,
+                     help="Report suppressions that silence nothing."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
+def _configured(config_file: str | None, rule_packs: tuple[str, ...]):
+    """The configuration file's settings with --rules replacing its `rules`."""
+    from keylint.config import load_config, override
+
+    return override(load_config(config_file), rules=tuple(os.path.abspath(p) for p in rule_packs))
+
+
+def _configured_packs(rule_packs: tuple[str, ...]) -> list:
+    """The rules of the shipped packs plus the configured (or given) extra packs."""
+    from keylint.config import ConfigError
+
+    try:
+        config = _configured(None, rule_packs)
+    except ConfigError as exc:
+        _fail(f"invalid configuration:\n{exc}")
+    return _packs_of(config)
+
+
+def _packs_of(config) -> list:
+    from keylint.config import resolve
+
+    return _load([resolve(config, p) for p in config.rules])
+
+
 def _project(flags: dict):
     """The effective configuration (file, then command-line flags) and the rules it enables."""
     from dataclasses import replace
 
-    from keylint.config import ConfigError, check_names, configured_severity, load_config, override, resolve
+    from keylint.config import ConfigError, check_names, configured_severity, override
     from keylint.scan import select_rules
 
     try:
         config = override(
-            load_config(flags["config_file"]),
-            rules=tuple(os.path.abspath(p) for p in flags["rule_packs"]),
+            _configured(flags["config_file"], flags["rule_packs"]),
             select=_split(flags["select"]),
             ignore=_split(flags["ignore"]),
             exclude=_split(flags["exclude"]),
@@ -78,7 +103,7 @@ def _project(flags: dict):
             require_reason=flags["require_reason"],
             report_unused_suppressions=flags["report_unused_suppressions"],
         )
-        loaded = _load([resolve(config, p) for p in config.rules])
+        loaded = _packs_of(config)
         check_names(config, loaded)
     except ConfigError as exc:
         _fail(f"invalid configuration:\n{exc}")
@@ -247,8 +272,8 @@ def docs_command(rule_packs, output, check_file) -> None:
 @rules_option
 @click.pass_context
 def rules(ctx, rule_packs) -> None:
-    """List the loaded rules; `keylint rules show ID` documents one."""
-    ctx.obj = _load(rule_packs)
+    """List the loaded rules (shipped and configured packs); `keylint rules show ID` documents one."""
+    ctx.obj = _configured_packs(rule_packs)
     if ctx.invoked_subcommand is None:
         from keylint.report.ruledoc import rule_table
 

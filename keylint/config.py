@@ -221,7 +221,7 @@ def _describe(config: Config, error: jsonschema.ValidationError) -> str:
 def override(config: Config, **flags) -> Config:
     """`config` with every flag the command line gave (not None, not empty) replacing its key."""
     known = {f.name for f in fields(Config)}
-    given = {k: v for k, v in flags.items() if k in known and v not in (None, (), False)}
+    given = {k: v for k, v in flags.items() if k in known and v is not None and v != ()}
     return replace(config, **given)
 
 

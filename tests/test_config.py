@@ -177,3 +177,18 @@ def test_key_types_reach_the_kinds(repo, monkeypatch):
     assert all(types == {"MY_PAY_SECRET": "partner"} for types in seen)
     direct = analyse_file(SourcePath("a.py", "a.py", "python"), b"x = 1\n", load_rules(), key_types={"K": "merchant"})
     assert direct.findings == [] and seen[-1] == {"K": "merchant"}
+
+
+def test_boolean_flags_can_turn_config_off(repo):
+    repo.write("pyproject.toml", "[tool.keylint]\nrequire-reason = true\n")
+    repo.write("a.py", f'CLIENT_SECRET = "{SECRET_A}"  # keylint: ignore[KL101]\n')
+    assert run("scan").exit_code == 1
+    assert run("scan", "--no-require-reason").exit_code == 0
+    assert yaml.safe_load(run("config", "--no-require-reason").stdout)["require-reason"] is False
+
+
+def test_rules_commands_see_configured_packs(repo):
+    repo.write("packs/acme.yaml", EXTRA_PACK)
+    repo.write(".keylint.yaml", "rules: [packs/acme.yaml]\n")
+    assert "ACME001" in run("rules").stdout
+    assert run("rules", "show", "ACME001").exit_code == 0
