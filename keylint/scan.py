@@ -91,10 +91,11 @@ def scan(paths: list[str], rules: list, options: ScanOptions = ScanOptions()) ->
     report = ScanReport()
     sources, discovery = discover(paths, options.root, options.excludes)
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
-    if options.diff is not None:
-        sources = files_to_analyse(sources, rules, options.diff)
+    # A diff scan still discovers every file (a project-wide phase needs them all) but may
+    # analyse only the changed ones; see keylint/gitdiff.py.
+    analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
     key_types = dict(options.key_types)
-    for source in sources:
+    for source in analysed:
         try:
             data = read_bytes(source)
         except OSError as exc:

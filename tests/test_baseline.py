@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from adopt_helpers import SECRET_A, SECRET_B, SUB_KEY, repo, rule_ids, run, scan_json  # noqa: F401
 
 LEGACY = f'''
@@ -79,16 +80,18 @@ def test_baseline_from_config_and_output_option(repo):
     assert json.loads((repo.path / "other.json").read_text())["keylint_baseline"] == 1
 
 
-def test_unusable_baselines_exit_2(repo):
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (None, "nope.json: cannot read baseline"),
+        ("{not json", "nope.json: not a keylint baseline (invalid JSON"),
+        ('{"findings": []}', "nope.json: not a keylint baseline (version 1 expected)"),
+        ('{"keylint_baseline": 1, "findings": [{"path": "a.py"}]}', "nope.json: findings[0]: malformed entry"),
+    ],
+)
+def test_unusable_baselines_exit_2(repo, content, expected):
     repo.write("app.py", "x = 1\n")
-    missing = run("scan", "--baseline", "nope.json")
-    assert missing.exit_code == 2 and "nope.json: cannot read baseline" in missing.stderr
-    repo.write("bad.json", "{not json")
-    bad = run("scan", "--baseline", "bad.json")
-    assert bad.exit_code == 2 and "bad.json: not a keylint baseline (invalid JSON" in bad.stderr
-    repo.write("other.json", '{"findings": []}')
-    other = run("scan", "--baseline", "other.json")
-    assert other.exit_code == 2 and "not a keylint baseline (version 1 expected)" in other.stderr
-    repo.write("broken.json", '{"keylint_baseline": 1, "findings": [{"path": "a.py"}]}')
-    broken = run("scan", "--baseline", "broken.json")
-    assert broken.exit_code == 2 and "broken.json: findings[0]: malformed entry" in broken.stderr
+    if content is not None:
+        repo.write("nope.json", content)
+    result = run("scan", "--baseline", "nope.json")
+    assert result.exit_code == 2 and expected in result.stderr
