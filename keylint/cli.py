@@ -160,10 +160,10 @@ def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero, **
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = FORMATS[fmt](report, rules, color=color)
     if quiet and fmt == "text":
-        problems = report.findings or report.errors or report.notes
+        problems = report.findings or report.errors or report.suppression_issues
         rendered = rendered.rsplit("\n", 2)[0] + "\n" if problems else ""
     _emit(rendered, output)
-    if (report.findings or report.notes) and not exit_zero:
+    if (report.findings or report.suppression_issues) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     if report.errors:
         sys.exit(EXIT_INCOMPLETE)

@@ -111,8 +111,9 @@ class Config:
 
     def where(self, key: str) -> str:
         """How an error message names a key of this configuration."""
-        prefix = "tool.keylint." if self.source and self.source.endswith(".toml") else ""
-        return f"{self.source or 'command line'}: {prefix}{key}"
+        prefix = "tool.keylint" if self.source and self.source.endswith(".toml") else ""
+        name = ".".join(part for part in (prefix, key) if part)
+        return f"{self.source or 'command line'}" + (f": {name}" if name else "")
 
 
 def _per_path_dict(rules: PathRules) -> dict:

@@ -13,7 +13,7 @@ from keylint.suppress import review_suppressions
 
 def review(report, options) -> None:
     """Filter and adjust `report` in place according to `options` (a ScanOptions)."""
-    restored, report.silenced, report.notes = review_suppressions(
+    restored, report.silenced, report.suppression_issues = review_suppressions(
         report.silenced, report.suppressions, options.require_reason, options.report_unused_suppressions
     )
     findings = report.findings + restored
@@ -22,7 +22,7 @@ def review(report, options) -> None:
     findings = [f for f in findings if severity_at_least(f.severity, options.min_severity)]
     if options.diff is not None:
         findings = [f for f in findings if options.diff.touches_finding(f)]
-        report.notes = [n for n in report.notes if options.diff.touches(n.path, n.line)]
+        report.suppression_issues = [n for n in report.suppression_issues if options.diff.touches(n.path, n.line)]
     if options.baseline is not None:
         findings, report.baselined = options.baseline.split(findings)
     report.findings = sorted(findings, key=Finding.sort_key)

@@ -46,7 +46,7 @@ class ScanReport:
     suppressed: int = 0
     baselined: int = 0
     duration_s: float = 0.0
-    notes: list[SuppressionIssue] = field(default_factory=list)
+    suppression_issues: list[SuppressionIssue] = field(default_factory=list)
     silenced: list[tuple] = field(default_factory=list)
     suppressions: list[tuple] = field(default_factory=list)
 

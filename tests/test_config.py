@@ -117,7 +117,8 @@ def test_config_found_in_parent_and_paths_relative_to_it(repo, monkeypatch):
         (".keylint.yaml", "key-types: {MY_PAY_SECRET: janitor}\n", ".keylint.yaml: key-types.MY_PAY_SECRET: 'janitor' is not one of"),
         (".keylint.yaml", "select: [KL101\n", ".keylint.yaml: cannot read"),
         ("pyproject.toml", "[tool.keylint\n", "pyproject.toml: cannot read"),
-        (".keylint.yaml", "- just\n- a list\n", ".keylint.yaml: : expected a table of settings"),
+        ("pyproject.toml", "[tool]\nkeylint = 3\n", "pyproject.toml: tool.keylint: expected a table of settings"),
+        (".keylint.yaml", "- just\n- a list\n", ".keylint.yaml: expected a table of settings"),
     ],
 )
 def test_config_errors_exit_2_naming_file_and_key(repo, filename, text, expected):

@@ -43,7 +43,7 @@ def _finding(finding, names: dict[str, str]) -> str:
 def render(report, rules, color: bool = False) -> str:
     names = {rule.id: rule.name for rule in rules}
     lines = [_finding(finding, names) for finding in report.findings]
-    lines += [command("warning", note.message, file=note.path, line=note.line, title="keylint suppression") for note in report.notes]
+    lines += [command("warning", note.message, file=note.path, line=note.line, title="keylint suppression") for note in report.suppression_issues]
     lines += [command("error", f"not analysed: {error.message}", file=error.path, title="keylint error") for error in report.errors]
     stats = report.stats()
     lines.append(

@@ -34,7 +34,7 @@ def render(report, rules, color: bool = False) -> str:
     ]
     issues += [
         _issue(n.message, "keylint-suppression", _hash("note", n.path, str(n.line), n.message), "minor", n.path, n.line)
-        for n in report.notes
+        for n in report.suppression_issues
     ]
     issues += [
         _issue(f"keylint could not analyse this file: {e.message}", "keylint-error", _hash("error", e.path, e.message), "major", e.path, 1)

@@ -12,7 +12,7 @@ def render(report, rules, color: bool = False) -> str:
         "version": __version__,
         "findings": [f.to_dict() for f in report.findings],
         "errors": [e.to_dict() for e in report.errors],
-        "suppression_issues": [n.to_dict() for n in report.notes],
+        "suppression_issues": [n.to_dict() for n in report.suppression_issues],
         "stats": report.stats(),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -25,7 +25,7 @@ def _finding(suite: ET.Element, finding) -> None:
 
 
 def render(report, rules, color: bool = False) -> str:
-    failures = len(report.findings) + len(report.notes)
+    failures = len(report.findings) + len(report.suppression_issues)
     suite = ET.Element("testsuite", {
         "name": "keylint",
         "tests": str(max(1, failures + len(report.errors))),
@@ -34,7 +34,7 @@ def render(report, rules, color: bool = False) -> str:
     })
     for finding in report.findings:
         _finding(suite, finding)
-    for note in report.notes:
+    for note in report.suppression_issues:
         case = _case(suite, note.path, f"suppression at {note.line}", note.path, note.line)
         ET.SubElement(case, "failure", {"type": "suppression", "message": note.message})
     for error in report.errors:

@@ -80,7 +80,7 @@ def render(report, rules, color: bool = False) -> str:
         for error in report.errors
     ] + [
         {"level": "warning", "message": {"text": note.message}, "locations": [_location(note.path, note.line)]}
-        for note in report.notes
+        for note in report.suppression_issues
     ]
     run = {
         "tool": {"driver": {"name": "keylint", "version": __version__, "semanticVersion": __version__, "informationUri": INFORMATION_URI, "rules": driver_rules}},

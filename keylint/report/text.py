@@ -29,7 +29,7 @@ def render(report, rules, color: bool = False) -> str:
     for finding in report.findings:
         out.extend(_finding(finding, color))
         out.append("")
-    for note in report.notes:
+    for note in report.suppression_issues:
         out.append(f"{note.path}:{note.line}: {note.message}")
     for error in report.errors:
         out.append(f"{error.path}: error: {error.message}")
@@ -41,8 +41,9 @@ def render(report, rules, color: bool = False) -> str:
     extras = [f"{stats['suppressed']} suppressed"] if stats["suppressed"] else []
     if stats["baselined"]:
         extras.append(f"{stats['baselined']} in baseline")
-    if report.notes:
-        extras.append(f"{len(report.notes)} suppression issue{'s' if len(report.notes) != 1 else ''}")
+    issues = len(report.suppression_issues)
+    if issues:
+        extras.append(f"{issues} suppression issue{'s' if issues != 1 else ''}")
     if stats["errors"]:
         extras.append(f"{stats['errors']} could not be analysed")
     out.append(summary + (f" ({', '.join(extras)})" if extras else "") + ".")
