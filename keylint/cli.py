@@ -1,6 +1,7 @@
 """The `keylint` command line.
 
-Exit codes: 0 no findings; 1 findings; 2 usage error, unreadable config or invalid rule pack;
+Exit codes: 0 no findings; 1 findings or suppression issues; 2 usage error, invalid configuration,
+baseline or rule pack, or a git ref --diff cannot use;
 3 no findings, but some files could not be analysed (listed under errors).
 """
 

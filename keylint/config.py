@@ -144,7 +144,7 @@ def load_config(path: str | None = None, start: str = ".") -> Config:
     if not os.path.isfile(path):
         raise ConfigError(f"{path}: configuration file not found")
     raw = _read_toml(path) if path.endswith(".toml") else _read_yaml(path)
-    return _build(path, raw or {})
+    return _build(path, {} if raw is None else raw)
 
 
 def _read_toml(path: str) -> dict | None:
