@@ -3,8 +3,9 @@ action's `pip install`, pre-commit's) gets all of the code."""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
+
+from keylint.config import tomllib
 
 TOP = Path(__file__).resolve().parent.parent
 
