@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from adopt_helpers import SECRET_A, SECRET_B, SUB_KEY, git, repo, rule_ids, run, scan_json  # noqa: F401
 
@@ -140,3 +143,16 @@ def test_git_missing(based, monkeypatch):
     result = run("scan", "--diff", "main")
     assert result.exit_code == 2 and "git is not installed" in result.stderr
 
+
+
+def test_end_to_end_in_a_subprocess(based):
+    """The installed entry point, as CI runs it: annotations for the pull request's new leak only."""
+    based.write("app/new.py", f'SUBSCRIPTION_KEY = "{SUB_KEY}"\n')
+    based.commit("feature work")
+    done = subprocess.run(
+        [sys.executable, "-m", "keylint", "scan", "--diff", "main", "--format", "github"],
+        cwd=based.path, capture_output=True, text=True,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines()[0].startswith("::error file=app/new.py,line=1,endLine=1,col=20,")
+    assert len(done.stdout.splitlines()) == 2 and SUB_KEY not in done.stdout
