@@ -9,7 +9,7 @@ from keylint.analyse import analyse_file
 from keylint.baseline import Baseline
 from keylint.config import PathRules
 from keylint.discover import discover, read_bytes
-from keylint.findings import FileError
+from keylint.findings import FileError, Finding
 from keylint.gitdiff import ChangedLines, files_to_analyse
 from keylint.review import review
 from keylint.suppress import SuppressionIssue

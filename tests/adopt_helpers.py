@@ -1,8 +1,5 @@
-"""Shared by the adoption tests: a temporary git repository and a CLI runner.
-
-Tests import the fixtures from here (`from adopt_helpers import repo, ...`) so that other
-test modules' conftest files stay untouched.
-"""
+"""Shared by the CLI tests: a temporary git repository (fixture `repo`, registered in
+conftest.py) and helpers that run the CLI in-process."""
 
 from __future__ import annotations
 

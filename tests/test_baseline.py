@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from adopt_helpers import SECRET_A, SECRET_B, SUB_KEY, repo, rule_ids, run, scan_json  # noqa: F401
+from adopt_helpers import SECRET_A, SECRET_B, SUB_KEY, rule_ids, run, scan_json
 
 LEGACY = f'''
 import os

@@ -6,7 +6,7 @@ import json
 
 import pytest
 import yaml
-from adopt_helpers import CLIENT_ID, SECRET_A, SUB_KEY, repo, rule_ids, run, scan_json  # noqa: F401
+from adopt_helpers import CLIENT_ID, SECRET_A, SUB_KEY, rule_ids, run, scan_json
 
 from keylint.analyse import analyse_file
 from keylint.config import ConfigError, load_config

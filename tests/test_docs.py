@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from adopt_helpers import repo, run  # noqa: F401
+from adopt_helpers import run
 
 from keylint.docs import anchor, render, rule_section
 from keylint.packs import load_rules

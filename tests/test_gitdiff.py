@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from adopt_helpers import SECRET_A, SECRET_B, SUB_KEY, git, repo, rule_ids, run, scan_json  # noqa: F401
+from adopt_helpers import SECRET_A, SECRET_B, SUB_KEY, git, rule_ids, run, scan_json
 
 from keylint.discover import SourcePath
 from keylint.findings import Finding, FlowStep

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 import pytest
-from adopt_helpers import CLIENT_ID, SECRET_A, SECRET_B, SUB_KEY, repo, run  # noqa: F401
+from adopt_helpers import CLIENT_ID, SECRET_A, SECRET_B, SUB_KEY, run
 
 from keylint.report import FORMATS
 from keylint.report.github import command, escape_data, escape_property

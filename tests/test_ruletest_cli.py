@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adopt_helpers import SECRET_A, SECRET_B, repo, run  # noqa: F401
+from adopt_helpers import SECRET_A, SECRET_B, run
 
 BAD_PACK = '''
 pack: bad

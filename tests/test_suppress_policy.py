@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from adopt_helpers import SECRET_A, SECRET_B, SUB_KEY, repo, rule_ids, run, scan_json  # noqa: F401
+from adopt_helpers import SECRET_A, SECRET_B, SUB_KEY, rule_ids, run, scan_json
 
 from keylint.suppress import Suppression, apply_suppressions, parse_suppressions
 

@@ -1,0 +1,3 @@
+"""Fixtures shared by the test modules."""
+
+from adopt_helpers import repo  # noqa: F401  (the temp git repository + cwd fixture)
