@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from keylint.cli import main
@@ -68,3 +69,21 @@ def scan_json(*args: str) -> tuple[int, dict]:
 
 def rule_ids(document: dict) -> list[tuple[str, str, int]]:
     return [(f["path"], f["rule_id"], f["line"]) for f in document["findings"]]
+
+
+def secret_pack(rule_id: str, name_regex: str, vulnerable: list, safe: list, **fields) -> str:
+    """A one-rule pack of the `secret` kind as YAML text; `fields` override the rule's defaults."""
+    rule = {
+        "id": rule_id,
+        "name": rule_id.lower() + "-rule",
+        "pitfall": "hardcoded-secret",
+        "severity": "high",
+        "confidence": "medium",
+        "message": "key bound to {name}",
+        "docs": {"summary": "s", "what": "w", "why": "y", "example": "e", "fix": "f"},
+        "kind": "secret",
+        "secret": {"names": [name_regex], "value": {"min_length": 16, "min_entropy": 3.0}},
+        "examples": {"vulnerable": vulnerable, "safe": safe},
+    }
+    rule.update(fields)
+    return yaml.safe_dump({"pack": rule_id.lower() + "-pack", "version": "1", "rules": [rule]}, sort_keys=False)

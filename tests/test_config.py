@@ -6,7 +6,7 @@ import json
 
 import pytest
 import yaml
-from adopt_helpers import CLIENT_ID, SECRET_A, SUB_KEY, rule_ids, run, scan_json
+from adopt_helpers import CLIENT_ID, SECRET_A, SUB_KEY, rule_ids, run, scan_json, secret_pack
 
 from keylint.analyse import analyse_file
 from keylint.config import ConfigError, load_config
@@ -21,25 +21,13 @@ SUBSCRIPTION_KEY = "{SUB_KEY}"
 VIPPS_CLIENT_ID = "{CLIENT_ID}"
 '''
 
-EXTRA_PACK = '''
-pack: acme-internal
-version: "1"
-rules:
-  - id: ACME001
-    name: acme-partner-key-in-tests
-    pitfall: partner-keys-in-test
-    severity: high
-    confidence: medium
-    message: "ACME partner key bound to {name}"
-    docs: {summary: s, what: w, why: y, example: e, fix: f}
-    kind: secret
-    secret:
-      names: ['(^|_)acme_partner_key$']
-      value: {min_length: 16, min_entropy: 3.0}
-    examples:
-      vulnerable: ['ACME_PARTNER_KEY = "Zr8Kq1Lm5Xv2Tn9Wb4Pd7Hs3Jf6Gc0Ay"']
-      safe: ['ACME_PARTNER_KEY = os.environ["ACME_PARTNER_KEY"]']
-'''
+EXTRA_PACK = secret_pack(
+    "ACME001",
+    "(^|_)acme_partner_key$",
+    ['ACME_PARTNER_KEY = "Zr8Kq1Lm5Xv2Tn9Wb4Pd7Hs3Jf6Gc0Ay"'],
+    ['ACME_PARTNER_KEY = os.environ["ACME_PARTNER_KEY"]'],
+    pitfall="partner-keys-in-test",
+)
 
 
 def test_pyproject_select_and_severity_override(repo):

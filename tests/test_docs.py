@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from adopt_helpers import run
+from adopt_helpers import run, secret_pack
 
 from keylint.docs import anchor, render, rule_section
 from keylint.packs import load_rules
@@ -36,10 +36,10 @@ def test_docs_check_flags_a_stale_file(repo):
 
 
 def test_docs_include_extra_packs(repo):
-    repo.write("acme.yaml", (Path(__file__).parent / "test_report_ci.py").read_text().split("PACK = r'''")[1].split("'''")[0])
+    repo.write("acme.yaml", secret_pack("ACME001", "(^|_)acme_key$", ['ACME_KEY = "Zr8Kq1Lm5Xv2Tn9Wb4Pd7Hs3Jf6Gc0Ay"'], ["x = 1"]))
     result = run("docs", "--rules", "acme.yaml", "-o", "out.md")
     assert result.exit_code == 0
-    assert "## ODD001 odd-message" in (repo.path / "out.md").read_text()
+    assert "## ACME001 acme001-rule" in (repo.path / "out.md").read_text()
 
 
 def test_rules_show_text_and_markdown():

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 import pytest
-from adopt_helpers import CLIENT_ID, SECRET_A, SECRET_B, SUB_KEY, run
+from adopt_helpers import CLIENT_ID, SECRET_A, SECRET_B, SUB_KEY, run, secret_pack
 
 from keylint.report import FORMATS
 from keylint.report.github import command, escape_data, escape_property
@@ -48,25 +48,14 @@ GITLAB_CODE_QUALITY_SCHEMA = {
 WORKFLOW_COMMAND = re.compile(r"^::(error|warning|notice) (?P<props>[^:]*)::(?P<message>[^\r\n]*)$")
 ANNOTATION_PROPERTIES = {"file", "line", "endLine", "col", "endColumn", "title"}
 
-PACK = r'''
-pack: odd-messages
-version: "1"
-rules:
-  - id: ODD001
-    name: odd-message
-    pitfall: hardcoded-secret
-    severity: low
-    confidence: low
-    message: "100% leaked, rotate: {name}\nthen redeploy {value}"
-    docs: {summary: s, what: w, why: y, example: e, fix: f}
-    kind: secret
-    secret:
-      names: ['(^|_)odd_token$']
-      value: {min_length: 16}
-    examples:
-      vulnerable: ['ODD_TOKEN = "Zr8Kq1Lm5Xv2Tn9Wb4Pd7Hs3Jf6Gc0Ay"']
-      safe: ['ODD_TOKEN = ""']
-'''
+PACK = secret_pack(
+    "ODD001",
+    "(^|_)odd_token$",
+    ['ODD_TOKEN = "Zr8Kq1Lm5Xv2Tn9Wb4Pd7Hs3Jf6Gc0Ay"'],
+    ['ODD_TOKEN = ""'],
+    severity="low",
+    message="100% leaked, rotate: {name}\nthen redeploy {value}",
+)
 
 
 @pytest.fixture

@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-from adopt_helpers import SECRET_A, SECRET_B, run
+from adopt_helpers import SECRET_A, SECRET_B, run, secret_pack
 
-BAD_PACK = '''
-pack: bad
-version: "1"
-rules:
-  - id: BAD001
-    name: bad-rule
-    pitfall: hardcoded-secret
-    severity: high
-    confidence: high
-    message: "ACME key in {name}"
-    docs: {summary: s, what: w, why: y, example: e, fix: f}
-    kind: secret
-    secret:
-      names: ['(^|_)acme_key$']
-      value: {min_length: 16, min_entropy: 3.0}
-    examples:
-      vulnerable:
-        - |
-          import os
-          ACME_KEY = os.environ["ACME_KEY"]
-        - 'ACME_KEY = "Zr8Kq1Lm5Xv2Tn9Wb4Pd7Hs3Jf6Gc0Ay"'
-      safe:
-        - 'ACME_KEY = "Hn4Qw9Lx2Rm7Vt1Zb5Kd8Ps3Jf6Gc0Ey"'
-        - file: notes.txt
-          code: "hello"
-'''
+BAD_PACK = secret_pack(
+    "BAD001",
+    "(^|_)acme_key$",
+    ['import os\nACME_KEY = os.environ["ACME_KEY"]\n', 'ACME_KEY = "Zr8Kq1Lm5Xv2Tn9Wb4Pd7Hs3Jf6Gc0Ay"'],
+    ['ACME_KEY = "Hn4Qw9Lx2Rm7Vt1Zb5Kd8Ps3Jf6Gc0Ey"', {"file": "notes.txt", "code": "hello"}],
+)
 
 
 def test_shipped_packs_pass_their_own_examples():
@@ -75,7 +55,9 @@ VIPPS_SECRET = "{SECRET_B}"
 
 
 def test_broken_pack_is_a_usage_error(repo):
-    repo.write("broken.yaml", BAD_PACK.replace("severity: high", "severity: urgent"))
+    text = BAD_PACK.replace("severity: high", "severity: urgent")
+    repo.write("broken.yaml", text)
+    line = text.splitlines().index("  severity: urgent") + 1
     result = run("test-rules", "broken.yaml")
     assert result.exit_code == 2
-    assert "broken.yaml:8: rules[0].severity: 'urgent' is not one of" in result.stderr
+    assert f"broken.yaml:{line}: rules[0].severity: 'urgent' is not one of" in result.stderr
