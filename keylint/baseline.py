@@ -4,7 +4,8 @@ An entry is (rule, path, identity fingerprint, count). The identity comes from t
 path, the enclosing scope and the redacted match, never the line, so findings survive line
 moves and unrelated edits; no secret is stored in clear. The count keeps one accepted finding
 from hiding a second identical leak in the same file: occurrences beyond the count are new
-(which of identical occurrences counts as new goes by position in the file).
+(which of identical occurrences counts as new goes by position in the file). The path is part
+of the identity, so the findings of a renamed file are new.
 """
 
 from __future__ import annotations
