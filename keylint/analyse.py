@@ -5,7 +5,8 @@ Everything a later stage needs (cache, parallel workers) can call `analyse_file`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from keylint.discover import SourcePath, is_test_path
@@ -18,9 +19,13 @@ from keylint.values import redact_inline, show
 
 @dataclass(frozen=True)
 class FileContext:
-    """Facts about the file that rules may weigh, beyond its content."""
+    """Facts about the file that rules may weigh, beyond its content.
+
+    `key_types` maps names the project declared (`[tool.keylint.key-types]`) to a key type.
+    """
 
     is_test: bool
+    key_types: Mapping[str, str] = field(default_factory=dict)
 
 
 class _Vars(dict):
@@ -28,12 +33,14 @@ class _Vars(dict):
         return "{" + key + "}"
 
 
-def analyse_file(source: SourcePath, data: bytes, rules: list, redact_secrets: bool = True) -> FileResult:
-    """Findings (suppressions applied, fingerprints set) and errors for one file."""
+def analyse_file(
+    source: SourcePath, data: bytes, rules: list, redact_secrets: bool = True, key_types: Mapping[str, str] | None = None
+) -> FileResult:
+    """Findings (fingerprints set, suppressions applied) and errors for one file."""
     result = FileResult(source.rel_path)
     try:
         parsed = parse(source.rel_path, decode(data, source.kind), source.kind)
-        hits = _run_kinds(parsed, rules, FileContext(is_test_path(source.rel_path)))
+        hits = _run_kinds(parsed, rules, FileContext(is_test_path(source.rel_path), key_types or {}))
     except ParseFailure as exc:
         result.errors.append(FileError(source.rel_path, str(exc)))
         return result
@@ -42,8 +49,10 @@ def analyse_file(source: SourcePath, data: bytes, rules: list, redact_secrets: b
         return result
     secrets = sorted({hit.secret for hit in hits if hit.secret}, key=len, reverse=True)
     findings = [_finding(hit, parsed, secrets, redact_secrets) for hit in hits]
-    result.findings, result.suppressed = apply_suppressions(findings, parse_suppressions(parsed.text, parsed.kind))
-    assign_fingerprints(result.findings)
+    # Fingerprint before suppressing: silencing one occurrence must not renumber the others.
+    assign_fingerprints(findings)
+    result.suppressions = parse_suppressions(parsed.text, parsed.kind)
+    result.findings, result.silenced = apply_suppressions(findings, result.suppressions)
     result.findings.sort(key=Finding.sort_key)
     return result
 

@@ -1,6 +1,7 @@
 """The `keylint` command line.
 
-Exit codes: 0 no findings; 1 findings; 2 usage error, unreadable config or invalid rule pack;
+Exit codes: 0 no findings; 1 findings or suppression issues; 2 usage error, invalid configuration,
+baseline or rule pack, or a git ref --diff cannot use;
 3 no findings, but some files could not be analysed (listed under errors).
 """
 
@@ -27,7 +28,7 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _load(extra_packs: tuple[str, ...]):
+def _load(extra_packs) -> list:
     from keylint.packs import PackError, load_rules
 
     try:
@@ -42,37 +43,120 @@ rules_option = click.option(
 )
 
 
+def project_options(command):
+    """The options that override the project configuration, shared by scan, baseline and config."""
+    options = [
+        click.option("--config", "config_file", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Configuration file (default: nearest .keylint.yaml or pyproject.toml [tool.keylint])."),
+        rules_option,
+        click.option("--select", multiple=True, metavar="ID|PITFALL", help="Only these rules or pitfalls (repeatable, comma-separated)."),
+        click.option("--ignore", multiple=True, metavar="ID|PITFALL", help="Skip these rules or pitfalls (repeatable, comma-separated)."),
+        click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching this gitignore-style glob (repeatable)."),
+        click.option("--no-gitignore", is_flag=True, help="Also scan files that .gitignore files exclude."),
+        click.option("--min-severity", type=SEVERITY_CHOICE, help="Report only findings at or above this severity [default: low]."),
+        click.option("--require-reason/--no-require-reason", default=None,
+                     help="Suppressions without `-- reason` silence nothing and are reported."),
+        click.option("--report-unused-suppressions/--no-report-unused-suppressions", default=None,
+                     help="Report suppressions that silence nothing."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _configured(config_file: str | None, rule_packs: tuple[str, ...]):
+    """The configuration file's settings with --rules replacing its `rules`."""
+    from keylint.config import load_config, override
+
+    return override(load_config(config_file), rules=tuple(os.path.abspath(p) for p in rule_packs))
+
+
+def _configured_packs(rule_packs: tuple[str, ...]) -> list:
+    """The rules of the shipped packs plus the configured (or given) extra packs."""
+    from keylint.config import ConfigError
+
+    try:
+        config = _configured(None, rule_packs)
+    except ConfigError as exc:
+        _fail(f"invalid configuration:\n{exc}")
+    return _packs_of(config)
+
+
+def _packs_of(config) -> list:
+    from keylint.config import resolve
+
+    return _load([resolve(config, p) for p in config.rules])
+
+
+def _project(flags: dict):
+    """The effective configuration (file, then command-line flags) and the rules it enables."""
+    from dataclasses import replace
+
+    from keylint.config import ConfigError, check_names, configured_severity, override
+    from keylint.scan import select_rules
+
+    try:
+        config = override(
+            _configured(flags["config_file"], flags["rule_packs"]),
+            select=_split(flags["select"]),
+            ignore=_split(flags["ignore"]),
+            exclude=_split(flags["exclude"]),
+            min_severity=flags["min_severity"],
+            require_reason=flags["require_reason"],
+            report_unused_suppressions=flags["report_unused_suppressions"],
+        )
+        loaded = _packs_of(config)
+        check_names(config, loaded)
+    except ConfigError as exc:
+        _fail(f"invalid configuration:\n{exc}")
+    overrides = dict(config.severity)
+    rules = [
+        replace(rule, severity=configured_severity(overrides, rule.id, rule.pitfall, rule.severity))
+        for rule in select_rules(loaded, config.select, config.ignore)
+    ]
+    return config, rules
+
+
+def _scan_options(config, flags: dict, **extra):
+    from keylint.scan import ScanOptions
+
+    return ScanOptions(
+        root=config.root, excludes=config.exclude, gitignore=not flags["no_gitignore"], min_severity=config.min_severity,
+        per_path=config.per_path, severity=config.severity, key_types=config.key_types,
+        require_reason=config.require_reason, report_unused_suppressions=config.report_unused_suppressions, **extra,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="keylint")
 def main() -> None:
     """Find leaked and misused Vipps MobilePay API keys in Python code and config."""
 
 
+def _format_choice():
+    from keylint.report import FORMATS
+
+    return click.Choice(sorted(FORMATS))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=_format_choice(), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
-@rules_option
-@click.option("--select", multiple=True, metavar="ID|PITFALL", help="Only these rules or pitfalls (repeatable, comma-separated).")
-@click.option("--ignore", multiple=True, metavar="ID|PITFALL", help="Skip these rules or pitfalls (repeatable, comma-separated).")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching this gitignore-style glob (repeatable).")
-@click.option("--no-gitignore", is_flag=True, help="Scan files that .gitignore files exclude.")
-@click.option("--min-severity", type=SEVERITY_CHOICE, default="low", show_default=True, help="Report only findings at or above this severity.")
+@project_options
+@click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE", help="Report only findings not in this baseline.")
+@click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF (e.g. origin/main).")
 @click.option("--no-redact", is_flag=True, help="Show secrets in clear in the report (off by default).")
 @click.option("--quiet", "-q", is_flag=True, help="Text format: print findings only, no summary; nothing when clean.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit non-zero).")
-def scan(paths, fmt, output, rule_packs, select, ignore, exclude, no_gitignore, min_severity, no_redact, quiet, exit_zero) -> None:
+def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero, **flags) -> None:
     """Scan PATHS (default: the current folder) for key leaks and misuse."""
     from keylint.report import FORMATS, text
-    from keylint.scan import ScanOptions, SelectionError, scan as run_scan, select_rules
+    from keylint.scan import scan as run_scan
 
-    rules = _load(rule_packs)
-    try:
-        rules = select_rules(rules, _split(select), _split(ignore))
-    except SelectionError as exc:
-        _fail(str(exc))
-    options = ScanOptions(
-        excludes=_split(exclude), gitignore=not no_gitignore, min_severity=min_severity, redact=not no_redact
+    config, rules = _project(flags)
+    options = _scan_options(
+        config, flags, redact=not no_redact, baseline=_baseline(config, baseline), diff=_diff(diff_ref, config.root)
     )
     report = run_scan(list(paths) or ["."], rules, options)
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -81,11 +165,39 @@ def scan(paths, fmt, output, rule_packs, select, ignore, exclude, no_gitignore, 
     else:
         rendered = FORMATS[fmt](report, rules, color=color)
     _emit(rendered, output)
-    if report.findings and not exit_zero:
+    if (report.findings or report.suppression_issues) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     if report.errors:
         sys.exit(EXIT_INCOMPLETE)
     sys.exit(EXIT_CLEAN)
+
+
+def _baseline(config, path: str | None):
+    """The baseline from --baseline, else from the configuration's `baseline` key, else none."""
+    from keylint.baseline import BaselineError, load
+    from keylint.config import resolve
+
+    path = os.path.abspath(path) if path else resolve(config, config.baseline)
+    if path is None:
+        return None
+    try:
+        return load(path)
+    except BaselineError as exc:
+        _fail(str(exc))
+
+
+def _diff(ref: str | None, root: str):
+    from keylint.gitdiff import GitError, changed_lines
+
+    if ref is None:
+        return None
+    try:
+        changed = changed_lines(ref, root)
+    except GitError as exc:
+        _fail(f"--diff {ref}: {exc}")
+    for warning in changed.warnings:
+        click.echo(f"keylint: warning: {warning}", err=True)
+    return changed
 
 
 def _emit(rendered: str, output: str | None) -> None:
@@ -99,12 +211,71 @@ def _emit(rendered: str, output: str | None) -> None:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
+@main.group("baseline")
+def baseline_group() -> None:
+    """Record the findings a codebase already has, so scans report only new ones."""
+
+
+@baseline_group.command("create")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Where to write it [default: the configured `baseline`, else .keylint-baseline.json].")
+@project_options
+def baseline_create(paths, output, **flags) -> None:
+    """Write the current findings of PATHS (by fingerprint and count, no secrets) to a baseline file."""
+    from keylint.baseline import DEFAULT_BASELINE, render
+    from keylint.config import resolve
+    from keylint.scan import scan as run_scan
+
+    config, rules = _project(flags)
+    report = run_scan(list(paths) or ["."], rules, _scan_options(config, flags))
+    target = os.path.abspath(output) if output else resolve(config, config.baseline or DEFAULT_BASELINE)
+    _emit(render(report.findings), target)
+    click.echo(f"wrote {len(report.findings)} finding(s) to {os.path.relpath(target)}", err=True)
+    sys.exit(EXIT_INCOMPLETE if report.errors else EXIT_CLEAN)
+
+
+@main.command("config")
+@project_options
+def config_command(**flags) -> None:
+    """Print the effective configuration (file, then flags) as YAML, as `.keylint.yaml` takes it."""
+    import yaml
+
+    config, _ = _project(flags)
+    origin = config.source or "no configuration file; defaults"
+    click.echo(f"# keylint configuration from {origin} (root: {config.root})")
+    click.echo(yaml.safe_dump(config.to_dict(), sort_keys=False, allow_unicode=True), nl=False)
+
+
+@main.command("docs")
+@rules_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE", help="Write to FILE instead of stdout.")
+@click.option("--check", "check_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Exit 1 if FILE differs from what would be generated (for CI).")
+def docs_command(rule_packs, output, check_file) -> None:
+    """Generate the Markdown rule reference (docs/rules.md) from the shipped and given packs."""
+    from keylint.docs import render
+
+    rendered = render(_load(rule_packs))
+    if check_file:
+        try:
+            with open(check_file, encoding="utf-8") as handle:
+                current = handle.read()
+        except OSError as exc:
+            _fail(f"cannot read {check_file}: {exc.strerror or exc}")
+        if current != rendered:
+            click.echo(f"{check_file} is out of date: run `keylint docs -o {check_file}`", err=True)
+            sys.exit(EXIT_FINDINGS)
+        sys.exit(EXIT_CLEAN)
+    _emit(rendered, output)
+
+
 @main.group(invoke_without_command=True)
 @rules_option
 @click.pass_context
 def rules(ctx, rule_packs) -> None:
-    """List the loaded rules; `keylint rules show ID` documents one."""
-    ctx.obj = _load(rule_packs)
+    """List the loaded rules (shipped and configured packs); `keylint rules show ID` documents one."""
+    ctx.obj = _configured_packs(rule_packs)
     if ctx.invoked_subcommand is None:
         from keylint.report.ruledoc import rule_table
 
@@ -113,15 +284,17 @@ def rules(ctx, rule_packs) -> None:
 
 @rules.command("show")
 @click.argument("rule_id")
+@click.option("--markdown", is_flag=True, help="Print the Markdown section of docs/rules.md instead.")
 @click.pass_obj
-def rules_show(loaded, rule_id) -> None:
-    """Print the full documentation of RULE_ID."""
+def rules_show(loaded, rule_id, markdown) -> None:
+    """Print the full documentation of RULE_ID (an id such as KL101, or a rule name)."""
+    from keylint.docs import rule_section
     from keylint.report.ruledoc import rule_page
 
     matches = [r for r in loaded if r.id == rule_id.upper() or r.name == rule_id]
     if not matches:
         _fail(f"no rule {rule_id!r}; `keylint rules` lists them")
-    click.echo(rule_page(matches[0]), nl=False)
+    click.echo((rule_section if markdown else rule_page)(matches[0]), nl=False)
 
 
 @main.command("test-rules")
@@ -145,6 +318,8 @@ def test_rules(paths, annotated, verbose) -> None:
         if verbose or not result.ok:
             mark = "ok  " if result.ok else "FAIL"
             click.echo(f"{mark} {result.rule_id} {result.expectation}[{result.index}] ({result.file}): {result.detail}")
+        if not result.ok:
+            click.echo(result.excerpt())
     checks = len(results)
     if annotated:
         mismatches, checked, unloaded = run_annotated(list(annotated), loaded)

@@ -87,26 +87,44 @@ class FileError:
 
 @dataclass
 class FileResult:
-    """What analysing one file produced."""
+    """What analysing one file produced.
+
+    `suppressions` are all suppression comments in the file; `silenced` pairs each finding a
+    suppression covered with that suppression (the review stage checks reasons and use).
+    """
 
     path: str
     findings: list[Finding] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
-    suppressed: int = 0
+    suppressions: list = field(default_factory=list)
+    silenced: list[tuple] = field(default_factory=list)
+
+    @property
+    def suppressed(self) -> int:
+        return len(self.silenced)
 
 
 def assign_fingerprints(findings: list[Finding]) -> None:
     """Give each finding a fingerprint from rule, path, scope and redacted match; never the line.
 
-    Identical matches in one file are told apart by their order of occurrence.
+    Identical matches in one file are told apart by their order of occurrence: the first one's
+    fingerprint is their shared identity hash, later ones hash in their occurrence number.
     """
     seen: dict[str, int] = {}
     for finding in sorted(findings, key=Finding.sort_key):
-        base = "\0".join((finding.rule_id, finding.path, finding.scope, finding.match_key))
-        occurrence = seen.get(base, 0)
-        seen[base] = occurrence + 1
-        digest = hashlib.sha256(f"{base}\0{occurrence}".encode()).hexdigest()
-        finding.fingerprint = digest[:32]
+        identity = identity_hash(finding)
+        occurrence = seen.get(identity, 0)
+        seen[identity] = occurrence + 1
+        finding.fingerprint = identity if not occurrence else _sha(f"{identity}\0{occurrence}")
+
+
+def identity_hash(finding: Finding) -> str:
+    """What identical findings in one file share; also the fingerprint of the first of them."""
+    return _sha("\0".join((finding.rule_id, finding.path, finding.scope, finding.match_key)))
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def severity_at_least(severity: str, minimum: str) -> bool:

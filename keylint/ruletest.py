@@ -22,6 +22,15 @@ class ExampleResult:
     file: str
     ok: bool
     detail: str
+    code: str = ""
+
+    def excerpt(self, limit: int = 8) -> str:
+        """The example's first lines, numbered as the detail's line numbers count them."""
+        lines = self.code.splitlines()
+        shown = [f"    {n:>3} | {line}" for n, line in enumerate(lines[:limit], 1)]
+        if len(lines) > limit:
+            shown.append(f"        ({len(lines) - limit} more lines)")
+        return "\n".join(shown)
 
 
 def _examples(rule):
@@ -36,10 +45,10 @@ def _examples(rule):
 def run_example(rule, expectation: str, index: int, file: str, code: str) -> ExampleResult:
     kind = file_kind(file.rsplit("/", 1)[-1])
     if kind is None:
-        return ExampleResult(rule.id, expectation, index, file, False, f"keylint does not read files named {file!r}")
+        return ExampleResult(rule.id, expectation, index, file, False, f"keylint does not read files named {file!r}", code)
     result = analyse_file(SourcePath(file, file, kind), code.encode("utf-8"), [rule])
     if result.errors:
-        return ExampleResult(rule.id, expectation, index, file, False, f"example does not parse: {result.errors[0].message}")
+        return ExampleResult(rule.id, expectation, index, file, False, f"example does not parse: {result.errors[0].message}", code)
     lines = sorted(f.line for f in result.findings if f.rule_id == rule.id)
     if expectation == "vulnerable":
         ok = bool(lines)
@@ -47,7 +56,7 @@ def run_example(rule, expectation: str, index: int, file: str, code: str) -> Exa
     else:
         ok = not lines
         detail = "no finding" if ok else f"false positive at line(s) {lines}"
-    return ExampleResult(rule.id, expectation, index, file, ok, detail)
+    return ExampleResult(rule.id, expectation, index, file, ok, detail, code)
 
 
 def run_rule_examples(rules) -> list[ExampleResult]:

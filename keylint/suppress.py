@@ -64,7 +64,61 @@ def parse_suppressions(text: str, kind: str) -> list[Suppression]:
     return found
 
 
-def apply_suppressions(findings: list, suppressions: list[Suppression]) -> tuple[list, int]:
-    """Drop the findings a suppression covers; return the rest and how many were dropped."""
-    kept = [f for f in findings if not any(s.covers(f.rule_id, f.line) for s in suppressions)]
-    return kept, len(findings) - len(kept)
+def apply_suppressions(findings: list, suppressions: list[Suppression]) -> tuple[list, list[tuple]]:
+    """Split findings into those kept and (finding, suppression) pairs for those silenced.
+
+    A finding covered by several suppressions is credited to one with a reason if there is one.
+    """
+    kept, silenced = [], []
+    for finding in findings:
+        covering = sorted((s for s in suppressions if s.covers(finding.rule_id, finding.line)), key=lambda s: s.reason is None)
+        if covering:
+            silenced.append((finding, covering[0]))
+        else:
+            kept.append(finding)
+    return kept, silenced
+
+
+@dataclass(frozen=True)
+class SuppressionIssue:
+    """A suppression comment that breaks the project's rules: bare, or silencing nothing."""
+
+    path: str
+    line: int
+    message: str
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "message": self.message}
+
+
+def review_suppressions(
+    silenced: list[tuple], suppressions: list[tuple[str, Suppression]], require_reason: bool, report_unused: bool
+) -> tuple[list, list[tuple], list[SuppressionIssue]]:
+    """Check suppressions against the project's policy.
+
+    `silenced` pairs findings with the suppression that covered them; `suppressions` pairs every
+    suppression with its file. Returns the findings that must be reported after all (silenced
+    only by a bare suppression under `require_reason`), the pairs still silenced, and the issues.
+    """
+    issues: list[SuppressionIssue] = []
+    restored: list = []
+    if require_reason:
+        restored = [finding for finding, s in silenced if s.reason is None]
+        silenced = [(finding, s) for finding, s in silenced if s.reason is not None]
+        issues += [
+            SuppressionIssue(path, s.comment_line, "suppression without a reason (write `-- why` after it)")
+            for path, s in suppressions if s.reason is None
+        ]
+    if report_unused:
+        used = {(finding.path, s) for finding, s in silenced}
+        issues += [
+            SuppressionIssue(path, s.comment_line, f"unused suppression: {_named(s)} silences nothing on line {s.target_line}")
+            for path, s in suppressions
+            if (path, s) not in used and not (require_reason and s.reason is None)
+        ]
+    issues.sort(key=lambda i: (i.path, i.line, i.message))
+    return restored, silenced, issues
+
+
+def _named(suppression: Suppression) -> str:
+    return f"ignore[{', '.join(sorted(suppression.rules))}]" if suppression.rules else "ignore"

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from keylint.cli import main
+from tests.cli_helpers import repo  # noqa: F401  (the temp git repository + cwd fixture)
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

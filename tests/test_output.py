@@ -32,7 +32,7 @@ def _project(tmp_path):
 def test_json_contract(tmp_path, scan_json):
     code, doc = scan_json(_project(tmp_path))
     assert code == 1
-    assert set(doc) == {"version", "findings", "errors", "stats"}
+    assert set(doc) == {"version", "findings", "errors", "suppression_issues", "stats"}
     assert all(set(f) == FINDING_KEYS for f in doc["findings"])
     assert [(f["path"], f["line"], f["rule_id"]) for f in doc["findings"]] == [
         ("a/.env", 1, "KL102"),

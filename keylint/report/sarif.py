@@ -2,7 +2,8 @@
 
 Our fingerprint goes under `partialFingerprints["keylint/v1"]`; we do not fill GitHub's
 `primaryLocationLineHash` (its algorithm is GitHub's). Suppressed findings are left out, since
-GitHub ignores SARIF suppressions. Files that could not be analysed become notifications.
+GitHub ignores SARIF suppressions. Files that could not be analysed (errors) and suppression
+issues become notifications.
 """
 
 from __future__ import annotations
@@ -77,6 +78,9 @@ def render(report, rules, color: bool = False) -> str:
     notifications = [
         {"level": "error", "message": {"text": f"{error.path}: {error.message}"}, "locations": [_location(error.path, 1)]}
         for error in report.errors
+    ] + [
+        {"level": "warning", "message": {"text": note.message}, "locations": [_location(note.path, note.line)]}
+        for note in report.suppression_issues
     ]
     run = {
         "tool": {"driver": {"name": "keylint", "version": __version__, "semanticVersion": __version__, "informationUri": INFORMATION_URI, "rules": driver_rules}},

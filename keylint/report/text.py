@@ -30,6 +30,7 @@ def render_findings(report, color: bool = False) -> str:
     for finding in report.findings:
         out.extend(_finding(finding, color))
         out.append("")
+    out.extend(f"{note.path}:{note.line}: {note.message}" for note in report.suppression_issues)
     out.extend(f"{error.path}: error: {error.message}" for error in report.errors)
     return "\n".join(out) + "\n" if out else ""
 
@@ -41,6 +42,11 @@ def _summary(report) -> str:
         f"{stats['files_scanned']} file{'s' if stats['files_scanned'] != 1 else ''}"
     )
     extras = [f"{stats['suppressed']} suppressed"] if stats["suppressed"] else []
+    if stats["baselined"]:
+        extras.append(f"{stats['baselined']} in baseline")
+    issues = len(report.suppression_issues)
+    if issues:
+        extras.append(f"{issues} suppression issue{'s' if issues != 1 else ''}")
     if stats["errors"]:
         extras.append(f"{stats['errors']} could not be analysed")
     return summary + (f" ({', '.join(extras)})" if extras else "") + ".\n"
