@@ -1,4 +1,5 @@
-"""Stage 4: analyse one file with the loaded rules. A pure function of (path, bytes, rules).
+"""Stage 4: analyse one file with the loaded rules. A pure function of (path, bytes, rules,
+project index).
 
 Everything a later stage needs (cache, parallel workers) can call `analyse_file` on its own.
 """
@@ -21,6 +22,7 @@ class FileContext:
     """Facts about the file that rules may weigh, beyond its content."""
 
     is_test: bool
+    project: dict | None = None  # kind name -> project index (see keylint/project.py)
 
 
 class _Vars(dict):
@@ -28,12 +30,12 @@ class _Vars(dict):
         return "{" + key + "}"
 
 
-def analyse_file(source: SourcePath, data: bytes, rules: list, redact_secrets: bool = True) -> FileResult:
+def analyse_file(source: SourcePath, data: bytes, rules: list, redact_secrets: bool = True, project: dict | None = None) -> FileResult:
     """Findings (suppressions applied, fingerprints set) and errors for one file."""
     result = FileResult(source.rel_path)
     try:
         parsed = parse(source.rel_path, decode(data, source.kind), source.kind)
-        hits = _run_kinds(parsed, rules, FileContext(is_test_path(source.rel_path)))
+        hits = _run_kinds(parsed, rules, FileContext(is_test_path(source.rel_path), project))
     except ParseFailure as exc:
         result.errors.append(FileError(source.rel_path, str(exc)))
         return result

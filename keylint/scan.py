@@ -1,4 +1,5 @@
-"""The pipeline: discover -> read -> analyse -> collect, with rule selection and stats."""
+"""The pipeline: discover -> read -> summarise (project phase) -> analyse -> collect, with rule
+selection and stats."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass, field
 from keylint.analyse import analyse_file
 from keylint.discover import discover, read_bytes
 from keylint.findings import FileError, Finding, severity_at_least
+from keylint.project import summarise_project
 
 
 class SelectionError(ValueError):
@@ -60,13 +62,14 @@ def scan(paths: list[str], rules: list, options: ScanOptions = ScanOptions()) ->
     report = ScanReport()
     sources, discovery = discover(paths, options.root, options.excludes)
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
+    project = summarise_project(sources, rules, read_bytes)
     for source in sources:
         try:
             data = read_bytes(source)
         except OSError as exc:
             report.errors.append(FileError(source.rel_path, f"cannot read: {exc.strerror or exc}"))
             continue
-        result = analyse_file(source, data, rules, options.redact)
+        result = analyse_file(source, data, rules, options.redact, project)
         report.files_scanned += 1
         report.findings.extend(f for f in result.findings if severity_at_least(f.severity, options.min_severity))
         report.errors.extend(result.errors)

@@ -1,12 +1,15 @@
 """Rule kinds: each kind is one module that validates its YAML spec and checks parsed files.
 
 A kind module provides SPEC_SCHEMA and DEFAULTS_SCHEMA (JSON schema fragments), FILE_KINDS
-(which parsed files it looks at), merge_defaults(), compile_spec() and check().
+(which parsed files it looks at), merge_defaults(), compile_spec() and check(). A kind may
+provide prefilter_tokens(spec): lowercase substrings of which a file must contain one for the
+rule to matter (None: no prefilter). Kinds that look across files also provide relevant(text, rules),
+summarise(parsed, rules) and build_index(summaries) for the project phase (keylint/project.py).
 """
 
-from keylint.kinds import secret
+from keylint.kinds import secret, taint
 from keylint.kinds.spec import SpecError
 
-KINDS = {"secret": secret}
+KINDS = {"secret": secret, "taint": taint}
 
 __all__ = ["KINDS", "SpecError"]
