@@ -7,9 +7,9 @@ rule to matter (None: no prefilter). Kinds that look across files also provide r
 summarise(parsed, rules) and build_index(summaries) for the project phase (keylint/project.py).
 """
 
-from keylint.kinds import secret, taint
+from keylint.kinds import secret, taint, template
 from keylint.kinds.spec import SpecError
 
-KINDS = {"secret": secret, "taint": taint}
+KINDS = {"secret": secret, "taint": taint, "template": template}
 
 __all__ = ["KINDS", "SpecError"]
