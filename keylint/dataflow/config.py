@@ -75,6 +75,8 @@ class Source:
     name_calls: Globs = field(default_factory=Globs)
     stores: Regexes = field(default_factory=Regexes)
     params: ParamSource | None = None
+    url: Regexes = field(default_factory=Regexes)
+    at_key: str | None = None
 
     def name_matches(self, name: str) -> bool:
         return self.names.search(name) and not self.exclude_names.search(name)
@@ -156,6 +158,8 @@ def _source(raw: dict, where: list) -> Source:
         exclude_names=_regexes(raw, "exclude_names", where),
         name_calls=_globs(raw, "name_calls"),
         stores=_regexes(raw, "stores", where),
+        url=_regexes(raw, "url", where),
+        at_key=raw.get("at_key"),
         params=None if params is None else ParamSource(
             decorators=_globs(params, "decorators"),
             after=frozenset(params.get("after", ())),

@@ -260,11 +260,13 @@ class Walker:
                 taint = F.join(taint, F.source(source.labels, self.a.step(value, f"source: stored as {key!r}")))
         return taint
 
-    def _pattern_sources(self, node: cst.CSTNode, names: tuple, attribute: str) -> dict:
+    def _pattern_sources(self, node: cst.CSTNode, names: tuple, attribute: str, url: str | None = None) -> dict:
         taint: dict = {}
         for source in self.config.sources:
-            if getattr(source, attribute).match(*names):
-                taint = F.join(taint, F.source(source.labels, self.a.step(node, f"source: {code_of(node)}")))
+            if not getattr(source, attribute).match(*names) or (source.url and not source.url.search(url)):
+                continue
+            found = F.source(source.labels, self.a.step(node, f"source: {code_of(node)}"))
+            taint = F.join(taint, F.transform(found, ("push", source.at_key)) if source.at_key else found)
         return taint
 
     # ----- statements -------------------------------------------------------------------------
@@ -616,7 +618,8 @@ class Walker:
         for sanitizer in self.config.sanitizers:
             if sanitizer.calls.match(*names) and (not sanitizer.mentions or self._mentions(sanitizer, node)):
                 result = F.transform(result, ("drop", sanitizer.labels))
-        result = F.join(result, self._pattern_sources(node, names, "calls"), self._name_call_source(node, names))
+        url = template_text(next((v for p, _, v in args if p in (0, "url")), None))
+        result = F.join(result, self._pattern_sources(node, names, "calls", url), self._name_call_source(node, names))
         return result
 
     def _default_result(self, method, args, receiver: dict, node: cst.Call) -> dict:
@@ -653,10 +656,7 @@ class Walker:
             watched = [t for p, t, _ in args if sink.selects(p)]
             if "receiver" in sink.args:
                 watched.append(receiver)
-            url = None
-            if sink.url:
-                url_node = next((v for p, _, v in args if p in (0, "url")), None)
-                url = template_text(url_node)
+            url = template_text(next((v for p, _, v in args if p in (0, "url")), None)) if sink.url else None
             self.sink_event(sink, node, F.join(*watched), url)
 
     @staticmethod

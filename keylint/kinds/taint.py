@@ -35,6 +35,8 @@ _SOURCE = {
         "exclude_names": _STRINGS,
         "name_calls": {**_STRINGS, "description": "callees whose first literal argument names what they read (os.getenv)"},
         "stores": {**_STRINGS, "description": "regexes over dict keys: a value stored under one is a source"},
+        "url": {**_STRINGS, "description": "for calls: regexes the URL argument's text ({} for variable parts) must match"},
+        "at_key": {"type": "string", "minLength": 1, "description": "for calls: the secret sits under this key of the result"},
         "params": {
             "type": "object",
             "additionalProperties": False,
@@ -145,11 +147,20 @@ def relevant(text: str, rules) -> bool:
 
 
 def summarise(parsed, rules):
-    """The file's ModuleSummary (picklable), or None when the prefilter rules it out."""
-    if parsed.kind != "python" or not relevant(parsed.text, rules):
-        return None
+    """The file's ModuleSummary: plain, picklable data."""
     positions = parsed.wrapper.resolve(PositionProvider)
     return summarise_module(parsed.path, parsed.wrapper.module, positions, engine_config(rules))
+
+
+def exports(summary) -> bool:
+    """Whether the module itself produces a source that its importers may receive."""
+    def has_source(taint: dict) -> bool:
+        return any(origin[0] == "src" for origin, _ in taint)
+
+    return any(has_source(t) for t in summary.globals.values()) or any(
+        has_source(fs.returns) or any(has_source(t) for _, _, t in fs.field_stores)
+        for fs in summary.functions.values()
+    )
 
 
 def build_index(summaries: dict) -> ProjectIndex:
@@ -161,9 +172,9 @@ def check(rules, parsed, context) -> list[Hit]:
     index = index.get("taint")
     summary = index.summaries.get(parsed.path) if index is not None else None
     if summary is None:
-        summary = summarise(parsed, rules)
-        if summary is None:
+        if not relevant(parsed.text, rules):
             return []
+        summary = summarise(parsed, rules)
         index = build_index({parsed.path: summary})
     sinks = {(s.rule_id, s.index): s for s in engine_config(rules).sinks}
     by_id = {r.id: r for r in rules}
