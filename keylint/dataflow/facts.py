@@ -18,6 +18,7 @@ from __future__ import annotations
 MAX_KEYS = 4
 MAX_OPS = 8
 MAX_PATH = 12
+MAX_VARIANTS = 8
 
 Step = tuple  # (path, line, note)
 
@@ -102,6 +103,14 @@ def join(*taints: dict) -> dict:
     return merged
 
 
+def merge_into(target: dict, taint: dict) -> None:
+    """`join` in place: add `taint`'s facts to `target`."""
+    for key, path in taint.items():
+        old = target.get(key)
+        if old is None or _shorter(path, old):
+            target[key] = path
+
+
 def transform(taint: dict, op: tuple, step: Step | None = None) -> dict:
     """Apply one op (push/pop/popany/slot/drop/add) to every fact of `taint`."""
     out: dict = {}
@@ -117,6 +126,26 @@ def transform(taint: dict, op: tuple, step: Step | None = None) -> dict:
             new_path = extend(path, step)
             if key not in out or _shorter(new_path, out[key]):
                 out[key] = new_path
+    return out
+
+
+def widen(taint: dict, limit: int = MAX_VARIANTS) -> dict:
+    """Bound the facts per symbolic origin: past `limit` variants (different key/slot ops),
+    they merge into one fact that keeps only the label ops all of them share. Sound: the merged
+    fact stands for the whole value, so nothing is lost, only key precision."""
+    by_origin: dict = {}
+    for key in taint:
+        if key[0][0] != "src":
+            by_origin.setdefault(key[0], []).append(key)
+    wide = [keys for keys in by_origin.values() if len(keys) > limit]
+    if not wide:
+        return taint
+    out = dict(taint)
+    for keys in wide:
+        shared = set.intersection(*(set(op for op in k[1] if op[0] in ("drop", "add")) for k in keys))
+        merged_ops = tuple(op for op in keys[0][1] if op in shared)
+        path = min((out.pop(k) for k in keys), key=len)
+        out[(keys[0][0], merged_ops)] = path
     return out
 
 
