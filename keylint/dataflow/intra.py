@@ -473,7 +473,12 @@ class Walker:
             for sink in self.config.sinks:
                 if sink.attributes_of and sink.attributes_of.match(chain(target.value)):
                     self.sink_event(sink, target, taint)
-            self.update_root(target.value, F.transform(taint, ("push", attr)), env, attr, taint)
+            if self._is_self(target.value):
+                env[f"{self.self_name}.{attr}"] = taint
+                if taint:
+                    self.fs.field_stores.append((self.cls, attr, taint))
+            else:
+                self.update_root(target.value, F.transform(taint, ("push", attr)), env)
         elif isinstance(target, cst.Subscript):
             index = target.slice[0].slice if len(target.slice) == 1 else None
             key = literal_string(index.value) if isinstance(index, cst.Index) else None
@@ -493,13 +498,9 @@ class Walker:
         """A non-constant value stored under a key-like variable or attribute name is a key."""
         return {} if _is_constant(value) else self.name_source(name, value, f"source: {name} = {code_of(value)}")
 
-    def update_root(self, node: cst.BaseExpression, taint: dict, env: dict, self_attr: str | None = None, raw=None) -> None:
+    def update_root(self, node: cst.BaseExpression, taint: dict, env: dict) -> None:
         """A store into `node` (a container) taints the variable or `self` field at its root."""
         if not taint:
-            return
-        if self._is_self(node) and self_attr is not None:
-            env[f"{self.self_name}.{self_attr}"] = raw
-            self.fs.field_stores.append((self.cls, self_attr, raw))
             return
         if isinstance(node, cst.Name):
             if not self._is_self(node):

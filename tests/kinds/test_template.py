@@ -28,3 +28,10 @@ def test_flags_key_names_not_comments_or_masked_values(tmp_path, shipped_rules):
         ("templates/page.html", 5, 4),
         ("templates/page.jinja", 1, 1),
     ]
+
+
+def test_template_comment_suppresses(tmp_path, shipped_rules):
+    rules = [r for r in shipped_rules if r.id == "KL302"]
+    page = "{# keylint: ignore[KL302] -- support-only page behind VPN #}\n<p>{{ client_id }}</p>\n<p>{{ client_id }}</p> <!-- keylint: ignore[KL302] -->\n"
+    report = scan_project(tmp_path, {"admin.html": page}, rules)
+    assert report.findings == [] and report.suppressed == 2
