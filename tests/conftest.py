@@ -42,9 +42,17 @@ rules:
           args: [params]
           keys: ['^msn$']
       sanitizers:
-        - calls: [clean]
+        - calls: [clean, post_request]
         - guards: {containers: ['*allowed*'], calls: [may_use]}
         - max_slice: 4
+      propagators:
+        - calls: ['*.set_content']
+          from: [0]
+          to: receiver
+        - calls: [post_request]
+          from: [headers]
+          to: return
+          add: [answered]
     examples: {vulnerable: ["sink(request.args)"], safe: ["sink(1)"]}
   - id: ET002
     name: secret-to-sink

@@ -111,7 +111,7 @@ def merge_into(target: dict, taint: dict) -> None:
             target[key] = path
 
 
-def transform(taint: dict, op: tuple, step: Step | None = None) -> dict:
+def transform(taint: dict, op: tuple) -> dict:
     """Apply one op (push/pop/popany/slot/drop/add) to every fact of `taint`."""
     out: dict = {}
     for (origin, ops), path in taint.items():
@@ -123,9 +123,8 @@ def transform(taint: dict, op: tuple, step: Step | None = None) -> dict:
                 new_origin = None
         if new_origin is not None:
             key = (new_origin, new_ops)
-            new_path = extend(path, step)
-            if key not in out or _shorter(new_path, out[key]):
-                out[key] = new_path
+            if key not in out or _shorter(path, out[key]):
+                out[key] = path
     return out
 
 
@@ -159,13 +158,8 @@ def source(labels, step: Step) -> dict:
     return {(src(labels), ()): (step,)}
 
 
-def symbol(origin: tuple, step: Step | None = None) -> dict:
-    return {(origin, ()): (step,) if step else ()}
-
-
-def concrete(taint: dict) -> dict:
-    """Only the concrete (src) facts."""
-    return {key: path for key, path in taint.items() if key[0][0] == "src"}
+def symbol(origin: tuple) -> dict:
+    return {(origin, ()): ()}
 
 
 def labels_of(taint: dict) -> frozenset:

@@ -620,6 +620,7 @@ class Walker:
         for sanitizer in self.config.sanitizers:
             if sanitizer.calls.match(*names) and (not sanitizer.mentions or self._mentions(sanitizer, node)):
                 result = F.transform(result, ("drop", sanitizer.labels))
+        result = F.join(result, *self._propagated(names, args, "return"))
         url = template_text(next((v for p, _, v in args if p in (0, "url")), None))
         result = F.join(result, self._pattern_sources(node, names, "calls", url), self._name_call_source(node, names))
         return result
@@ -679,13 +680,20 @@ class Walker:
                     taint = F.transform(taint, ("push", literal_string(args[0][2])))
                 if method != "setdefault" or position != 0:
                     moved.append(taint)
-        for prop in self.config.propagators:
-            if prop.to == "receiver" and prop.calls.match(*names):
-                picked = F.join(*(t for p, t, _ in args if p in prop.sources or ("*" in prop.sources and isinstance(p, int))))
-                moved.append(F.transform(picked, ("add", prop.add)) if prop.add else picked)
+        moved.extend(self._propagated(names, args, "receiver"))
         taint = F.join(*moved)
         if taint:
             self.update_root(receiver_node, F.with_step(taint, self.a.step(node, f"stored by {code_of(node.func)}()")), env)
+
+    def _propagated(self, names: tuple, args: list, to: str) -> list:
+        """What the YAML propagators of this callee move `to` the receiver or the return value."""
+        moved = []
+        for prop in self.config.propagators:
+            if prop.to == to and prop.calls.match(*names):
+                picked = F.join(*(t for p, t, _ in args if p in prop.sources or ("*" in prop.sources and isinstance(p, int))
+                                  or ("**" in prop.sources and isinstance(p, str))))
+                moved.append(F.transform(picked, ("add", prop.add)) if prop.add else picked)
+        return moved
 
     def callee_candidates(self, func: cst.BaseExpression, env: dict) -> tuple:
         """Qualified names the callee may be (for the solver), and whether `self` is bound."""

@@ -207,3 +207,25 @@ def test_import_cycle_terminates(tmp_path, engine_rules):
     }
     report = scan_project(tmp_path, files, engine_rules)
     assert [(f.path, f.line) for f in report.findings] == [("b.py", 4)]
+
+
+def test_propagator_into_receiver(tmp_path, engine_rules):
+    code = "msg = Message()\nmsg.set_content(request.args)\nsink(msg)\nother = Message()\nother.set_subject(request.args)\nsink(other)\n"
+    assert lines(run(tmp_path, engine_rules, code)) == [3]
+
+
+def test_propagator_to_return_adds_labels_after_a_sanitizer(tmp_path, engine_rules):
+    code = "r = post_request(URL, headers=request.args)\nsink(r)\ns = post_request(URL, json=request.args)\nsink(s)\n"
+    report = run(tmp_path, engine_rules, code)
+    assert lines(report) == [2]
+
+
+def test_sources_and_propagators_carry_labels(engine_rules):
+    from keylint.dataflow import facts as F
+    from keylint.kinds import taint
+    from keylint.parse import parse
+
+    code = "r = post_request(URL, headers=request.args)\nk = client_secret\n"
+    index = taint.build_index({"app.py": taint.summarise(parse("app.py", code, "python"), engine_rules)})
+    assert F.labels_of(index.gval[("app", "r")]) == {"user", "answered"}
+    assert F.labels_of(index.gval[("app", "k")]) == {"secret"}
