@@ -164,6 +164,10 @@ def exports(summary) -> bool:
     )
 
 
+def imports(summary) -> tuple:
+    return summary.imports
+
+
 def build_index(summaries: dict) -> ProjectIndex:
     return ProjectIndex({path: s for path, s in summaries.items() if s is not None})
 
