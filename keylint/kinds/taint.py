@@ -100,6 +100,7 @@ _PROPAGATOR = {
                  "description": "arguments moved: index, keyword, '*' (all positional), '**' (all keywords)"},
         "to": {"enum": ["receiver", "return"], "description": "into the receiver object or the call's result"},
         "add": {**_LABELS, "description": "labels the moved value gains (e.g. a token request adds 'token')"},
+        "url": {**_STRINGS, "description": "regexes the URL argument's text ({} for variable parts) must match"},
     },
 }
 _PROPERTIES = {
