@@ -12,10 +12,9 @@ returns a request value, used where the MSN header is set).
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
-from keylint.dataflow.names import module_name
+from keylint.dataflow.names import Imports, module_name
 from keylint.kinds import KINDS
 from keylint.parse import ParseFailure, decode, parse
 
@@ -39,20 +38,19 @@ def _summaries(kind, files: list, rules: list, read) -> dict:
     wanted: set[str] = set()
     pending = files
     for round_ in range(MAX_IMPORT_ROUNDS + 1):
-        importer = _import_pattern(exporting)
         skipped, new = [], set()
         for source in pending:
             text = _text(source, read)
             if text is None:
                 continue
-            needed = importer is not None and importer.search(text) or _is_wanted(source.rel_path, wanted)
-            if not (needed or kind.relevant(text, rules)):
+            if not (kind.relevant(text, rules) or _is_wanted(source.rel_path, wanted)
+                    or _imports_one_of(text, source.rel_path, exporting)):
                 skipped.append(source)
                 continue
             summary = _summary(kind, source, text, rules)
             summaries[source.rel_path] = summary
             if summary is not None and kind.exports(summary):
-                new.add(module_name(source.rel_path).rpartition(".")[2])
+                new.add(module_name(source.rel_path))
             if summary is not None and round_ == 0:
                 wanted.update(_prefixes(kind.imports(summary)))
         if not (new - exporting or (round_ == 0 and wanted)):
@@ -60,6 +58,22 @@ def _summaries(kind, files: list, rules: list, read) -> dict:
         exporting |= new
         pending = skipped
     return summaries
+
+
+def _same_module(module: str, imported: str) -> bool:
+    """`imported` (as written in an import) names `module` (named from its path)."""
+    return bool(imported) and (module == imported or module.endswith("." + imported))
+
+
+def _imports_one_of(text: str, rel_path: str, modules: set[str]) -> bool:
+    """Whether the file imports one of `modules` or a name from one of them."""
+    if not modules or not any(m.rpartition(".")[2] in text for m in modules):
+        return False
+    imports = Imports(module_name(rel_path), rel_path.endswith("__init__.py"))
+    imports.add_statements(text)
+    return any(
+        _same_module(m, name) or _same_module(m, name.rpartition(".")[0]) for m in modules for name in imports.modules
+    )
 
 
 def _prefixes(names) -> set[str]:
@@ -75,13 +89,6 @@ def _is_wanted(rel_path: str, wanted: set[str]) -> bool:
     """Whether a module a relevant file imports is this file (matched on a dotted suffix)."""
     parts = module_name(rel_path).split(".")
     return any(".".join(parts[i:]) in wanted for i in range(len(parts)))
-
-
-def _import_pattern(modules: set[str]) -> re.Pattern | None:
-    if not modules:
-        return None
-    names = "|".join(sorted(re.escape(m) for m in modules))
-    return re.compile(rf"^[ \t]*(?:from|import)\b[^\n]*\b(?:{names})\b", re.M)
 
 
 def _text(source, read) -> str | None:
