@@ -27,11 +27,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _load(extra_packs: tuple[str, ...]):
+def _load(extra_packs: tuple[str, ...], cache_dir: str | None = None):
     from keylint.packs import PackError, load_rules
 
     try:
-        return load_rules(list(extra_packs))
+        if cache_dir is None:
+            return load_rules(list(extra_packs))
+        from keylint.cache import load_rules_cached
+
+        return load_rules_cached(list(extra_packs), cache_dir)
     except PackError as exc:
         _fail(f"invalid rule pack:\n{exc}")
 
@@ -60,18 +64,35 @@ def main() -> None:
 @click.option("--no-redact", is_flag=True, help="Show secrets in clear in the report (off by default).")
 @click.option("--quiet", "-q", is_flag=True, help="Text format: print findings only, no summary; nothing when clean.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit non-zero).")
-def scan(paths, fmt, output, rule_packs, select, ignore, exclude, min_severity, no_redact, quiet, exit_zero) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (default 0: all cores).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), envvar="KEYLINT_CACHE_DIR", metavar="DIR",
+              help="Where to keep the cache (default: the user cache folder, e.g. ~/.cache/keylint).")
+@click.option("--no-prefilter", is_flag=True, help="Parse every file, even those no rule can match.")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=1), default=60, show_default=True,
+              help="Seconds one file may take before it is reported as not analysed.")
+def scan(paths, fmt, output, rule_packs, select, ignore, exclude, min_severity, no_redact, quiet, exit_zero,
+         jobs, no_cache, cache_dir, no_prefilter, timeout_s) -> None:
     """Scan PATHS (default: the current folder) for key leaks and misuse."""
     from keylint.report import FORMATS
     from keylint.scan import ScanOptions, SelectionError, scan as run_scan, select_rules
+    from keylint.workers import default_jobs
 
-    rules = _load(rule_packs)
+    if not no_cache and cache_dir is None:
+        from keylint.cache import user_cache_dir
+
+        cache_dir = str(user_cache_dir())
+    cache_dir = None if no_cache else cache_dir
+    rules = _load(rule_packs, cache_dir)
     try:
         rules = select_rules(rules, _split(select), _split(ignore))
     except SelectionError as exc:
         _fail(str(exc))
-    options = ScanOptions(excludes=_split(exclude), min_severity=min_severity, redact=not no_redact)
-    report = run_scan(list(paths) or ["."], rules, options)
+    options = ScanOptions(
+        excludes=_split(exclude), min_severity=min_severity, redact=not no_redact, prefilter=not no_prefilter,
+        jobs=jobs or default_jobs(), cache_dir=cache_dir, timeout_s=timeout_s,
+    )
+    report = run_scan(list(paths) or ["."], rules, options, on_progress=_progress(fmt, quiet))
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = FORMATS[fmt](report, rules, color=color)
     if quiet and fmt == "text":
@@ -82,6 +103,15 @@ def scan(paths, fmt, output, rule_packs, select, ignore, exclude, min_severity, 
     if report.errors:
         sys.exit(EXIT_INCOMPLETE)
     sys.exit(EXIT_CLEAN)
+
+
+def _progress(fmt: str, quiet: bool):
+    """A progress bar on stderr for text output to a terminal; never in CI logs."""
+    if fmt != "text" or quiet or not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+    from keylint.progress import ProgressBar
+
+    return ProgressBar()
 
 
 def _emit(rendered: str, output: str | None) -> None:

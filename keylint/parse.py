@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import tokenize
 from dataclasses import dataclass, field
-
-import libcst as cst
-from libcst.metadata import MetadataWrapper
+from typing import TYPE_CHECKING
 
 from keylint.bindings import Binding
 from keylint.configfiles import READERS, ConfigSyntaxError
+
+if TYPE_CHECKING:
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper
 
 
 class ParseFailure(Exception):
@@ -56,6 +58,8 @@ def decode(data: bytes, kind: str) -> str:
 def parse(path: str, text: str, kind: str) -> ParsedFile:
     """Parse decoded text by kind; syntax errors raise ParseFailure."""
     if kind == "python":
+        from libcst.metadata import MetadataWrapper  # LibCST loads only when Python is parsed
+
         return ParsedFile(path, kind, text, wrapper=MetadataWrapper(_parse_python(text), unsafe_skip_copy=True))
     try:
         return ParsedFile(path, kind, text, bindings=READERS[kind](text))
@@ -64,6 +68,8 @@ def parse(path: str, text: str, kind: str) -> ParsedFile:
 
 
 def _parse_python(text: str) -> cst.Module:
+    import libcst as cst
+
     try:
         return cst.parse_module(text)
     except cst.ParserSyntaxError as exc:

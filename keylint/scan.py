@@ -1,13 +1,23 @@
-"""The pipeline: discover -> read -> analyse -> collect, with rule selection and stats."""
+"""The pipeline: discover -> read -> prefilter -> analyse (in workers) -> collect.
+
+Also rule selection and stats. Files whose result is in the cache skip everything after
+reading (or after a stat, when size and mtime are unchanged).
+"""
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable
 
+from keylint import workers
 from keylint.analyse import analyse_file
-from keylint.discover import discover, read_bytes
-from keylint.findings import FileError, Finding, severity_at_least
+from keylint.cache import FileCache, analysis_key, content_digest
+from keylint.discover import SourcePath, discover, read_bytes
+from keylint.findings import FileError, FileResult, Finding, severity_at_least
+from keylint.prefilter import Prefilter, build as build_prefilter
 
 
 class SelectionError(ValueError):
@@ -20,6 +30,14 @@ class ScanOptions:
     excludes: tuple[str, ...] = ()
     min_severity: str = "low"
     redact: bool = True
+    prefilter: bool = True
+    jobs: int = 1
+    cache_dir: str | None = None  # None: no cache
+    timeout_s: float = workers.DEFAULT_TIMEOUT_S
+
+    def analysis_settings(self) -> dict:
+        """The options that change a file's result, for the cache key."""
+        return {"redact": self.redact, "prefilter": self.prefilter}
 
 
 @dataclass
@@ -29,6 +47,8 @@ class ScanReport:
     files_scanned: int = 0
     files_skipped: int = 0
     suppressed: int = 0
+    prefiltered: int = 0
+    from_cache: int = 0
     duration_s: float = 0.0
 
     def stats(self) -> dict:
@@ -38,6 +58,8 @@ class ScanReport:
             "findings": len(self.findings),
             "suppressed": self.suppressed,
             "errors": len(self.errors),
+            "prefiltered": self.prefiltered,
+            "from_cache": self.from_cache,
             "duration_s": round(self.duration_s, 3),
         }
 
@@ -55,24 +77,107 @@ def select_rules(rules: list, select: tuple[str, ...] = (), ignore: tuple[str, .
     return [r for r in rules if (not select or named(r, select)) and not named(r, ignore)]
 
 
-def scan(paths: list[str], rules: list, options: ScanOptions = ScanOptions()) -> ScanReport:
+@dataclass
+class _Task:
+    """A file that must be analysed, with what the cache needs to store its result."""
+
+    source: SourcePath
+    data: bytes
+    digest: str = ""
+    stat: os.stat_result | None = None
+
+
+def _analyse_task(task: _Task, rules: list, redact: bool) -> FileResult:
+    return analyse_file(task.source, task.data, rules, redact)
+
+
+def scan(
+    paths: list[str],
+    rules: list,
+    options: ScanOptions = ScanOptions(),
+    on_progress: Callable[[int, int], None] | None = None,
+) -> ScanReport:
+    """Scan `paths`; on_progress(done, total) is called as files needing analysis finish."""
     started = time.perf_counter()
     report = ScanReport()
     sources, discovery = discover(paths, options.root, options.excludes)
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
+    prefilter = build_prefilter(rules) if options.prefilter else None
+    cache = None
+    if options.cache_dir is not None:
+        key = analysis_key(rules, options.analysis_settings())
+        cache = FileCache(options.cache_dir, options.root or os.getcwd(), key)
+    tasks = []
     for source in sources:
-        try:
-            data = read_bytes(source)
-        except OSError as exc:
-            report.errors.append(FileError(source.rel_path, f"cannot read: {exc.strerror or exc}"))
-            continue
-        result = analyse_file(source, data, rules, options.redact)
-        report.files_scanned += 1
-        report.findings.extend(f for f in result.findings if severity_at_least(f.severity, options.min_severity))
-        report.errors.extend(result.errors)
-        report.suppressed += result.suppressed
+        outcome = _triage(source, prefilter, cache, report)
+        if isinstance(outcome, _Task):
+            tasks.append(outcome)
+        elif outcome is not None:
+            _collect(report, outcome, options)
+    for done, result in enumerate(_analyse_all(tasks, rules, options, cache), 1):
+        _collect(report, result, options)
+        if on_progress is not None:
+            on_progress(done, len(tasks))
+    if cache is not None:
+        cache.save()
     report.files_skipped = discovery.skipped
     report.findings.sort(key=Finding.sort_key)
     report.errors.sort(key=lambda e: (e.path, e.message))
     report.duration_s = time.perf_counter() - started
     return report
+
+
+def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | None, report: ScanReport):
+    """The file's result if it needs no analysis (cached, or ruled out by the prefilter), else a task.
+
+    None when the file cannot be read (the error is recorded).
+    """
+    try:
+        stat = os.stat(source.abs_path)
+        cached = cache.fresh(source.rel_path, stat) if cache is not None else None
+        if cached is None:
+            data = read_bytes(source)
+    except OSError as exc:
+        report.errors.append(FileError(source.rel_path, f"cannot read: {exc.strerror or exc}"))
+        return None
+    if cached is None and cache is not None:
+        digest = content_digest(data)
+        cached = cache.get(source.rel_path, digest, stat)
+    if cached is not None:
+        report.from_cache += 1
+        return cached
+    task = _Task(source, data, digest if cache is not None else "", stat)
+    if prefilter is None or prefilter.may_match(source.kind, data):
+        return task
+    report.prefiltered += 1
+    result = FileResult(source.rel_path)
+    if cache is not None:
+        cache.put(source.rel_path, task.digest, stat, result)
+    return result
+
+
+def _analyse_all(tasks: list[_Task], rules: list, options: ScanOptions, cache: FileCache | None):
+    """Analyse the tasks (in worker processes when there are many), storing results in the cache."""
+    if any(task.source.kind == "python" for task in tasks):
+        import keylint.python_bindings  # noqa: F401 - load LibCST once, before workers fork
+
+    by_path = {task.source.rel_path: task for task in tasks}
+    failed_paths: set[str] = set()
+
+    def failed(task: _Task, reason: str) -> FileResult:
+        failed_paths.add(task.source.rel_path)
+        return FileResult(task.source.rel_path, errors=[FileError(task.source.rel_path, reason)])
+
+    work = partial(_analyse_task, rules=rules, redact=options.redact)
+    for result in workers.run(tasks, work, failed, options.jobs, options.timeout_s):
+        task = by_path[result.path]
+        if cache is not None and result.path not in failed_paths:
+            cache.put(result.path, task.digest, task.stat, result)
+        yield result
+
+
+def _collect(report: ScanReport, result: FileResult, options: ScanOptions) -> None:
+    report.files_scanned += 1
+    report.findings.extend(f for f in result.findings if severity_at_least(f.severity, options.min_severity))
+    report.errors.extend(result.errors)
+    report.suppressed += result.suppressed

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from keylint.bindings import Binding, CallPair, PythonBindingCollector
+from keylint.bindings import Binding, CallPair
 from keylint.findings import CONFIDENCES, Hit
 from keylint.kinds.spec import compile_patterns, merge
 from keylint.values import normalise_name, redact, sequential_ratio, shannon_entropy
@@ -51,6 +51,13 @@ _PROPERTIES = {
     },
     "severity_in_tests": {"enum": ["low", "medium", "high", "critical"]},
     "files": {"type": "array", "items": {"enum": list(FILE_KINDS)}},
+    "prefilter": {
+        "type": "array",
+        "minItems": 1,
+        "items": {"type": "string", "pattern": "^[A-Za-z0-9]{3,}$"},
+        "description": "a file is analysed only if its letters and digits (all else dropped) contain "
+        "one of these: client_secret gives clientsecret; lowercase tokens match any case",
+    },
 }
 SPEC_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["names", "value"], "properties": _PROPERTIES}
 DEFAULTS_SCHEMA = {"type": "object", "additionalProperties": False, "properties": _PROPERTIES}
@@ -72,6 +79,7 @@ class SecretSpec:
     max_sequential_ratio: float
     severity_in_tests: str | None
     files: tuple[str, ...]
+    prefilter: frozenset[str] | None
 
     def names_match(self, name: str) -> bool:
         return any(p.search(name) for p in self.names) and not any(p.search(name) for p in self.exclude_names)
@@ -117,14 +125,27 @@ def compile_spec(raw: dict) -> SecretSpec:
         max_sequential_ratio=value.get("max_sequential_ratio", 0.6),
         severity_in_tests=raw.get("severity_in_tests"),
         files=tuple(raw.get("files", FILE_KINDS)),
+        prefilter=frozenset(raw["prefilter"]) if "prefilter" in raw else None,
     )
 
 
+def prefilter_tokens(spec: SecretSpec) -> frozenset[str] | None:
+    """The spec's `prefilter` tokens (see keylint.prefilter); None when the pack gives none."""
+    return spec.prefilter
+
+
 def python_bindings(parsed, rules) -> list[Binding]:
+    """The bindings in a Python file that some rule's names and value checks accept."""
+    from keylint.python_bindings import PythonBindingCollector
+
+    def keep(name: str, value: str) -> bool:
+        name = normalise_name(name)
+        return any(r.spec.names_match(name) and r.spec.judge(value, r.confidence) is not None for r in rules)
+
     pairs = tuple(dict.fromkeys(pair for rule in rules for pair in rule.spec.calls))
-    collector = PythonBindingCollector(pairs)
-    parsed.wrapper.visit(collector)
-    return collector.bindings
+    collector = PythonBindingCollector(pairs, keep)
+    parsed.wrapper.module.visit(collector)
+    return collector.bindings(parsed.wrapper)
 
 
 def check(rules, parsed, context) -> list[Hit]:
