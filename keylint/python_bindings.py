@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Callable
+import dataclasses
+from functools import lru_cache
+from typing import Callable, Iterator
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -63,19 +65,54 @@ def target_name(node: cst.BaseExpression) -> str | None:
     return None
 
 
-class PythonBindingCollector(cst.CSTVisitor):
+_TRIVIA = (
+    cst.BaseParenthesizableWhitespace, cst.EmptyLine, cst.TrailingWhitespace, cst.Newline, cst.Comment,
+    cst.Comma, cst.Semicolon, cst.Colon, cst.Dot, cst.AssignEqual, cst.LeftParen, cst.RightParen,
+    cst.LeftSquareBracket, cst.RightSquareBracket, cst.LeftCurlyBrace, cst.RightCurlyBrace,
+)
+
+
+@lru_cache(maxsize=None)
+def _fields(node_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(node_type))
+
+
+def _children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """The node's child nodes, whitespace and punctuation left out."""
+    for name in _fields(type(node)):
+        value = getattr(node, name)
+        if isinstance(value, cst.CSTNode):
+            if not isinstance(value, _TRIVIA):
+                yield value
+        elif isinstance(value, (list, tuple)):
+            yield from (item for item in value if isinstance(item, cst.CSTNode) and not isinstance(item, _TRIVIA))
+
+
+class PythonBindingCollector:
     """Collects the literal strings bound to a name in a module for which keep(name, value) holds.
 
-    Positions are resolved afterwards (`bindings`), and only if something was kept: computing
-    them costs more than the visit itself, and most files bind no secret-like value.
+    It walks the tree itself instead of being a CSTVisitor: LibCST's visit rebuilds every node
+    it passes and is about ten times slower. Positions are resolved afterwards (`bindings`),
+    and only if something was kept: they cost more than the walk, and most files keep nothing.
     """
 
     def __init__(self, call_pairs: tuple[CallPair, ...], keep: Callable[[str, str], bool]):
-        super().__init__()
         self.call_pairs = call_pairs
         self.keep = keep
         self.found: list[tuple[str, str, cst.BaseExpression, str]] = []
         self._scope: list[str] = []
+
+    def walk(self, node: cst.CSTNode) -> None:
+        handler = _HANDLERS.get(type(node))
+        if handler is not None:
+            getattr(self, handler)(node)
+        scoped = isinstance(node, (cst.ClassDef, cst.FunctionDef))
+        if scoped:
+            self._scope.append(node.name.value)
+        for child in _children(node):
+            self.walk(child)
+        if scoped:
+            self._scope.pop()
 
     def _add(self, name: str | None, value_node: cst.BaseExpression | None) -> None:
         if name is None or value_node is None:
@@ -85,23 +122,11 @@ class PythonBindingCollector(cst.CSTVisitor):
             self.found.append((name, value, value_node, ".".join(self._scope)))
 
     def bindings(self, wrapper: MetadataWrapper) -> list[Binding]:
-        """The kept bindings with their positions; `wrapper` must wrap the visited module."""
+        """The kept bindings with their positions; `wrapper` must wrap the walked module."""
         if not self.found:
             return []
         positions = wrapper.resolve(PositionProvider)
         return [_binding(name, value, positions[node], scope) for name, value, node, scope in self.found]
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._scope.append(node.name.value)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self._scope.pop()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._scope.append(node.name.value)
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._scope.pop()
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -146,3 +171,12 @@ class PythonBindingCollector(cst.CSTVisitor):
             for arg in node.args:
                 if arg.keyword is not None and arg.keyword.value == pair.value_kwarg:
                     self._add(name, arg.value)
+
+
+_HANDLERS = {
+    cst.Assign: "visit_Assign",
+    cst.AnnAssign: "visit_AnnAssign",
+    cst.DictElement: "visit_DictElement",
+    cst.Param: "visit_Param",
+    cst.Call: "visit_Call",
+}

@@ -144,7 +144,7 @@ def python_bindings(parsed, rules) -> list[Binding]:
 
     pairs = tuple(dict.fromkeys(pair for rule in rules for pair in rule.spec.calls))
     collector = PythonBindingCollector(pairs, keep)
-    parsed.wrapper.module.visit(collector)
+    collector.walk(parsed.wrapper.module)
     return collector.bindings(parsed.wrapper)
 
 
