@@ -42,7 +42,8 @@ def analyse_file(source: SourcePath, data: bytes, rules: list, redact_secrets: b
         return result
     secrets = sorted({hit.secret for hit in hits if hit.secret}, key=len, reverse=True)
     findings = [_finding(hit, parsed, secrets, redact_secrets) for hit in hits]
-    result.findings, result.suppressed = apply_suppressions(findings, parse_suppressions(parsed.text, parsed.kind))
+    suppressions = parse_suppressions(parsed.text, parsed.kind) if findings else []
+    result.findings, result.suppressed = apply_suppressions(findings, suppressions)
     assign_fingerprints(result.findings)
     result.findings.sort(key=Finding.sort_key)
     return result

@@ -2,10 +2,14 @@
 
 Each kind may provide `prefilter_tokens(spec) -> frozenset[str] | None`: tokens of which at
 least one occurs in every file the rule can fire on (None: the kind cannot say, so every file
-passes). Tokens are matched against the file's ASCII letters and digits, everything else
-dropped, so `clientSecret`, `CLIENT_SECRET`, "client-secret" and "client" "secret" all contain
-the token `clientsecret`. Lowercase tokens match in any case; a token with an uppercase letter
-matches exactly (`eyJ`, the start of every JWT, without also matching "key j").
+passes). There are two sorts of token:
+
+- lowercase tokens, for names: matched in any case against the file's ASCII letters and digits,
+  everything else dropped, so `clientSecret`, `CLIENT_SECRET`, "client-secret" and
+  "client" "secret" all contain the token `clientsecret`;
+- tokens with an uppercase letter, for values: matched exactly in the raw bytes, so `eyJ` (in
+  every JWT) does not match `ForeignKey(Job)`. A value split across concatenated literals at
+  exactly that point, or written with escapes, is not seen.
 
 A file that no loaded rule can fire on is never decoded or parsed; it counts as scanned and
 reports nothing (not even a syntax error). Project-wide phases (data-flow summaries) decide
@@ -37,7 +41,7 @@ def rule_tokens(rule) -> frozenset[bytes] | None:
 
 @dataclass(frozen=True)
 class Tokens:
-    """Tokens compared in any case (stored lowercase) and tokens compared exactly."""
+    """Name tokens (lowercase, compared with the folded text) and exact value tokens."""
 
     any_case: frozenset[bytes] = frozenset()
     exact: frozenset[bytes] = frozenset()
@@ -51,12 +55,11 @@ class Tokens:
         return Tokens(self.any_case | other.any_case, self.exact | other.exact)
 
     def found_in(self, data: bytes) -> bool:
-        folded = fold(data)
-        if any(token in folded for token in self.exact):
+        if any(token in data for token in self.exact):
             return True
         if not self.any_case:
             return False
-        folded = folded.lower()
+        folded = fold(data).lower()
         return any(token in folded for token in self.any_case)
 
 

@@ -65,7 +65,19 @@ def target_name(node: cst.BaseExpression) -> str | None:
     return None
 
 
-_TRIVIA = (
+def _subclasses(*bases: type) -> frozenset[type]:
+    found = set()
+    pending = list(bases)
+    while pending:
+        cls = pending.pop()
+        found.add(cls)
+        pending.extend(cls.__subclasses__())
+    return frozenset(found)
+
+
+# Node types never worth descending into; compared by exact type (isinstance on LibCST's
+# abstract bases is slow on this hot path).
+_TRIVIA = _subclasses(
     cst.BaseParenthesizableWhitespace, cst.EmptyLine, cst.TrailingWhitespace, cst.Newline, cst.Comment,
     cst.Comma, cst.Semicolon, cst.Colon, cst.Dot, cst.AssignEqual, cst.LeftParen, cst.RightParen,
     cst.LeftSquareBracket, cst.RightSquareBracket, cst.LeftCurlyBrace, cst.RightCurlyBrace,
@@ -82,10 +94,10 @@ def _children(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     for name in _fields(type(node)):
         value = getattr(node, name)
         if isinstance(value, cst.CSTNode):
-            if not isinstance(value, _TRIVIA):
+            if type(value) not in _TRIVIA:
                 yield value
         elif isinstance(value, (list, tuple)):
-            yield from (item for item in value if isinstance(item, cst.CSTNode) and not isinstance(item, _TRIVIA))
+            yield from (item for item in value if isinstance(item, cst.CSTNode) and type(item) not in _TRIVIA)
 
 
 class PythonBindingCollector:

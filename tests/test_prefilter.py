@@ -24,10 +24,10 @@ def test_lowercase_tokens_match_any_spelling_of_a_name(text):
     assert Tokens.of(frozenset({"clientsecret"})).found_in(text)
 
 
-def test_tokens_with_capitals_match_exactly():
+def test_tokens_with_capitals_match_exactly_in_the_raw_text():
     tokens = Tokens.of(frozenset({"eyJ"}))
     assert tokens.found_in(b'TOKEN = "eyJhbGciOi..."')
-    assert not tokens.found_in(b"models.ForeignKey(job)")  # folds to ...foreignkeyjob
+    assert not tokens.found_in(b"models.ForeignKey(Job)")  # letters and digits: ...ForeignKeyJob
     assert not tokens.found_in(b"EYJ")
 
 

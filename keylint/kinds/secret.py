@@ -55,8 +55,8 @@ _PROPERTIES = {
         "type": "array",
         "minItems": 1,
         "items": {"type": "string", "pattern": "^[A-Za-z0-9]{3,}$"},
-        "description": "a file is analysed only if its letters and digits (all else dropped) contain "
-        "one of these: client_secret gives clientsecret; lowercase tokens match any case",
+        "description": "a file is analysed only if it contains one of these: lowercase tokens in any "
+        "case among its letters and digits (client_secret gives clientsecret), others exactly",
     },
 }
 SPEC_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["names", "value"], "properties": _PROPERTIES}
