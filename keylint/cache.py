@@ -3,8 +3,9 @@
 Per-file results are kept in one file per (scan root, analysis key). The analysis key digests
 everything a result depends on besides the file itself: keylint's version and source, the
 selected rules with their packs' bytes, and the settings that change results (redaction,
-prefilter). An entry is rel_path -> (size, mtime_ns, content digest, payload): a file whose
-size and mtime are unchanged is a hit without being read; otherwise its content digest decides.
+prefilter). An entry is name -> (size, mtime_ns, content digest, payload), the name telling the
+file and how it is displayed: a file whose size and mtime are unchanged is a hit without being
+read; otherwise its content digest decides.
 Data-flow summaries can be kept the same way, under a key of their own.
 
 Location: the user cache folder (`$XDG_CACHE_HOME/keylint`, default `~/.cache/keylint`;
@@ -98,7 +99,7 @@ def _write_pickle(path: Path, value) -> None:
 
 
 class FileCache:
-    """rel_path -> payload for one scan root and one analysis key, saved as one file."""
+    """name -> payload for one scan root and one analysis key, saved as one file."""
 
     def __init__(self, directory: Path, root: str, key: str):
         self.path = Path(directory) / "results" / _digest(os.path.abspath(root)) / f"{key}.pickle"
@@ -106,23 +107,23 @@ class FileCache:
         self.entries: dict[str, tuple] = loaded if isinstance(loaded, dict) else {}
         self.changed = False
 
-    def fresh(self, rel_path: str, stat: os.stat_result):
+    def fresh(self, name: str, stat: os.stat_result):
         """The payload if the file's size and mtime are what they were when it was stored."""
-        entry = self.entries.get(rel_path)
+        entry = self.entries.get(name)
         if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
             return entry[3]
         return None
 
-    def get(self, rel_path: str, digest: str, stat: os.stat_result):
+    def get(self, name: str, digest: str, stat: os.stat_result):
         """The payload stored for this content; a hit refreshes the recorded size and mtime."""
-        entry = self.entries.get(rel_path)
+        entry = self.entries.get(name)
         if entry is None or entry[2] != digest:
             return None
-        self.put(rel_path, digest, stat, entry[3])
+        self.put(name, digest, stat, entry[3])
         return entry[3]
 
-    def put(self, rel_path: str, digest: str, stat: os.stat_result, payload) -> None:
-        self.entries[rel_path] = (stat.st_size, stat.st_mtime_ns, digest, payload)
+    def put(self, name: str, digest: str, stat: os.stat_result, payload) -> None:
+        self.entries[name] = (stat.st_size, stat.st_mtime_ns, digest, payload)
         self.changed = True
 
     def save(self) -> None:

@@ -87,8 +87,13 @@ class _Task:
     stat: os.stat_result | None = None
 
 
-def _analyse_task(task: _Task, rules: list, redact: bool) -> FileResult:
-    return analyse_file(task.source, task.data, rules, redact)
+def _cache_name(source: SourcePath) -> str:
+    """Cache entries are per file and per displayed path (which depends on how it was named)."""
+    return f"{source.abs_path}\0{source.rel_path}"
+
+
+def _analyse_task(task: _Task, rules: list, redact: bool) -> tuple[str, FileResult]:
+    return _cache_name(task.source), analyse_file(task.source, task.data, rules, redact)
 
 
 def scan(
@@ -132,27 +137,26 @@ def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | 
 
     None when the file cannot be read (the error is recorded).
     """
+    name = _cache_name(source)
     try:
         stat = os.stat(source.abs_path)
-        cached = cache.fresh(source.rel_path, stat) if cache is not None else None
-        if cached is None:
-            data = read_bytes(source)
+        cached = cache.fresh(name, stat) if cache is not None else None
+        data = read_bytes(source) if cached is None else b""
     except OSError as exc:
         report.errors.append(FileError(source.rel_path, f"cannot read: {exc.strerror or exc}"))
         return None
-    if cached is None and cache is not None:
-        digest = content_digest(data)
-        cached = cache.get(source.rel_path, digest, stat)
+    digest = content_digest(data) if cache is not None and cached is None else ""
+    if digest:
+        cached = cache.get(name, digest, stat)
     if cached is not None:
         report.from_cache += 1
         return cached
-    task = _Task(source, data, digest if cache is not None else "", stat)
     if prefilter is None or prefilter.may_match(source.kind, data):
-        return task
+        return _Task(source, data, digest, stat)
     report.prefiltered += 1
     result = FileResult(source.rel_path)
     if cache is not None:
-        cache.put(source.rel_path, task.digest, stat, result)
+        cache.put(name, digest, stat, result)
     return result
 
 
@@ -161,18 +165,15 @@ def _analyse_all(tasks: list[_Task], rules: list, options: ScanOptions, cache: F
     if any(task.source.kind == "python" for task in tasks):
         import keylint.python_bindings  # noqa: F401 - load LibCST once, before workers fork
 
-    by_path = {task.source.rel_path: task for task in tasks}
-    failed_paths: set[str] = set()
+    def failed(task: _Task, reason: str) -> tuple[None, FileResult]:
+        return None, FileResult(task.source.rel_path, errors=[FileError(task.source.rel_path, reason)])
 
-    def failed(task: _Task, reason: str) -> FileResult:
-        failed_paths.add(task.source.rel_path)
-        return FileResult(task.source.rel_path, errors=[FileError(task.source.rel_path, reason)])
-
+    by_name = {_cache_name(task.source): task for task in tasks}
     work = partial(_analyse_task, rules=rules, redact=options.redact)
-    for result in workers.run(tasks, work, failed, options.jobs, options.timeout_s):
-        task = by_path[result.path]
-        if cache is not None and result.path not in failed_paths:
-            cache.put(result.path, task.digest, task.stat, result)
+    for name, result in workers.run(tasks, work, failed, options.jobs, options.timeout_s):
+        if cache is not None and name is not None:  # crashes and time-outs are not cached
+            task = by_name[name]
+            cache.put(name, task.digest, task.stat, result)
         yield result
 
 

@@ -127,3 +127,17 @@ def test_rules_cache_notices_an_edited_pack(tmp_path):
     assert len(load_rules_cached([pack], tmp_path / "c", include_shipped=False)) == len(load_rules())
     pack.write_text(shipped.replace("id: KL104", "id: KL199"), "utf-8")
     assert "KL199" in {r.id for r in load_rules_cached([pack], tmp_path / "c", include_shipped=False)}
+
+
+def test_files_shown_under_the_same_path_are_cached_apart(tree, tmp_path):
+    twin = tmp_path / "twin"
+    shutil.copytree(tree, twin)
+    settings, twin_settings = tree / "shophub" / "settings.py", twin / "shophub" / "settings.py"
+    twin_settings.write_text(settings.read_text("utf-8").replace('"e5a6', '"f5a6'), "utf-8")
+    stat = settings.stat()
+    os.utime(twin_settings, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size and mtime
+    options = ScanOptions(root=str(tmp_path / "elsewhere"), cache_dir=str(tmp_path / "cache"))
+    first = scan([str(tree / "shophub")], load_rules(), options)
+    second = scan([str(twin / "shophub")], load_rules(), options)
+    assert [f.path for f in first.findings] == [f.path for f in second.findings] == ["settings.py"]
+    assert "'e5a6" in first.findings[0].message and "'f5a6" in second.findings[0].message

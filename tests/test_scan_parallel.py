@@ -37,7 +37,7 @@ def test_parallel_report_is_identical_to_serial(always_pool):
 def crash_on_settings(task, rules, redact):
     if task.source.rel_path.endswith("settings.py"):
         os.kill(os.getpid(), signal.SIGKILL)
-    return keylint.scan.analyse_file(task.source, task.data, rules, redact)
+    return keylint.scan._cache_name(task.source), keylint.scan.analyse_file(task.source, task.data, rules, redact)
 
 
 def test_worker_crash_becomes_an_error_for_that_file_only(always_pool, monkeypatch, tmp_path):
