@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+from libcst.metadata import CodePosition, CodeRange, MetadataWrapper, PositionProvider
 
 from keylint.bindings import Binding, CallPair
 
@@ -22,6 +22,22 @@ def _binding(name: str, value: str, span: CodeRange, scope: str) -> Binding:
         end_column=span.end.column + 1,
         scope=scope,
     )
+
+
+def _unique_span(text: str, module: cst.Module, node: cst.CSTNode) -> CodeRange | None:
+    """Where `node` stands, if its source text occurs exactly once in `text` (else None)."""
+    if getattr(node, "lpar", None) or "\r" in text:
+        return None
+    code = module.code_for_node(node)
+    start = text.find(code)
+    if start < 0 or text.find(code, start + 1) >= 0:
+        return None
+    return CodeRange(_position(text, start), _position(text, start + len(code)))
+
+
+def _position(text: str, offset: int) -> CodePosition:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return CodePosition(text.count("\n", 0, offset) + 1, offset - line_start)
 
 
 def literal_string(node: cst.BaseExpression) -> str | None:
@@ -133,12 +149,17 @@ class PythonBindingCollector:
         if value is not None and self.keep(name, value):
             self.found.append((name, value, value_node, ".".join(self._scope)))
 
-    def bindings(self, wrapper: MetadataWrapper) -> list[Binding]:
-        """The kept bindings with their positions; `wrapper` must wrap the walked module."""
-        if not self.found:
-            return []
-        positions = wrapper.resolve(PositionProvider)
-        return [_binding(name, value, positions[node], scope) for name, value, node, scope in self.found]
+    def bindings(self, wrapper: MetadataWrapper, text: str) -> list[Binding]:
+        """The kept bindings with their positions; `wrapper` must wrap the walked module, parsed from `text`.
+
+        A value whose source text occurs once in the file is located by searching for it; only
+        otherwise are positions computed for the whole module (a full code generation).
+        """
+        spans = [_unique_span(text, wrapper.module, node) for _, _, node, _ in self.found]
+        if None in spans:
+            positions = wrapper.resolve(PositionProvider)
+            spans = [span or positions[node] for span, (_, _, node, _) in zip(spans, self.found)]
+        return [_binding(name, value, span, scope) for span, (name, value, _, scope) in zip(spans, self.found)]
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:

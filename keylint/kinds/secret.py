@@ -145,7 +145,7 @@ def python_bindings(parsed, rules) -> list[Binding]:
     pairs = tuple(dict.fromkeys(pair for rule in rules for pair in rule.spec.calls))
     collector = PythonBindingCollector(pairs, keep)
     collector.walk(parsed.wrapper.module)
-    return collector.bindings(parsed.wrapper)
+    return collector.bindings(parsed.wrapper, parsed.text)
 
 
 def check(rules, parsed, context) -> list[Hit]:
