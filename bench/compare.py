@@ -30,6 +30,7 @@ REPO = HERE.parent
 # tracked files inside a git checkout, so trees placed in here would not be scanned as given.
 WORK = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "keylint-bench"
 SEMGREP_RULES = HERE / "semgrep" / "hardcoded-secrets.yaml"
+SEMGREP_TAINT_RULES = HERE / "semgrep" / "msn-taint.yaml"  # only when keylint has KL201
 PRECOMMIT_FILES = 5
 
 sys.path.insert(0, str(HERE))
@@ -68,6 +69,8 @@ class Keylint:
     def __init__(self, executable: str):
         self.executable = executable
         self.cache = Path(tempfile.mkdtemp(prefix="keylint-bench-cache-"))
+        listed = subprocess.run([executable, "rules"], capture_output=True, text=True).stdout
+        self.semgrep_rules = [SEMGREP_RULES] + ([SEMGREP_TAINT_RULES] if "\nKL201 " in listed else [])
 
     def fresh_cache(self) -> None:
         shutil.rmtree(self.cache, ignore_errors=True)
@@ -102,7 +105,7 @@ class Keylint:
         return self.scan(label, [str(f) for f in files])
 
 
-def peers(tree: str, tools: dict[str, str | None]) -> list[Run]:
+def peers(tree: str, tools: dict[str, str | None], semgrep_rules: list[Path]) -> list[Run]:
     """The peers on `tree`. semgrep runs from the tree's root, where an empty .semgrepignore
     replaces its default ignore list (which skips tests/ folders the other tools scan)."""
     ignore = Path(tree) / ".semgrepignore"
@@ -111,8 +114,8 @@ def peers(tree: str, tools: dict[str, str | None]) -> list[Run]:
     specs = [
         ("bandit -r (default tests)", "bandit", ["-r", tree, "-q", "-f", "json"]),
         ("bandit -r -t B105,B106,B107", "bandit", ["-r", tree, "-q", "-f", "json", "-t", "B105,B106,B107"]),
-        ("semgrep (equivalent rules)", "semgrep", ["scan", "--config", str(SEMGREP_RULES), "--metrics=off",
-                                                   "--disable-version-check", "--quiet", "--json", "."]),
+        ("semgrep (equivalent rules)", "semgrep", ["scan", *(f"--config={rules}" for rules in semgrep_rules),
+                                                   "--metrics=off", "--disable-version-check", "--quiet", "--json", "."]),
         ("detect-secrets scan --all-files", "detect-secrets", ["scan", "--all-files", tree]),
     ]
     runs = []
@@ -172,7 +175,7 @@ def tree_section(title: str, tree: Path, keylint: Keylint, tools: dict, edits: l
         runs.append(keylint.warm_after_edit(f"keylint scan (warm, 1 file changed: {what})", [str(tree)], path))
     if precommit:
         runs.append(keylint.precommit(f"keylint scan {len(precommit)} files (pre-commit)", precommit))
-    runs.extend(peers(str(tree), tools))
+    runs.extend(peers(str(tree), tools, keylint.semgrep_rules))
     print_table(title, runs, cold)
     return {run.label: run for run in runs}
 
@@ -188,7 +191,7 @@ def synthetic_section(keylint: Keylint, tools: dict, sizes: list[int], with_peer
     biggest = [str(f) for f in folders[: max(sizes) // per_service]]
     runs.append(keylint.warm_after_edit(f"keylint warm {max(sizes):,}, 1 payment module changed", biggest, payment))
     if with_peers:
-        runs.extend(peers(str(work / "synthetic"), tools))
+        runs.extend(peers(str(work / "synthetic"), tools, keylint.semgrep_rules))
     print_table(f"Synthetic monorepo ({max(sizes):,} files; peers on the whole tree)", runs, runs[len(sizes) - 1])
     return {run.label: run for run in runs}
 
@@ -230,8 +233,8 @@ def main() -> int:
         sys.exit("keylint not found: install it (pip install -e .) or pass --keylint")
     for name, path in tools.items():
         print(f"{name}: {path or 'MISSING (skipped)'}")
-    print(f"keylint: {executable}; cores: {os.cpu_count()}")
     keylint = Keylint(executable)
+    print(f"keylint: {executable}; cores: {os.cpu_count()}; semgrep rules: {', '.join(p.name for p in keylint.semgrep_rules)}")
     try:
         work = Path(args.work)
         app = work / "partner_app"  # a copy outside the git checkout, like the other trees

@@ -92,8 +92,13 @@ def _cache_name(source: SourcePath) -> str:
     return f"{source.abs_path}\0{source.rel_path}"
 
 
-def _analyse_task(task: _Task, rules: list, redact: bool) -> tuple[str, FileResult]:
-    return _cache_name(task.source), analyse_file(task.source, task.data, rules, redact)
+def _analyse_task(task: _Task, rules: list, redact: bool) -> tuple[str | None, FileResult]:
+    """analyse_file, with a bug in keylint turned into an error for this file (not cached)."""
+    try:
+        return _cache_name(task.source), analyse_file(task.source, task.data, rules, redact)
+    except Exception as exc:  # noqa: BLE001 - one file must not stop the scan
+        error = FileError(task.source.rel_path, f"internal error in keylint: {type(exc).__name__}: {exc}")
+        return None, FileResult(task.source.rel_path, errors=[error])
 
 
 def scan(

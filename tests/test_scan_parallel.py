@@ -60,3 +60,19 @@ def test_progress_is_reported_for_each_analysed_file():
     calls = []
     report = scan([str(EXAMPLE_APP)], load_rules(), ScanOptions(prefilter=False), on_progress=lambda d, t: calls.append((d, t)))
     assert calls == [(n, report.files_scanned) for n in range(1, report.files_scanned + 1)]
+
+
+def test_internal_error_on_one_file_becomes_an_error_entry(monkeypatch):
+    real = keylint.scan.analyse_file
+
+    def buggy(source, data, rules, redact):
+        if source.rel_path.endswith("admin_cli.py"):
+            raise KeyError("boom")
+        return real(source, data, rules, redact)
+
+    monkeypatch.setattr(keylint.scan, "analyse_file", buggy)
+    report = scan([str(EXAMPLE_APP)], load_rules(), ScanOptions(root=str(EXAMPLE_APP)))
+    assert [e.to_dict() for e in report.errors] == [
+        {"path": "scripts/admin_cli.py", "message": "internal error in keylint: KeyError: 'boom'"}
+    ]
+    assert report.findings
