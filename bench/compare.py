@@ -225,6 +225,7 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,5000,20000", help="synthetic tree sizes, multiples of 1000")
     parser.add_argument("--no-synthetic-peers", action="store_true", help="run the peers on Django and the example only")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # tables appear as they are measured
 
     search = os.pathsep.join(filter(None, [args.peers, os.environ.get("PATH")]))
     tools = {name: shutil.which(name, path=search) for name in ("bandit", "semgrep", "detect-secrets")}
