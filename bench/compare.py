@@ -78,8 +78,11 @@ class Keylint:
 
     def scan(self, label: str, paths: list[str], *extra: str) -> Run:
         report = self.cache / "report.json"
+        report.unlink(missing_ok=True)
         run = measure(label, [self.executable, "scan", *paths, "--format", "json", "-o", str(report), *extra],
                       env={"KEYLINT_CACHE_DIR": str(self.cache / "c")})
+        if not run.error and not report.exists():
+            run.error = "keylint wrote no report (crashed?)"
         if not run.error:
             run.files = json.loads(report.read_text("utf-8"))["stats"]["files_scanned"]
         return run
