@@ -6,8 +6,8 @@ import sys
 
 import click
 
-MIN_FILES = 200
-"""Scans that analyse fewer files finish before a bar would help."""
+MIN_FILES = 1000
+"""Scans of fewer files finish before a bar would help."""
 
 
 class ProgressBar:
@@ -15,12 +15,14 @@ class ProgressBar:
 
     def __init__(self):
         self.bar = None
+        self.done = 0
 
     def __call__(self, done: int, total: int) -> None:
-        if total < MIN_FILES:
+        if total < MIN_FILES or self.done >= total:
             return
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label="analysing", file=sys.stderr, show_pos=True)
-        self.bar.update(1)
+            self.bar = click.progressbar(length=total, label="scanning", file=sys.stderr, show_pos=True)
+        self.bar.update(done - self.done)
+        self.done = done
         if done == total:
             self.bar.render_finish()

@@ -10,7 +10,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable
+from typing import Callable, Iterator
 
 from keylint import workers
 from keylint.analyse import analyse_file
@@ -107,7 +107,7 @@ def scan(
     options: ScanOptions = ScanOptions(),
     on_progress: Callable[[int, int], None] | None = None,
 ) -> ScanReport:
-    """Scan `paths`; on_progress(done, total) is called as files needing analysis finish."""
+    """Scan `paths`; on_progress(done, total) is called as each file is finished."""
     started = time.perf_counter()
     report = ScanReport()
     sources, discovery = discover(paths, options.root, options.excludes)
@@ -117,17 +117,17 @@ def scan(
     if options.cache_dir is not None:
         key = analysis_key(rules, options.analysis_settings())
         cache = FileCache(options.cache_dir, options.root or os.getcwd(), key)
-    tasks = []
-    for source in sources:
-        outcome = _triage(source, prefilter, cache, report)
-        if isinstance(outcome, _Task):
-            tasks.append(outcome)
-        elif outcome is not None:
-            _collect(report, outcome, options)
-    for done, result in enumerate(_analyse_all(tasks, rules, options, cache), 1):
+
+    def collect(result: FileResult) -> None:
         _collect(report, result, options)
         if on_progress is not None:
-            on_progress(done, len(tasks))
+            on_progress(report.files_scanned, len(sources))
+
+    tasks = _tasks(sources, prefilter, cache, report, collect)
+    for result in _analyse_all(tasks, rules, options, cache):
+        collect(result)
+    if on_progress is not None and report.files_scanned < len(sources):  # unreadable files
+        on_progress(len(sources), len(sources))
     if cache is not None:
         cache.save()
     report.files_skipped = discovery.skipped
@@ -135,6 +135,24 @@ def scan(
     report.errors.sort(key=lambda e: (e.path, e.message))
     report.duration_s = time.perf_counter() - started
     return report
+
+
+def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], None]) -> Iterator[_Task]:
+    """The files that must be analysed; the others' results (cached, prefiltered) go to `collect`.
+
+    A generator, so that workers analyse the first tasks while later files are still read.
+    """
+    preloaded = False
+    for source in sources:
+        outcome = _triage(source, prefilter, cache, report)
+        if isinstance(outcome, _Task):
+            if source.kind == "python" and not preloaded:
+                import keylint.python_bindings  # noqa: F401 - load LibCST once, before workers fork
+
+                preloaded = True
+            yield outcome
+        elif outcome is not None:
+            collect(outcome)
 
 
 def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | None, report: ScanReport):
@@ -165,19 +183,22 @@ def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | 
     return result
 
 
-def _analyse_all(tasks: list[_Task], rules: list, options: ScanOptions, cache: FileCache | None):
+def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cache: FileCache | None):
     """Analyse the tasks (in worker processes when there are many), storing results in the cache."""
-    if any(task.source.kind == "python" for task in tasks):
-        import keylint.python_bindings  # noqa: F401 - load LibCST once, before workers fork
+    by_name: dict[str, _Task] = {}
+
+    def named(tasks: Iterator[_Task]) -> Iterator[_Task]:
+        for task in tasks:
+            by_name[_cache_name(task.source)] = task
+            yield task
 
     def failed(task: _Task, reason: str) -> tuple[None, FileResult]:
         return None, FileResult(task.source.rel_path, errors=[FileError(task.source.rel_path, reason)])
 
-    by_name = {_cache_name(task.source): task for task in tasks}
     work = partial(_analyse_task, rules=rules, redact=options.redact)
-    for name, result in workers.run(tasks, work, failed, options.jobs, options.timeout_s):
+    for name, result in workers.run(named(tasks), work, failed, options.jobs, options.timeout_s):
         if cache is not None and name is not None:  # crashes and time-outs are not cached
-            task = by_name[name]
+            task = by_name.pop(name)
             cache.put(name, task.digest, task.stat, result)
         yield result
 

@@ -15,7 +15,7 @@ import os
 import signal
 import sys
 import time
-from collections import deque
+from itertools import chain, islice
 from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -26,6 +26,7 @@ IN_PROCESS_BELOW = 16
 """Fewer items than this run in the calling process (a pre-commit run on a handful of files)."""
 
 DEFAULT_TIMEOUT_S = 60.0
+_DONE = object()
 
 
 def default_jobs() -> int:
@@ -95,16 +96,19 @@ def run(
 ) -> Iterator[Result]:
     """work(item) for every item, in completion order (callers sort).
 
-    `work` must be a module-level function (or a functools.partial of one) so that it reaches
-    the workers under any start method. When a worker dies or runs longer than `timeout_s` on
-    an item, failed(item, reason) stands in for that item's result.
+    `items` is consumed lazily, so the caller can still be producing items (reading files)
+    while the workers analyse the first ones; the pool starts once IN_PROCESS_BELOW items
+    are there. `work` must be a module-level function (or a functools.partial of one) so that
+    it reaches the workers under any start method. When a worker dies or runs longer than
+    `timeout_s` on an item, failed(item, reason) stands in for that item's result.
     """
-    pending = deque(items)
-    if jobs <= 1 or len(pending) < IN_PROCESS_BELOW:
-        for item in pending:
+    items = iter(items)
+    head = list(islice(items, IN_PROCESS_BELOW))
+    if jobs <= 1 or len(head) < IN_PROCESS_BELOW:
+        for item in chain(head, items):
             yield work(item)
         return
-    yield from _Pool(work, failed, min(jobs, len(pending)), timeout_s).run(pending)
+    yield from _Pool(work, failed, jobs, timeout_s).run(chain(head, items))
 
 
 class _Pool:
@@ -113,23 +117,30 @@ class _Pool:
         ctx = _context()
         self.workers = [_Worker(ctx, work) for _ in range(size)]
 
-    def run(self, pending: deque) -> Iterator:
+    def run(self, pending: Iterator) -> Iterator:
         busy: list[_Worker] = []
         try:
             for worker in self.workers:
-                if pending:
-                    worker.give(pending.popleft())
+                if self._give(worker, pending):
                     busy.append(worker)
             while busy:
                 for worker, result in self._collect(busy):
                     yield result
                     busy.remove(worker)
-                    if pending:
-                        worker.give(pending.popleft())
+                    if self._give(worker, pending):
                         busy.append(worker)
         finally:
             for worker in self.workers:
                 worker.stop(kill=worker.item is not None)
+
+    @staticmethod
+    def _give(worker: _Worker, pending: Iterator) -> bool:
+        """Hand the worker the next item, if there is one."""
+        item = next(pending, _DONE)
+        if item is _DONE:
+            return False
+        worker.give(item)
+        return True
 
     def _collect(self, busy: list[_Worker]) -> list[tuple[_Worker, object]]:
         """Wait for at least one busy worker to finish, fail or time out."""

@@ -69,3 +69,12 @@ def test_progress_bar_stays_silent_on_short_scans(capsys):
     for done in range(1, 11):
         bar(done, 10)
     assert bar.bar is None and capsys.readouterr().err == ""
+
+
+def test_progress_bar_counts_up_to_the_total_once():
+    from keylint.progress import MIN_FILES, ProgressBar
+
+    bar = ProgressBar()
+    for done in (1, MIN_FILES // 2, MIN_FILES, MIN_FILES):
+        bar(done, MIN_FILES)
+    assert bar.done == MIN_FILES and bar.bar.pos == MIN_FILES

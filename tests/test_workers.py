@@ -63,3 +63,17 @@ def test_crashes_and_hangs_become_failures_and_the_rest_completes(always_pool):
 
 def test_default_jobs_is_at_least_one():
     assert workers.default_jobs() >= 1
+
+
+def test_items_are_taken_as_workers_become_free(always_pool):
+    produced = []
+
+    def items():
+        for n in range(50):
+            produced.append(n)
+            yield n
+
+    results = workers.run(items(), square, failed, jobs=2)
+    next(results)
+    assert len(produced) < 50  # the caller can still be reading files while workers run
+    assert sorted([0, *results]) == sorted(n * n for n in range(50))
