@@ -43,6 +43,9 @@ def _position(text: str, offset: int) -> CodePosition:
 def literal_string(node: cst.BaseExpression) -> str | None:
     """The value of a constant string expression, or None when it is not constant."""
     if isinstance(node, cst.SimpleString):
+        prefix = node.prefix.lower()
+        if "b" not in prefix and ("\\" not in node.value or "r" in prefix):
+            return node.raw_value  # what evaluated_value gives, without its literal_eval
         value = node.evaluated_value
         return value if isinstance(value, str) else None
     if isinstance(node, cst.ConcatenatedString):
@@ -124,9 +127,16 @@ class PythonBindingCollector:
     and only if something was kept: they cost more than the walk, and most files keep nothing.
     """
 
-    def __init__(self, call_pairs: tuple[CallPair, ...], keep: Callable[[str, str], bool]):
+    def __init__(
+        self,
+        call_pairs: tuple[CallPair, ...],
+        keep: Callable[[str, str], bool],
+        wanted_name: Callable[[str], bool] = lambda name: True,
+    ):
+        """`wanted_name` is a cheap first test: a value bound to any other name is not even evaluated."""
         self.call_pairs = call_pairs
         self.keep = keep
+        self.wanted_name = wanted_name
         self.found: list[tuple[str, str, cst.BaseExpression, str]] = []
         self._scope: list[str] = []
 
@@ -143,7 +153,7 @@ class PythonBindingCollector:
             self._scope.pop()
 
     def _add(self, name: str | None, value_node: cst.BaseExpression | None) -> None:
-        if name is None or value_node is None:
+        if name is None or value_node is None or not self.wanted_name(name):
             return
         value = literal_string(value_node)
         if value is not None and self.keep(name, value):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from keylint.bindings import Binding, CallPair
 from keylint.findings import CONFIDENCES, Hit
@@ -138,12 +139,17 @@ def python_bindings(parsed, rules) -> list[Binding]:
     """The bindings in a Python file that some rule's names and value checks accept."""
     from keylint.python_bindings import PythonBindingCollector
 
+    @lru_cache(maxsize=None)
+    def wanted_name(name: str) -> bool:
+        name = normalise_name(name)
+        return any(r.spec.names_match(name) for r in rules)
+
     def keep(name: str, value: str) -> bool:
         name = normalise_name(name)
         return any(r.spec.names_match(name) and r.spec.judge(value, r.confidence) is not None for r in rules)
 
     pairs = tuple(dict.fromkeys(pair for rule in rules for pair in rule.spec.calls))
-    collector = PythonBindingCollector(pairs, keep)
+    collector = PythonBindingCollector(pairs, keep, wanted_name)
     collector.walk(parsed.wrapper.module)
     return collector.bindings(parsed.wrapper, parsed.text)
 
