@@ -58,7 +58,7 @@ def analyse_file(
     findings = [_finding(hit, parsed, secrets, redact_secrets) for hit in hits]
     # Fingerprint before suppressing: silencing one occurrence must not renumber the others.
     assign_fingerprints(findings)
-    result.suppressions = parse_suppressions(parsed.text, parsed.kind)
+    result.suppressions = parse_suppressions(parsed.text, parsed.kind) if "keylint:" in parsed.text else []
     result.findings, result.silenced = apply_suppressions(findings, result.suppressions)
     result.findings.sort(key=Finding.sort_key)
     return result

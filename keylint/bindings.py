@@ -2,16 +2,14 @@
 
 Both Python code (assignments, dict entries, keyword arguments, defaults, selected calls) and
 config files (.env, YAML, JSON, TOML, INI) are reduced to these records, which the `secret`
-kind then judges.
+kind then judges. The LibCST visitor that finds them in Python code is in python_bindings.py,
+so that importing the records (and loading rule packs) does not import LibCST.
 """
 
 from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass
-
-import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
 
 
 @dataclass(frozen=True)
@@ -38,135 +36,3 @@ class CallPair:
 
     def matches(self, callee: str) -> bool:
         return any(fnmatch.fnmatchcase(callee, pattern) for pattern in self.callees)
-
-
-def literal_string(node: cst.BaseExpression) -> str | None:
-    """The value of a constant string expression, or None when it is not constant."""
-    if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    if isinstance(node, cst.ConcatenatedString):
-        left, right = literal_string(node.left), literal_string(node.right)
-        return None if left is None or right is None else left + right
-    if isinstance(node, cst.FormattedString):
-        if all(isinstance(part, cst.FormattedStringText) for part in node.parts):
-            return "".join(part.value for part in node.parts)
-        return None
-    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
-        left, right = literal_string(node.left), literal_string(node.right)
-        return None if left is None or right is None else left + right
-    return None
-
-
-def dotted_name(node: cst.BaseExpression) -> str | None:
-    """`os.environ.get` for the expression os.environ.get, None for anything not a plain name chain."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        base = dotted_name(node.value)
-        return None if base is None else f"{base}.{node.attr.value}"
-    return None
-
-
-def target_name(node: cst.BaseExpression) -> str | None:
-    """The name a store target binds: `x`, `self.x`, `obj["x"]` all give x."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return node.attr.value
-    if isinstance(node, cst.Subscript) and len(node.slice) == 1:
-        index = node.slice[0].slice
-        if isinstance(index, cst.Index):
-            return literal_string(index.value)
-    return None
-
-
-class PythonBindingCollector(cst.CSTVisitor):
-    """Collects every literal string bound to a name in a module, without positions.
-
-    Positions cost a full extra pass over the tree, so `located()` computes them only when
-    some of the collected bindings are wanted.
-    """
-
-    def __init__(self, call_pairs: tuple[CallPair, ...]):
-        super().__init__()
-        self.call_pairs = call_pairs
-        self.found: list[tuple[str, str, cst.CSTNode, str]] = []
-        self._scope: list[str] = []
-
-    def _add(self, name: str | None, value_node: cst.BaseExpression | None) -> None:
-        if name is None or value_node is None:
-            return
-        value = literal_string(value_node)
-        if value is not None:
-            self.found.append((name, value, value_node, ".".join(self._scope)))
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._scope.append(node.name.value)
-
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self._scope.pop()
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._scope.append(node.name.value)
-
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self._scope.pop()
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for target in node.targets:
-            self._add_store(target.target, node.value)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self._add_store(node.target, node.value)
-
-    def _add_store(self, target: cst.BaseExpression, value: cst.BaseExpression | None) -> None:
-        if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
-            if len(target.elements) == len(value.elements):
-                for t, v in zip(target.elements, value.elements):
-                    self._add_store(t.value, v.value)
-            return
-        self._add(target_name(target), value)
-
-    def visit_DictElement(self, node: cst.DictElement) -> None:
-        self._add(literal_string(node.key), node.value)
-
-    def visit_Param(self, node: cst.Param) -> None:
-        self._add(node.name.value, node.default)
-
-    def visit_Call(self, node: cst.Call) -> None:
-        for arg in node.args:
-            if arg.keyword is not None:
-                self._add(arg.keyword.value, arg.value)
-        callee = dotted_name(node.func)
-        if callee is None:
-            return
-        for pair in self.call_pairs:
-            if pair.matches(callee):
-                self._add_call_pair(pair, node)
-
-    def _add_call_pair(self, pair: CallPair, node: cst.Call) -> None:
-        positional = [arg.value for arg in node.args if arg.keyword is None and not arg.star]
-        if pair.name_arg >= len(positional):
-            return
-        name = literal_string(positional[pair.name_arg])
-        if pair.value_arg is not None and pair.value_arg < len(positional):
-            self._add(name, positional[pair.value_arg])
-        if pair.value_kwarg is not None:
-            for arg in node.args:
-                if arg.keyword is not None and arg.keyword.value == pair.value_kwarg:
-                    self._add(name, arg.value)
-
-
-def located(wrapper: MetadataWrapper, found: list[tuple[str, str, cst.CSTNode, str]]) -> list[Binding]:
-    """Bindings with the span of their value node (1-based, end exclusive)."""
-    if not found:
-        return []
-    positions = wrapper.resolve(PositionProvider)
-    bindings = []
-    for name, value, node, scope in found:
-        span = positions[node]
-        bindings.append(
-            Binding(name, value, span.start.line, span.start.column + 1, span.end.line, span.end.column + 1, scope)
-        )
-    return bindings

@@ -28,11 +28,15 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _load(extra_packs) -> list:
+def _load(extra_packs: tuple[str, ...], cache_dir: str | None = None):
     from keylint.packs import PackError, load_rules
 
     try:
-        return load_rules(list(extra_packs))
+        if cache_dir is None:
+            return load_rules(list(extra_packs))
+        from keylint.cache import load_rules_cached
+
+        return load_rules_cached(list(extra_packs), cache_dir)
     except PackError as exc:
         _fail(f"invalid rule pack:\n{exc}")
 
@@ -82,13 +86,13 @@ def _configured_packs(rule_packs: tuple[str, ...]) -> list:
     return _packs_of(config)
 
 
-def _packs_of(config) -> list:
+def _packs_of(config, cache_dir: str | None = None) -> list:
     from keylint.config import resolve
 
-    return _load([resolve(config, p) for p in config.rules])
+    return _load(tuple(resolve(config, p) for p in config.rules), cache_dir)
 
 
-def _project(flags: dict):
+def _project(flags: dict, cache_dir: str | None = None):
     """The effective configuration (file, then command-line flags) and the rules it enables."""
     from dataclasses import replace
 
@@ -105,7 +109,7 @@ def _project(flags: dict):
             require_reason=flags["require_reason"],
             report_unused_suppressions=flags["report_unused_suppressions"],
         )
-        loaded = _packs_of(config)
+        loaded = _packs_of(config, cache_dir)
         check_names(config, loaded)
     except ConfigError as exc:
         _fail(f"invalid configuration:\n{exc}")
@@ -149,16 +153,31 @@ def _format_choice():
 @click.option("--no-redact", is_flag=True, help="Show secrets in clear in the report (off by default).")
 @click.option("--quiet", "-q", is_flag=True, help="Text format: print findings only, no summary; nothing when clean.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit non-zero).")
-def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero, **flags) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (default 0: all cores).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), envvar="KEYLINT_CACHE_DIR", metavar="DIR",
+              help="Where to keep the cache (default: the user cache folder, e.g. ~/.cache/keylint).")
+@click.option("--no-prefilter", is_flag=True, help="Parse every file, even those no rule can match.")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=1), default=60, show_default=True,
+              help="Seconds one file may take before it is reported as not analysed.")
+def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero,
+         jobs, no_cache, cache_dir, no_prefilter, timeout_s, **flags) -> None:
     """Scan PATHS (default: the current folder) for key leaks and misuse."""
     from keylint.report import FORMATS, text
     from keylint.scan import scan as run_scan
+    from keylint.workers import default_jobs
 
-    config, rules = _project(flags)
+    if not no_cache and cache_dir is None:
+        from keylint.cache import user_cache_dir
+
+        cache_dir = str(user_cache_dir())
+    cache_dir = None if no_cache else cache_dir
+    config, rules = _project(flags, cache_dir)
     options = _scan_options(
-        config, flags, redact=not no_redact, baseline=_baseline(config, baseline), diff=_diff(diff_ref, config.root)
+        config, flags, redact=not no_redact, baseline=_baseline(config, baseline), diff=_diff(diff_ref, config.root),
+        prefilter=not no_prefilter, jobs=jobs or default_jobs(), cache_dir=cache_dir, timeout_s=timeout_s,
     )
-    report = run_scan(list(paths) or ["."], rules, options)
+    report = run_scan(list(paths) or ["."], rules, options, on_progress=_progress(fmt, quiet))
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if quiet and fmt == "text":
         rendered = text.render_findings(report, color)
@@ -198,6 +217,15 @@ def _diff(ref: str | None, root: str):
     for warning in changed.warnings:
         click.echo(f"keylint: warning: {warning}", err=True)
     return changed
+
+
+def _progress(fmt: str, quiet: bool):
+    """A progress bar on stderr for text output to a terminal; never in CI logs."""
+    if fmt != "text" or quiet or not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+    from keylint.progress import ProgressBar
+
+    return ProgressBar()
 
 
 def _emit(rendered: str, output: str | None) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pathspec
@@ -38,6 +39,7 @@ class SourcePath:
     kind: str
 
 
+@lru_cache(maxsize=4096)
 def file_kind(name: str) -> str | None:
     """The format of a file by its name, or None if keylint does not read it."""
     if name in SKIP_FILES:
@@ -66,6 +68,7 @@ class Discovery:
 
     def __init__(self, root: str, excludes: tuple[str, ...] = (), gitignore: bool = True):
         self.root = os.path.abspath(root)
+        self._root_prefix = self.root.rstrip(os.sep) + os.sep
         self.excludes = pathspec.GitIgnoreSpec.from_lines(excludes)
         self.gitignore = gitignore
         self.missing: list[str] = []
@@ -87,6 +90,11 @@ class Discovery:
         return sorted(found.values(), key=lambda s: s.rel_path)
 
     def _display(self, path: str, base: str) -> str:
+        """Relative to the root if under it, else to `base` (the path given on the command line)."""
+        base_prefix = base.rstrip(os.sep) + os.sep
+        for prefix in (self._root_prefix, base_prefix):  # the common cases, without relpath's cost
+            if path.startswith(prefix):
+                return path[len(prefix):].replace(os.sep, "/")
         rel = _relative(path, self.root)
         return _relative(path, base) if rel.startswith("../") or rel == ".." else rel
 

@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import yaml
 
 from keylint.findings import PITFALLS
 from keylint.kinds import KINDS, SpecError
+
+if TYPE_CHECKING:
+    import jsonschema
 
 PACK_SUFFIXES = (".yaml", ".yml")
 
@@ -80,9 +82,14 @@ def expand_pack_paths(paths: list[str | Path]) -> list[Path]:
     return result
 
 
+def pack_paths(extra: list[str | Path] = (), include_shipped: bool = True) -> list[Path]:
+    """The pack files to load, in load order: the shipped packs, then `extra`."""
+    return (shipped_pack_paths() if include_shipped else []) + expand_pack_paths(list(extra))
+
+
 def load_rules(extra: list[str | Path] = (), include_shipped: bool = True) -> list[Rule]:
     """All rules from the shipped packs and `extra` pack files or folders; ids must be unique."""
-    paths = (shipped_pack_paths() if include_shipped else []) + expand_pack_paths(list(extra))
+    paths = pack_paths(extra, include_shipped)
     rules: list[Rule] = []
     owner: dict[str, str] = {}
     for path in paths:
@@ -112,6 +119,8 @@ def load_pack(path: Path) -> list[Rule]:
 
 
 def _validate(path: Path, data: Any, root: yaml.Node | None) -> None:
+    import jsonschema  # slow to import; a cached rule set (keylint.cache) never needs it
+
     validator = jsonschema.Draft202012Validator(pack_schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:

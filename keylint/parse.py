@@ -6,12 +6,14 @@ import ast
 import io
 import tokenize
 from dataclasses import dataclass, field
-
-import libcst as cst
-from libcst.metadata import MetadataWrapper
+from typing import TYPE_CHECKING
 
 from keylint.bindings import Binding
 from keylint.configfiles import READERS, ConfigSyntaxError
+
+if TYPE_CHECKING:
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper
 
 
 class ParseFailure(Exception):
@@ -57,6 +59,8 @@ def decode(data: bytes, kind: str) -> str:
 def parse(path: str, text: str, kind: str) -> ParsedFile:
     """Parse decoded text by kind; syntax errors raise ParseFailure. Templates stay text."""
     if kind == "python":
+        from libcst.metadata import MetadataWrapper  # LibCST loads only when Python is parsed
+
         return ParsedFile(path, kind, text, wrapper=MetadataWrapper(_parse_python(text), unsafe_skip_copy=True))
     if kind not in READERS:
         return ParsedFile(path, kind, text)
@@ -67,6 +71,8 @@ def parse(path: str, text: str, kind: str) -> ParsedFile:
 
 
 def _parse_python(text: str) -> cst.Module:
+    import libcst as cst
+
     try:
         return cst.parse_module(text)
     except cst.ParserSyntaxError as exc:

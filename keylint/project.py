@@ -32,6 +32,11 @@ def summarise_project(sources: list, rules: list, read) -> dict:
     return project
 
 
+def summarised_paths(project: dict) -> frozenset[str]:
+    """The files some kind's project phase summarised (each index keeps its `summaries`)."""
+    return frozenset(path for index in project.values() for path in index.summaries)
+
+
 def _summaries(kind, files: list, rules: list, read) -> dict:
     summaries: dict = {}
     exporting: set[str] = set()

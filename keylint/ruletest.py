@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from keylint.analyse import analyse_file
 from keylint.discover import SourcePath, file_kind
+from keylint.prefilter import build as build_prefilter
 
 DEFAULT_EXAMPLE_FILE = "example.py"
 
@@ -46,13 +47,16 @@ def run_example(rule, expectation: str, index: int, file: str, code: str) -> Exa
     kind = file_kind(file.rsplit("/", 1)[-1])
     if kind is None:
         return ExampleResult(rule.id, expectation, index, file, False, f"keylint does not read files named {file!r}", code)
-    result = analyse_file(SourcePath(file, file, kind), code.encode("utf-8"), [rule])
+    data = code.encode("utf-8")
+    result = analyse_file(SourcePath(file, file, kind), data, [rule])
     if result.errors:
         return ExampleResult(rule.id, expectation, index, file, False, f"example does not parse: {result.errors[0].message}", code)
     lines = sorted(f.line for f in result.findings if f.rule_id == rule.id)
     if expectation == "vulnerable":
-        ok = bool(lines)
+        ok = bool(lines) and build_prefilter([rule]).may_match(kind, data)
         detail = f"flagged at line(s) {lines}" if ok else "missed: no finding (false negative)"
+        if lines and not ok:
+            detail = "flagged, but none of the rule's prefilter tokens occurs in it: a scan would skip it"
     else:
         ok = not lines
         detail = "no finding" if ok else f"false positive at line(s) {lines}"

@@ -1,20 +1,30 @@
-"""The pipeline: discover -> read -> summarise (project phase) -> analyse -> collect, with rule
-selection and stats."""
+"""The pipeline: discover -> project phase -> read -> prefilter -> analyse (in workers) -> review.
+
+Also rule selection and stats. Files whose result is in the cache skip everything after
+reading (or after a stat, when size and mtime are unchanged).
+"""
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable, Iterator
 
+from keylint import workers
 from keylint.analyse import analyse_file
 from keylint.baseline import Baseline
+from keylint.cache import FileCache, analysis_key, content_digest
 from keylint.config import PathRules
-from keylint.discover import discover, read_bytes
-from keylint.findings import FileError, Finding
+from keylint.discover import SourcePath, discover, read_bytes
+from keylint.findings import FileError, FileResult, Finding
 from keylint.gitdiff import ChangedLines, files_to_analyse
+from keylint.parse import ParseFailure, decode
+from keylint.prefilter import Prefilter, build as build_prefilter
+from keylint.project import summarise_project, summarised_paths
 from keylint.review import review
-from keylint.suppress import SuppressionIssue
-from keylint.project import summarise_project
+from keylint.suppress import SuppressionIssue, parse_suppressions
 
 
 class SelectionError(ValueError):
@@ -23,7 +33,7 @@ class SelectionError(ValueError):
 
 @dataclass(frozen=True)
 class ScanOptions:
-    """How to scan and what to report. The fields after `redact` come from the project
+    """How to scan and what to report. The fields after `timeout_s` come from the project
     configuration and the adoption flags (see keylint/config.py, review.py)."""
 
     root: str | None = None
@@ -31,6 +41,10 @@ class ScanOptions:
     gitignore: bool = True
     min_severity: str = "low"
     redact: bool = True
+    prefilter: bool = True
+    jobs: int = 1
+    cache_dir: str | None = None  # None: no cache
+    timeout_s: float = workers.DEFAULT_TIMEOUT_S
     per_path: tuple[PathRules, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     key_types: tuple[tuple[str, str], ...] = ()
@@ -38,6 +52,16 @@ class ScanOptions:
     report_unused_suppressions: bool = False
     baseline: Baseline | None = None
     diff: ChangedLines | None = None
+
+    def analysis_settings(self) -> dict:
+        """The options that change a file's result, for the cache key."""
+        return {
+            "redact": self.redact,
+            "prefilter": self.prefilter,
+            "per_path": [(p.pattern, p.select, p.ignore) for p in self.per_path],
+            "key_types": sorted(self.key_types),
+            "severity": sorted(self.severity),
+        }
 
 
 @dataclass
@@ -48,6 +72,8 @@ class ScanReport:
     files_skipped: int = 0
     suppressed: int = 0
     baselined: int = 0
+    prefiltered: int = 0
+    from_cache: int = 0
     duration_s: float = 0.0
     suppression_issues: list[SuppressionIssue] = field(default_factory=list)
     silenced: list[tuple] = field(default_factory=list)
@@ -61,6 +87,8 @@ class ScanReport:
             "suppressed": self.suppressed,
             "baselined": self.baselined,
             "errors": len(self.errors),
+            "prefiltered": self.prefiltered,
+            "from_cache": self.from_cache,
             "duration_s": round(self.duration_s, 3),
         }
 
@@ -89,31 +117,183 @@ def rules_for_path(rules: list, per_path: tuple[PathRules, ...], rel_path: str) 
     return rules
 
 
-def scan(paths: list[str], rules: list, options: ScanOptions = ScanOptions()) -> ScanReport:
+
+@dataclass
+class _Task:
+    """A file that must be analysed, with what the cache needs to store its result."""
+
+    source: SourcePath
+    data: bytes
+    digest: str = ""
+    stat: os.stat_result | None = None
+
+
+def _cache_name(source: SourcePath) -> str:
+    """Cache entries are per file and per displayed path (which depends on how it was named)."""
+    return f"{source.abs_path}\0{source.rel_path}"
+
+
+def _analyse_task(task: _Task, rules: list, options: ScanOptions, project: dict) -> tuple[str | None, FileResult]:
+    """analyse_file with the file's own rules; a bug in keylint becomes an error for this file (not cached)."""
+    rules_here = rules_for_path(rules, options.per_path, task.source.rel_path)
+    try:
+        result = analyse_file(task.source, task.data, rules_here, options.redact, dict(options.key_types), project)
+        return _cache_name(task.source), result
+    except Exception as exc:  # noqa: BLE001 - one file must not stop the scan
+        error = FileError(task.source.rel_path, f"internal error in keylint: {type(exc).__name__}: {exc}")
+        return None, FileResult(task.source.rel_path, errors=[error])
+
+
+def scan(
+    paths: list[str],
+    rules: list,
+    options: ScanOptions = ScanOptions(),
+    on_progress: Callable[[int, int], None] | None = None,
+) -> ScanReport:
+    """Scan `paths`; on_progress(done, total) is called as each file is finished."""
     started = time.perf_counter()
     report = ScanReport()
     sources, discovery = discover(paths, options.root, options.excludes, options.gitignore)
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
-    # A diff scan still discovers every file (a project-wide phase needs them all) but may
-    # analyse only the changed ones; see keylint/gitdiff.py.
-    analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
-    key_types = dict(options.key_types)
+    # Cross-file kinds summarise the whole project first; a diff scan may then analyse fewer files.
     project = summarise_project(sources, rules, read_bytes)
-    for source in analysed:
-        try:
-            data = read_bytes(source)
-        except OSError as exc:
-            report.errors.append(FileError(source.rel_path, f"cannot read: {exc.strerror or exc}"))
-            continue
-        rules_here = rules_for_path(rules, options.per_path, source.rel_path)
-        result = analyse_file(source, data, rules_here, options.redact, key_types, project)
-        report.files_scanned += 1
-        report.findings.extend(result.findings)
-        report.errors.extend(result.errors)
-        report.silenced.extend(result.silenced)
-        report.suppressions.extend((result.path, s) for s in result.suppressions)
+    analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
+    summarised = summarised_paths(project)
+    prefilter = build_prefilter(rules, summarised) if options.prefilter else None
+    cache = None
+    if options.cache_dir is not None:
+        key = analysis_key(rules, options.analysis_settings())
+        cache = FileCache(options.cache_dir, options.root or os.getcwd(), key)
+        cache.depends = _ProjectDependency(summarised, _project_digest(summarised, sources))
+
+    def collect(result: FileResult) -> None:
+        _collect(report, result)
+        if on_progress is not None:
+            on_progress(report.files_scanned, len(analysed))
+
+    tasks = _tasks(analysed, prefilter, cache, report, collect)
+    for result in _analyse_all(tasks, rules, options, cache, project):
+        collect(result)
+    if on_progress is not None and report.files_scanned < len(analysed):  # unreadable files
+        on_progress(len(analysed), len(analysed))
+    if cache is not None:
+        cache.save()
     report.files_skipped = discovery.skipped
     review(report, options)
     report.errors.sort(key=lambda e: (e.path, e.message))
     report.duration_s = time.perf_counter() - started
     return report
+
+
+@dataclass(frozen=True)
+class _ProjectDependency:
+    """The files whose results also depend on the project index, and a digest of that index."""
+
+    paths: frozenset[str]
+    digest: str
+
+
+def _project_digest(paths: frozenset[str], sources: list[SourcePath]) -> str:
+    """What the project index depends on: the summarised files and their contents."""
+    if not paths:
+        return ""
+    parts = []
+    for source in sources:
+        if source.rel_path in paths:
+            try:
+                parts.append(f"{source.rel_path}:{content_digest(read_bytes(source))}")
+            except OSError:
+                parts.append(f"{source.rel_path}:unreadable")
+    return content_digest("\n".join(parts).encode())
+
+
+def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], None]) -> Iterator[_Task]:
+    """The files that must be analysed; the others' results (cached, prefiltered) go to `collect`.
+
+    A generator, so that workers analyse the first tasks while later files are still read.
+    """
+    preloaded = False
+    for source in sources:
+        outcome = _triage(source, prefilter, cache, report)
+        if isinstance(outcome, _Task):
+            if source.kind == "python" and not preloaded:
+                import keylint.python_bindings  # noqa: F401 - load LibCST once, before workers fork
+
+                preloaded = True
+            yield outcome
+        elif outcome is not None:
+            collect(outcome)
+
+
+def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | None, report: ScanReport):
+    """The file's result if it needs no analysis (cached, or ruled out by the prefilter), else a task.
+
+    None when the file cannot be read (the error is recorded).
+    """
+    name = _cache_name(source)
+    # A summarised file's result also depends on the other files (its flows): key it on both.
+    depends = cache is not None and source.rel_path in cache.depends.paths
+    try:
+        stat = os.stat(source.abs_path)
+        cached = cache.fresh(name, stat) if cache is not None and not depends else None
+        data = read_bytes(source) if cached is None else b""
+    except OSError as exc:
+        report.errors.append(FileError(source.rel_path, f"cannot read: {exc.strerror or exc}"))
+        return None
+    digest = content_digest(data) if cache is not None and cached is None else ""
+    if depends:
+        digest += cache.depends.digest
+    if digest:
+        cached = cache.get(name, digest, stat)
+    if cached is not None:
+        report.from_cache += 1
+        return cached
+    if prefilter is None or prefilter.may_match(source.kind, data, source.rel_path):
+        return _Task(source, data, digest, stat)
+    report.prefiltered += 1
+    result = _unparsed(source, data)
+    if cache is not None:
+        cache.put(name, digest, stat, result)
+    return result
+
+
+def _unparsed(source: SourcePath, data: bytes) -> FileResult:
+    """The result of a file the prefilter ruled out: nothing to find, but undecodable input is
+    still reported, and its suppressions are kept (they silence nothing, which may be reported)."""
+    result = FileResult(source.rel_path)
+    try:
+        text = decode(data, source.kind)
+    except ParseFailure as exc:
+        result.errors.append(FileError(source.rel_path, str(exc)))
+        return result
+    if "keylint:" in text:
+        result.suppressions = parse_suppressions(text, source.kind)
+    return result
+
+
+def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cache: FileCache | None, project: dict):
+    """Analyse the tasks (in worker processes when there are many), storing results in the cache."""
+    by_name: dict[str, _Task] = {}
+
+    def named(tasks: Iterator[_Task]) -> Iterator[_Task]:
+        for task in tasks:
+            by_name[_cache_name(task.source)] = task
+            yield task
+
+    def failed(task: _Task, reason: str) -> tuple[None, FileResult]:
+        return None, FileResult(task.source.rel_path, errors=[FileError(task.source.rel_path, reason)])
+
+    work = partial(_analyse_task, rules=rules, options=options, project=project)
+    for name, result in workers.run(named(tasks), work, failed, options.jobs, options.timeout_s):
+        if cache is not None and name is not None:  # crashes and time-outs are not cached
+            task = by_name.pop(name)
+            cache.put(name, task.digest, task.stat, result)
+        yield result
+
+
+def _collect(report: ScanReport, result: FileResult) -> None:
+    report.files_scanned += 1
+    report.findings.extend(result.findings)
+    report.errors.extend(result.errors)
+    report.silenced.extend(result.silenced)
+    report.suppressions.extend((result.path, s) for s in result.suppressions)

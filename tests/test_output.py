@@ -22,7 +22,7 @@ def _project(tmp_path):
         {
             "b/settings.py": f'CLIENT_SECRET = "{SECRET}"\nSUBSCRIPTION_KEY = "{SUB_KEY}"\n',
             "a/.env": f"VIPPS_SUBSCRIPTION_KEY={SUB_KEY}\n",
-            "a/broken.py": "def f(:\n",
+            "a/broken.py": "def f(client_secret:\n",
             "a/blob.py": b"\x00\x01binary",
             "clean.py": "import os\nCLIENT_SECRET = os.environ['VIPPS_CLIENT_SECRET']\n",
         },
@@ -41,7 +41,7 @@ def test_json_contract(tmp_path, scan_json):
     ]
     assert doc["errors"] == [
         {"path": "a/blob.py", "message": "binary file (contains NUL bytes)"},
-        {"path": "a/broken.py", "message": "Python syntax error at line 1, column 7: invalid syntax"},
+        {"path": "a/broken.py", "message": "Python syntax error at line 1, column 6: '(' was never closed"},
     ]
     stats = doc["stats"]
     assert (stats["files_scanned"], stats["errors"]) == (5, 2)
@@ -100,7 +100,7 @@ def test_text_output_reads_like_a_compiler(tmp_path, cli):
 
 
 def test_exit_codes(tmp_path, cli):
-    write_tree(tmp_path, {"clean.py": "x = 1\n", "leak.py": f'CLIENT_SECRET = "{SECRET}"\n', "bad.py": "def f(:\n"})
+    write_tree(tmp_path, {"clean.py": "x = 1\n", "leak.py": f'CLIENT_SECRET = "{SECRET}"\n', "bad.py": "def f(client_secret:\n"})
     assert cli(["scan", "clean.py"], cwd=tmp_path).exit_code == 0
     assert cli(["scan", "leak.py"], cwd=tmp_path).exit_code == 1
     assert cli(["scan", "leak.py", "--exit-zero"], cwd=tmp_path).exit_code == 0

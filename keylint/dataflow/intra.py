@@ -13,7 +13,7 @@ import re
 import libcst as cst
 
 from keylint.dataflow import facts as F
-from keylint.bindings import literal_string
+from keylint.python_bindings import literal_string
 from keylint.dataflow.names import Imports, chain, code_of
 from keylint.dataflow.summary import MODULE_SCOPE, CallSite, FunctionSummary, ModuleSummary, SinkEvent
 from keylint.values import normalise_name

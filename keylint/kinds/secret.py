@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from keylint.bindings import Binding, CallPair, PythonBindingCollector, located
+from keylint.bindings import Binding, CallPair
 from keylint.findings import CONFIDENCES, Hit
 from keylint.kinds.spec import compile_patterns, merge
 from keylint.values import normalise_name, redact, sequential_ratio, shannon_entropy
@@ -51,6 +52,13 @@ _PROPERTIES = {
     },
     "severity_in_tests": {"enum": ["low", "medium", "high", "critical"]},
     "files": {"type": "array", "items": {"enum": list(FILE_KINDS)}},
+    "prefilter": {
+        "type": "array",
+        "minItems": 1,
+        "items": {"type": "string", "pattern": "^[A-Za-z0-9]{3,}$"},
+        "description": "a file is analysed only if it contains one of these: lowercase tokens in any "
+        "case among its letters and digits (client_secret gives clientsecret), others exactly",
+    },
 }
 SPEC_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["names", "value"], "properties": _PROPERTIES}
 DEFAULTS_SCHEMA = {"type": "object", "additionalProperties": False, "properties": _PROPERTIES}
@@ -72,6 +80,7 @@ class SecretSpec:
     max_sequential_ratio: float
     severity_in_tests: str | None
     files: tuple[str, ...]
+    prefilter: frozenset[str] | None
 
     def names_match(self, name: str) -> bool:
         return any(p.search(name) for p in self.names) and not any(p.search(name) for p in self.exclude_names)
@@ -117,16 +126,31 @@ def compile_spec(raw: dict) -> SecretSpec:
         max_sequential_ratio=value.get("max_sequential_ratio", 0.6),
         severity_in_tests=raw.get("severity_in_tests"),
         files=tuple(raw.get("files", FILE_KINDS)),
+        prefilter=frozenset(raw["prefilter"]) if "prefilter" in raw else None,
     )
 
 
-def _python_bindings(parsed, rules) -> list[Binding]:
-    """Literal bindings in a Python file, located only if some rule wants them."""
+def prefilter_tokens(spec: SecretSpec) -> frozenset[str] | None:
+    """The spec's `prefilter` tokens (see keylint.prefilter); None when the pack gives none."""
+    return spec.prefilter
+
+
+def python_bindings(parsed, rules) -> list[Binding]:
+    """The bindings in a Python file that some rule's names and value checks accept."""
+    from keylint.python_bindings import PythonBindingCollector
+
+    @lru_cache(maxsize=None)
+    def wanted_name(name: str) -> bool:
+        name = normalise_name(name)
+        return any(r.spec.names_match(name) for r in rules)
+
+    def keep(name: str, value: str) -> bool:
+        return bool(_verdicts(rules, name, value))
+
     pairs = tuple(dict.fromkeys(pair for rule in rules for pair in rule.spec.calls))
-    collector = PythonBindingCollector(pairs)
-    parsed.wrapper.module.visit(collector)
-    wanted = [item for item in collector.found if _verdicts(rules, item[0], item[1])]
-    return located(parsed.wrapper, wanted)
+    collector = PythonBindingCollector(pairs, keep, wanted_name)
+    collector.walk(parsed.wrapper.module)
+    return collector.bindings(parsed.wrapper, parsed.text)
 
 
 def _verdicts(rules, name: str, value: str) -> list[tuple]:
@@ -146,7 +170,7 @@ def check(rules, parsed, context) -> list[Hit]:
     rules = [rule for rule in rules if parsed.kind in rule.spec.files]
     if not rules:
         return []
-    bindings = _python_bindings(parsed, rules) if parsed.kind == "python" else parsed.bindings
+    bindings = python_bindings(parsed, rules) if parsed.kind == "python" else parsed.bindings
     return [
         _hit(rule, binding, confidence, context.is_test)
         for binding in bindings

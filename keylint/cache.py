@@ -1,0 +1,148 @@
+"""The cache: an unchanged file is never parsed again, and unchanged rule packs never re-validated.
+
+Per-file results are kept in one file per (scan root, analysis key). The analysis key digests
+everything a result depends on besides the file itself: keylint's version and source, the
+selected rules with their packs' bytes, and the settings that change results (redaction,
+prefilter). An entry is name -> (size, mtime_ns, content digest, payload), the name telling the
+file and how it is displayed: a file whose size and mtime are unchanged is a hit without being
+read; otherwise its content digest decides.
+Data-flow summaries can be kept the same way, under a key of their own.
+
+Location: the user cache folder (`$XDG_CACHE_HOME/keylint`, default `~/.cache/keylint`;
+`~/Library/Caches/keylint` on macOS; `%LOCALAPPDATA%\\keylint` on Windows), or `--cache-dir` /
+`KEYLINT_CACHE_DIR`. Never inside the scanned tree by default: entries are pickles, and a
+repository must not be able to plant a cache that hides its own findings. Findings are stored as
+reported (redacted unless --no-redact, and the redaction setting is part of the key).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from keylint import __version__
+
+KEEP_PER_FOLDER = 4
+"""Cache files kept per scan root (one per rule set and settings) and of rule sets, newest first."""
+
+
+def user_cache_dir() -> Path:
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = str(Path.home() / "Library" / "Caches")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "keylint"
+
+
+def _digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode() if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def content_digest(data: bytes) -> str:
+    return _digest(data)
+
+
+@lru_cache(maxsize=1)
+def engine_digest() -> str:
+    """keylint's version and the bytes of its own modules: a code change invalidates the cache."""
+    package = Path(__file__).parent
+    files = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".json"))
+    return _digest(__version__, *(f"{p.relative_to(package)}:{content_digest(p.read_bytes())}" for p in files))
+
+
+def _pack_digest(paths) -> str:
+    return _digest(*(f"{p}:{content_digest(Path(p).read_bytes())}" for p in sorted({str(p) for p in paths})))
+
+
+def analysis_key(rules: list, settings: dict) -> str:
+    """Digest of the engine, the selected rules (ids and pack contents) and result-changing settings."""
+    ids = ",".join(sorted(rule.id for rule in rules))
+    options = repr(sorted(settings.items()))
+    return _digest(engine_digest(), _pack_digest(rule.pack_path for rule in rules), ids, options)
+
+
+def _read_pickle(path: Path):
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+        return None  # missing, truncated or from an incompatible keylint: start afresh
+
+
+def _write_pickle(path: Path, value) -> None:
+    """Atomically replace `path`, keeping only the newest KEEP_PER_FOLDER files beside it.
+
+    A cache that cannot be written is silently not kept.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        siblings = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in siblings[KEEP_PER_FOLDER:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+class FileCache:
+    """name -> payload for one scan root and one analysis key, saved as one file."""
+
+    def __init__(self, directory: Path, root: str, key: str):
+        self.path = Path(directory) / "results" / _digest(os.path.abspath(root)) / f"{key}.pickle"
+        loaded = _read_pickle(self.path)
+        self.entries: dict[str, tuple] = loaded if isinstance(loaded, dict) else {}
+        self.changed = False
+        self.depends = None  # set by the scan: files whose results depend on the project index
+
+    def fresh(self, name: str, stat: os.stat_result):
+        """The payload if the file's size and mtime are what they were when it was stored."""
+        entry = self.entries.get(name)
+        if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
+            return entry[3]
+        return None
+
+    def get(self, name: str, digest: str, stat: os.stat_result):
+        """The payload stored for this content; a hit refreshes the recorded size and mtime."""
+        entry = self.entries.get(name)
+        if entry is None or entry[2] != digest:
+            return None
+        self.put(name, digest, stat, entry[3])
+        return entry[3]
+
+    def put(self, name: str, digest: str, stat: os.stat_result, payload) -> None:
+        self.entries[name] = (stat.st_size, stat.st_mtime_ns, digest, payload)
+        self.changed = True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        _write_pickle(self.path, self.entries)
+        self.changed = False
+
+
+def load_rules_cached(extra: list, directory: Path, include_shipped: bool = True) -> list:
+    """packs.load_rules, but a pack set seen before is unpickled instead of parsed and validated."""
+    from keylint.packs import load_rules, pack_paths
+
+    paths = pack_paths(extra, include_shipped)
+    path = Path(directory) / "rules" / f"{_digest(engine_digest(), _pack_digest(paths), *map(str, paths))}.pickle"
+    rules = _read_pickle(path)
+    if isinstance(rules, list):
+        return rules
+    rules = load_rules(extra, include_shipped)
+    _write_pickle(path, rules)
+    return rules

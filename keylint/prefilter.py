@@ -1,0 +1,94 @@
+"""Stage 2: a cheap textual test that rules a file out before it is parsed.
+
+Each kind may provide `prefilter_tokens(spec) -> frozenset[str] | None`: tokens of which at
+least one occurs in every file the rule can fire on (None: the kind cannot say, so every file
+passes). There are two sorts of token:
+
+- lowercase tokens, for names: matched in any case against the file's ASCII letters and digits,
+  everything else dropped, so `clientSecret`, `CLIENT_SECRET`, "client-secret" and
+  "client" "secret" all contain the token `clientsecret`;
+- tokens with an uppercase letter, for values: matched exactly in the raw bytes, so `eyJ` (in
+  every JWT) does not match `ForeignKey(Job)`. A value split across concatenated literals at
+  exactly that point, or written with escapes, is not seen.
+
+A file that no loaded rule can fire on is never decoded or parsed; it counts as scanned and
+reports nothing (not even a syntax error). Project-wide phases (data-flow summaries) decide
+for themselves which files they read, and every file they summarised passes this filter: a
+flow may end in a module that has none of the rule's tokens.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+
+from keylint.kinds import KINDS
+
+_ALNUM = (string.ascii_letters + string.digits).encode()
+_DROP = bytes(b for b in range(256) if b not in _ALNUM)
+
+
+def fold(data: bytes) -> bytes:
+    """The bytes tokens are matched against: ASCII letters and digits only."""
+    return data.translate(None, _DROP)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Name tokens (lowercase, compared with the folded text) and exact value tokens."""
+
+    any_case: frozenset[bytes] = frozenset()
+    exact: frozenset[bytes] = frozenset()
+
+    @classmethod
+    def of(cls, tokens: frozenset[str]) -> Tokens:
+        encoded = [t.encode("ascii") for t in tokens]
+        return cls(frozenset(t for t in encoded if t.islower()), frozenset(t for t in encoded if not t.islower()))
+
+    def __or__(self, other: Tokens) -> Tokens:
+        return Tokens(self.any_case | other.any_case, self.exact | other.exact)
+
+    def found_in(self, data: bytes) -> bool:
+        if any(token in data for token in self.exact):
+            return True
+        if not self.any_case:
+            return False
+        folded = fold(data).lower()
+        return any(token in folded for token in self.any_case)
+
+
+def rule_tokens(rule) -> Tokens | None:
+    """Tokens one of which must occur for `rule` to fire, or None if the rule cannot say."""
+    hook = getattr(KINDS[rule.kind], "prefilter_tokens", None)
+    tokens = hook(rule.spec) if hook is not None else None
+    return None if tokens is None else Tokens.of(tokens)
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """Per file kind (python, env, ...): the tokens of all rules that look at that kind.
+
+    A kind absent from `tokens` has no rule at all; None means some rule cannot prefilter.
+    """
+
+    tokens: dict[str, Tokens | None]
+    always: frozenset[str] = frozenset()  # files a project phase summarised: flows may end in them
+
+    def may_match(self, file_kind: str, data: bytes, rel_path: str = "") -> bool:
+        if rel_path in self.always:
+            return True
+        if file_kind not in self.tokens:
+            return False
+        tokens = self.tokens[file_kind]
+        return tokens is None or tokens.found_in(data)
+
+
+def build(rules: list, always: frozenset[str] = frozenset()) -> Prefilter:
+    """The prefilter of `rules`; files in `always` pass whatever they contain."""
+    tokens: dict[str, Tokens | None] = {}
+    for rule in rules:
+        own = rule_tokens(rule)
+        for file_kind in KINDS[rule.kind].FILE_KINDS:
+            known = tokens.get(file_kind, Tokens())
+            tokens[file_kind] = None if own is None or known is None else known | own
+    return Prefilter(tokens, frozenset(always))

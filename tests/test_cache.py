@@ -1,0 +1,157 @@
+"""The result cache: same findings warm and cold, and invalidated by anything a result depends on."""
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from keylint.cache import FileCache, analysis_key, load_rules_cached
+from keylint.packs import load_pack, load_rules
+from keylint.scan import ScanOptions, scan
+
+EXAMPLE_APP = Path(__file__).resolve().parents[1] / "examples" / "partner_app"
+
+
+@pytest.fixture
+def tree(tmp_path):
+    target = tmp_path / "app"
+    shutil.copytree(EXAMPLE_APP, target)
+    return target
+
+
+def _scan(tree, cache_dir, rules=None, **options):
+    options = ScanOptions(root=str(tree), cache_dir=str(cache_dir), **options)
+    return scan([str(tree)], rules or load_rules(), options)
+
+
+def _dicts(report):
+    return [f.to_dict() for f in report.findings], [e.to_dict() for e in report.errors]
+
+
+def test_warm_scan_reads_everything_from_the_cache_and_finds_the_same(tree, tmp_path):
+    cold = _scan(tree, tmp_path / "cache")
+    warm = _scan(tree, tmp_path / "cache")
+    assert cold.from_cache == 0 and warm.from_cache == warm.files_scanned == cold.files_scanned
+    assert cold.findings and _dicts(warm) == _dicts(cold)
+    assert warm.suppressed == cold.suppressed
+
+
+def test_changed_content_is_analysed_again(tree, tmp_path):
+    _scan(tree, tmp_path / "cache")
+    config = tree / "config" / "vipps.yaml"
+    config.write_text(config.read_text("utf-8") + '\nextra:\n  client_secret: "Zq8Lm2Xv7Rt4Kb1Wn9Pd5Hs3Jf6Gc0Ay"\n', "utf-8")
+    warm = _scan(tree, tmp_path / "cache")
+    assert warm.from_cache == warm.files_scanned - 1
+    assert any(f.path == "config/vipps.yaml" and f.rule_id == "KL101" and f.line > 20 for f in warm.findings)
+
+
+def test_a_changed_module_in_the_data_flow_reanalyses_the_modules_that_depend_on_it(tree, tmp_path):
+    """A summarised module's change can change flows that end in other modules: those are not reused."""
+    cold = _scan(tree, tmp_path / "cache")
+    settings = tree / "shophub" / "settings.py"
+    settings.write_text(settings.read_text("utf-8") + '\nCLIENT_SECRET = "Zq8Lm2Xv7Rt4Kb1Wn9Pd5Hs3Jf6Gc0Ay"\n', "utf-8")
+    warm = _scan(tree, tmp_path / "cache")
+    python_files = sum(1 for _ in tree.rglob("*.py"))
+    assert warm.from_cache == warm.files_scanned - python_files  # every config file still comes from the cache
+    assert any(f.path == "shophub/settings.py" and f.rule_id == "KL101" for f in warm.findings)
+    assert len(warm.findings) == len(cold.findings) + 1
+
+
+def test_same_content_with_a_new_mtime_is_a_hit(tree, tmp_path):
+    _scan(tree, tmp_path / "cache")
+    settings = tree / "shophub" / "settings.py"
+    os.utime(settings, ns=(1, 1))
+    warm = _scan(tree, tmp_path / "cache")
+    assert warm.from_cache == warm.files_scanned
+
+
+def test_rule_and_setting_changes_use_another_key(tmp_path):
+    rules = load_rules()
+    base = analysis_key(rules, {"redact": True, "prefilter": True})
+    assert analysis_key(rules, {"redact": False, "prefilter": True}) != base
+    assert analysis_key(rules[:1], {"redact": True, "prefilter": True}) != base
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(Path(rules[0].pack_path).read_text("utf-8").replace("min_length: 16", "min_length: 17", 1), "utf-8")
+    assert analysis_key(load_pack(pack), {"redact": True, "prefilter": True}) != base
+
+
+def test_edited_pack_is_not_served_from_the_cache(tree, tmp_path):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(Path(load_rules()[0].pack_path).read_text("utf-8"), "utf-8")
+    assert _scan(tree, tmp_path / "cache", rules=load_pack(pack)).from_cache == 0
+    pack.write_text(pack.read_text("utf-8").replace("min_length: 16", "min_length: 17", 1), "utf-8")
+    assert _scan(tree, tmp_path / "cache", rules=load_pack(pack)).from_cache == 0
+
+
+def test_redaction_setting_is_part_of_the_key_and_redacted_secrets_stay_redacted(tree, tmp_path):
+    redacted = _scan(tree, tmp_path / "cache")
+    clear = _scan(tree, tmp_path / "cache", redact=False)
+    assert clear.from_cache == 0
+    assert [f.snippet for f in clear.findings] != [f.snippet for f in redacted.findings]
+    stored = b"".join(p.read_bytes() for p in (tmp_path / "cache").rglob("*.pickle"))
+    secret = b"Zr8Kq1Lm5Xv2Tn9Wb4Pd7Hs3Jf6Gc0Ay"  # not in the example app: sanity check of the probe
+    assert secret not in stored
+    env_secret = (tree / ".env").read_text("utf-8").split("VIPPS_CLIENT_SECRET=")[1].split()[0].encode()
+    assert env_secret in stored  # from the --no-redact run only
+    shutil.rmtree(tmp_path / "cache")
+    _scan(tree, tmp_path / "cache")
+    stored = b"".join(p.read_bytes() for p in (tmp_path / "cache").rglob("*.pickle"))
+    assert env_secret not in stored
+
+
+def test_corrupt_cache_file_is_ignored(tree, tmp_path):
+    cold = _scan(tree, tmp_path / "cache")
+    for path in (tmp_path / "cache").rglob("*.pickle"):
+        path.write_bytes(b"not a pickle")
+    again = _scan(tree, tmp_path / "cache")
+    assert again.from_cache == 0 and _dicts(again) == _dicts(cold)
+
+
+def test_file_cache_round_trip(tmp_path):
+    stat = os.stat(__file__)
+    cache = FileCache(tmp_path, str(tmp_path), "key")
+    cache.put("a.py", "digest", stat, "payload")
+    cache.save()
+    again = FileCache(tmp_path, str(tmp_path), "key")
+    assert again.fresh("a.py", stat) == "payload"
+    assert again.get("a.py", "other digest", stat) is None
+    assert FileCache(tmp_path, str(tmp_path), "other key").fresh("a.py", stat) is None
+    assert FileCache(tmp_path, "/elsewhere", "key").fresh("a.py", stat) is None
+
+
+def test_rules_cache_returns_the_same_rules_without_revalidating(tmp_path, monkeypatch):
+    first = load_rules_cached([], tmp_path)
+    import keylint.packs
+
+    monkeypatch.setattr(keylint.packs, "load_rules", lambda *a, **k: pytest.fail("packs were parsed again"))
+    second = load_rules_cached([], tmp_path)
+    assert [r.id for r in second] == [r.id for r in first]
+    assert second[0].spec.names[0].pattern == first[0].spec.names[0].pattern
+    assert pickle.dumps(second[0].docs) == pickle.dumps(first[0].docs)
+
+
+def test_rules_cache_notices_an_edited_pack(tmp_path):
+    pack = tmp_path / "pack.yaml"
+    shipped_path = Path(next(r.pack_path for r in load_rules() if r.id == "KL104"))
+    shipped = shipped_path.read_text("utf-8")
+    pack.write_text(shipped, "utf-8")
+    assert len(load_rules_cached([pack], tmp_path / "c", include_shipped=False)) == len(load_pack(shipped_path))
+    pack.write_text(shipped.replace("id: KL104", "id: KL199"), "utf-8")
+    assert "KL199" in {r.id for r in load_rules_cached([pack], tmp_path / "c", include_shipped=False)}
+
+
+def test_files_shown_under_the_same_path_are_cached_apart(tree, tmp_path):
+    twin = tmp_path / "twin"
+    shutil.copytree(tree, twin)
+    settings, twin_settings = tree / "shophub" / "settings.py", twin / "shophub" / "settings.py"
+    twin_settings.write_text(settings.read_text("utf-8").replace('"e5a6', '"f5a6'), "utf-8")
+    stat = settings.stat()
+    os.utime(twin_settings, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size and mtime
+    options = ScanOptions(root=str(tmp_path / "elsewhere"), cache_dir=str(tmp_path / "cache"))
+    rules = [r for r in load_rules() if r.pitfall == "hardcoded-secret"]
+    first = scan([str(tree / "shophub")], rules, options)
+    second = scan([str(twin / "shophub")], rules, options)
+    assert [f.path for f in first.findings] == [f.path for f in second.findings] == ["settings.py"]
+    assert "'e5a6" in first.findings[0].message and "'f5a6" in second.findings[0].message

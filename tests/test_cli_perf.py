@@ -1,0 +1,80 @@
+"""The scan command's speed options: --jobs, --no-cache, --cache-dir, --no-prefilter."""
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from keylint.cli import main
+
+EXAMPLE_APP = str(Path(__file__).resolve().parents[1] / "examples" / "partner_app")
+
+
+def _scan(*args, env=None):
+    result = CliRunner().invoke(main, ["scan", EXAMPLE_APP, "--format", "json", *args], env=env)
+    assert result.exit_code == 1, result.output
+    return json.loads(result.output)
+
+
+def _findings(document):
+    return document["findings"]
+
+
+def test_cache_dir_option_and_environment_variable(tmp_path):
+    cold = _scan("--cache-dir", str(tmp_path / "a"))
+    warm = _scan(env={"KEYLINT_CACHE_DIR": str(tmp_path / "a")})
+    assert cold["stats"]["from_cache"] == 0
+    assert warm["stats"]["from_cache"] == warm["stats"]["files_scanned"]
+    assert _findings(warm) == _findings(cold)
+    assert list((tmp_path / "a").rglob("*.pickle"))
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    _scan("--no-cache", env={"KEYLINT_CACHE_DIR": str(tmp_path / "b")})
+    assert not (tmp_path / "b").exists()
+
+
+def test_jobs_and_no_prefilter_give_the_same_findings(tmp_path):
+    base = _scan("--no-cache")
+    assert _findings(_scan("--no-cache", "--jobs", "2", "--no-prefilter")) == _findings(base)
+    assert _findings(_scan("--no-cache", "-j", "1")) == _findings(base)
+
+
+class _Terminal:
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_only_for_text_on_a_terminal_outside_ci(monkeypatch):
+    from keylint import cli
+    from keylint.progress import ProgressBar
+
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setattr(cli.sys, "stderr", _Terminal())
+    assert isinstance(cli._progress("text", quiet=False), ProgressBar)
+    assert cli._progress("json", quiet=False) is None
+    assert cli._progress("sarif", quiet=False) is None
+    assert cli._progress("text", quiet=True) is None
+    monkeypatch.setenv("CI", "true")
+    assert cli._progress("text", quiet=False) is None
+    monkeypatch.delenv("CI")
+    monkeypatch.undo()
+    assert cli._progress("text", quiet=False) is None  # pytest's stderr is not a terminal
+
+
+def test_progress_bar_stays_silent_on_short_scans(capsys):
+    from keylint.progress import ProgressBar
+
+    bar = ProgressBar()
+    for done in range(1, 11):
+        bar(done, 10)
+    assert bar.bar is None and capsys.readouterr().err == ""
+
+
+def test_progress_bar_counts_up_to_the_total_once():
+    from keylint.progress import MIN_FILES, ProgressBar
+
+    bar = ProgressBar()
+    for done in (1, MIN_FILES // 2, MIN_FILES, MIN_FILES):
+        bar(done, MIN_FILES)
+    assert bar.done == MIN_FILES and bar.bar.pos == MIN_FILES
