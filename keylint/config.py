@@ -12,7 +12,6 @@ import os
 import sys
 from dataclasses import dataclass, field, fields, replace
 
-import jsonschema
 import pathspec
 import yaml
 
@@ -195,6 +194,8 @@ def path_rules(pattern: str, select=(), ignore=()) -> PathRules:
 
 
 def _validate(config: Config, raw) -> None:
+    import jsonschema  # slow to import: only projects with a configuration file pay for it
+
     if not isinstance(raw, dict):
         raise ConfigError(f"{config.where('')}: expected a table of settings, got {type(raw).__name__}")
     errors = sorted(
@@ -204,7 +205,7 @@ def _validate(config: Config, raw) -> None:
         raise ConfigError("\n".join(_describe(config, error) for error in errors))
 
 
-def _describe(config: Config, error: jsonschema.ValidationError) -> str:
+def _describe(config: Config, error) -> str:
     where = [str(p) for p in error.absolute_path]
     message = error.message
     if error.validator == "additionalProperties" and "properties" in error.schema:

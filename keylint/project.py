@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from keylint.dataflow.names import Imports, module_name
 from keylint.kinds import KINDS
 from keylint.parse import ParseFailure, decode, parse
 
@@ -22,7 +21,10 @@ MAX_IMPORT_ROUNDS = 3
 
 
 def summarise_project(sources: list, rules: list, read) -> dict:
-    """{kind name: index} for the kinds of `rules` that have a project phase."""
+    """{kind name: index} for the kinds of `rules` that have a project phase.
+
+    keylint.dataflow.names (and so LibCST) is imported only once a kind has files to summarise.
+    """
     project: dict = {}
     for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
         kind = KINDS[kind_name]
@@ -48,13 +50,15 @@ def _summaries(kind, files: list, rules: list, read) -> dict:
             text = _text(source, read)
             if text is None:
                 continue
-            if not (kind.relevant(text, rules) or _is_wanted(source.rel_path, wanted)
+            if not (kind.relevant(text, rules) or (wanted and _is_wanted(source.rel_path, wanted))
                     or _imports_one_of(text, source.rel_path, exporting)):
                 skipped.append(source)
                 continue
             summary = _summary(kind, source, text, rules)
             summaries[source.rel_path] = summary
             if summary is not None and kind.exports(summary):
+                from keylint.dataflow.names import module_name  # LibCST: only once something is parsed
+
                 new.add(module_name(source.rel_path))
             if summary is not None and round_ == 0:
                 wanted.update(_prefixes(kind.imports(summary)))
@@ -74,6 +78,8 @@ def _imports_one_of(text: str, rel_path: str, modules: set[str]) -> bool:
     """Whether the file imports one of `modules` or a name from one of them."""
     if not modules or not any(m.rpartition(".")[2] in text for m in modules):
         return False
+    from keylint.dataflow.names import Imports, module_name
+
     imports = Imports(module_name(rel_path), rel_path.endswith("__init__.py"))
     imports.add_statements(text)
     return any(
@@ -92,6 +98,8 @@ def _prefixes(names) -> set[str]:
 
 def _is_wanted(rel_path: str, wanted: set[str]) -> bool:
     """Whether a module a relevant file imports is this file (matched on a dotted suffix)."""
+    from keylint.dataflow.names import module_name
+
     parts = module_name(rel_path).split(".")
     return any(".".join(parts[i:]) in wanted for i in range(len(parts)))
 

@@ -10,11 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from libcst.metadata import PositionProvider
-
 from keylint.dataflow.config import EngineConfig, compile_taint_spec
-from keylint.dataflow.intra import summarise_module
-from keylint.dataflow.solve import ProjectIndex
 from keylint.findings import FlowStep, Hit
 from keylint.kinds.spec import merge
 
@@ -151,6 +147,10 @@ def relevant(text: str, rules) -> bool:
 
 def summarise(parsed, rules):
     """The file's ModuleSummary: plain, picklable data."""
+    from libcst.metadata import PositionProvider  # LibCST only when Python is parsed
+
+    from keylint.dataflow.intra import summarise_module
+
     positions = parsed.wrapper.resolve(PositionProvider)
     return summarise_module(parsed.path, parsed.wrapper.module, positions, engine_config(rules))
 
@@ -170,7 +170,9 @@ def imports(summary) -> tuple:
     return summary.imports
 
 
-def build_index(summaries: dict) -> ProjectIndex:
+def build_index(summaries: dict):
+    from keylint.dataflow.solve import ProjectIndex
+
     return ProjectIndex({path: s for path, s in summaries.items() if s is not None})
 
 
