@@ -46,7 +46,7 @@ def analyse_file(
     """Findings (fingerprints set, suppressions applied) and errors for one file."""
     result = FileResult(source.rel_path)
     try:
-        parsed = parse(source.rel_path, decode(data, source.kind), source.kind)
+        parsed = parse(source.rel_path, decode(data, source.kind), source.kind, lazy=True)
         hits = _run_kinds(parsed, rules, FileContext(is_test_path(source.rel_path), key_types or {}, project))
     except ParseFailure as exc:
         result.errors.append(FileError(source.rel_path, str(exc)))

@@ -27,8 +27,17 @@ class ParsedFile:
     path: str
     kind: str
     text: str
-    wrapper: MetadataWrapper | None = None
     bindings: list[Binding] = field(default_factory=list)
+    _wrapper: MetadataWrapper | None = field(default=None, repr=False)
+
+    @property
+    def wrapper(self) -> MetadataWrapper:
+        """The LibCST tree of a Python file, parsed on first use (ParseFailure if it cannot be)."""
+        if self._wrapper is None:
+            from libcst.metadata import MetadataWrapper  # LibCST loads only when Python is parsed
+
+            self._wrapper = MetadataWrapper(_parse_python(self.text), unsafe_skip_copy=True)
+        return self._wrapper
 
     @property
     def lines(self) -> list[str]:
@@ -56,12 +65,17 @@ def decode(data: bytes, kind: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def parse(path: str, text: str, kind: str) -> ParsedFile:
-    """Parse decoded text by kind; syntax errors raise ParseFailure. Templates stay text."""
-    if kind == "python":
-        from libcst.metadata import MetadataWrapper  # LibCST loads only when Python is parsed
+def parse(path: str, text: str, kind: str, lazy: bool = False) -> ParsedFile:
+    """Parse decoded text by kind; syntax errors raise ParseFailure. Templates stay text.
 
-        return ParsedFile(path, kind, text, wrapper=MetadataWrapper(_parse_python(text), unsafe_skip_copy=True))
+    With `lazy`, a Python file is parsed only when a kind first asks for its tree (a kind that
+    answers from the project phase's summary, or rules the file out by its text, never does).
+    """
+    if kind == "python":
+        parsed = ParsedFile(path, kind, text)
+        if not lazy:
+            parsed.wrapper  # noqa: B018 - parse now, so that syntax errors are raised here
+        return parsed
     if kind not in READERS:
         return ParsedFile(path, kind, text)
     try:

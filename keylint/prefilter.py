@@ -43,7 +43,8 @@ class Tokens:
     @classmethod
     def of(cls, tokens: frozenset[str]) -> Tokens:
         encoded = [t.encode("ascii") for t in tokens]
-        return cls(frozenset(t for t in encoded if t.islower()), frozenset(t for t in encoded if not t.islower()))
+        names = frozenset(fold(t) for t in encoded if t.islower())  # "client-id" is looked for as "clientid"
+        return cls(names, frozenset(t for t in encoded if not t.islower()))
 
     def __or__(self, other: Tokens) -> Tokens:
         return Tokens(self.any_case | other.any_case, self.exact | other.exact)
@@ -83,12 +84,18 @@ class Prefilter:
         return tokens is None or tokens.found_in(data)
 
 
-def build(rules: list, always: frozenset[str] = frozenset()) -> Prefilter:
-    """The prefilter of `rules`; files in `always` pass whatever they contain."""
+def build(rules: list, always: frozenset[str] | None = None) -> Prefilter:
+    """The prefilter of `rules`; files in `always` pass whatever they contain.
+
+    `always` is given after a project phase: it holds every file a project-wide kind (data
+    flow) summarised, and such a kind finds nothing in any other file, so its own tokens are
+    not needed then.
+    """
     tokens: dict[str, Tokens | None] = {}
     for rule in rules:
-        own = rule_tokens(rule)
+        project_wide = getattr(KINDS[rule.kind], "PROJECT_WIDE", False)
+        own = Tokens() if always is not None and project_wide else rule_tokens(rule)
         for file_kind in KINDS[rule.kind].FILE_KINDS:
             known = tokens.get(file_kind, Tokens())
             tokens[file_kind] = None if own is None or known is None else known | own
-    return Prefilter(tokens, frozenset(always))
+    return Prefilter(tokens, frozenset(always or ()))

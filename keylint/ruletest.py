@@ -55,8 +55,8 @@ def run_example(rule, expectation: str, index: int, file: str, code: str) -> Exa
     if expectation == "vulnerable":
         ok = bool(lines) and build_prefilter([rule]).may_match(kind, data)
         detail = f"flagged at line(s) {lines}" if ok else "missed: no finding (false negative)"
-        if lines and not ok:
-            detail = "flagged, but none of the rule's prefilter tokens occurs in it: a scan would skip it"
+        if not ok and not build_prefilter([rule]).may_match(kind, data):
+            detail = "missed: none of the rule's prefilter tokens occurs in it, so a scan skips it"
     else:
         ok = not lines
         detail = "no finding" if ok else f"false positive at line(s) {lines}"

@@ -90,3 +90,10 @@ def test_prefiltered_file_is_not_parsed(tmp_path):
     report = scan([str(tmp_path)], load_rules(), ScanOptions(root=str(tmp_path)))
     assert [e.path for e in report.errors] == ["broken_secret.py"]
     assert report.prefiltered == 1
+
+
+def test_name_tokens_are_matched_without_their_separators():
+    tokens = Tokens.of(frozenset({"merchant-serial-number", "client_id"}))
+    assert tokens.found_in(b'headers["Merchant-Serial-Number"] = msn')
+    assert tokens.found_in(b"CLIENT_ID = os.environ['X']")
+    assert not tokens.found_in(b"serial_number = 1")

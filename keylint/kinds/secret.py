@@ -167,7 +167,10 @@ def _verdicts(rules, name: str, value: str) -> list[tuple]:
 
 def check(rules, parsed, context) -> list[Hit]:
     """Every binding of a key-like name to a real-looking literal, for each matching rule."""
-    rules = [rule for rule in rules if parsed.kind in rule.spec.files]
+    from keylint.prefilter import rule_tokens
+
+    data = parsed.text.encode("utf-8", "surrogatepass")
+    rules = [rule for rule in rules if parsed.kind in rule.spec.files and _may_fire(rule_tokens(rule), data)]
     if not rules:
         return []
     bindings = python_bindings(parsed, rules) if parsed.kind == "python" else parsed.bindings
@@ -176,6 +179,11 @@ def check(rules, parsed, context) -> list[Hit]:
         for binding in bindings
         for rule, confidence in _verdicts(rules, binding.name, binding.value)
     ]
+
+
+def _may_fire(tokens, data: bytes) -> bool:
+    """The rule's own prefilter, for files that other kinds' rules let through."""
+    return tokens is None or tokens.found_in(data)
 
 
 def _hit(rule, binding: Binding, confidence: str, is_test: bool) -> Hit:
