@@ -134,6 +134,33 @@ class FileCache:
         self.changed = False
 
 
+class SummaryCache:
+    """Data-flow summaries by what they depend on (kind, file path and text), for one analysis key.
+
+    Saved as one file; entries not used by the last scan are dropped then.
+    """
+
+    def __init__(self, directory: Path, key: str):
+        self.path = Path(directory) / "summaries" / f"{key}.pickle"
+        loaded = _read_pickle(self.path)
+        self.entries: dict = loaded if isinstance(loaded, dict) else {}
+        self.used: dict = {}
+
+    def get(self, key: str):
+        digest = _digest(key)
+        summary = self.entries.get(digest)
+        if summary is not None:
+            self.used[digest] = summary
+        return summary
+
+    def put(self, key: str, summary) -> None:
+        self.used[_digest(key)] = summary
+
+    def save(self) -> None:
+        if self.used.keys() != self.entries.keys():
+            _write_pickle(self.path, self.used)
+
+
 def load_rules_cached(extra: list, directory: Path, include_shipped: bool = True) -> list:
     """packs.load_rules, but a pack set seen before is unpickled instead of parsed and validated."""
     from keylint.packs import load_rules, pack_paths

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from keylint import workers
 from keylint.analyse import analyse_file
 from keylint.baseline import Baseline
-from keylint.cache import FileCache, analysis_key, content_digest
+from keylint.cache import FileCache, SummaryCache, analysis_key, content_digest
 from keylint.config import PathRules
 from keylint.discover import SourcePath, discover, read_bytes
 from keylint.findings import FileError, FileResult, Finding
@@ -156,7 +156,12 @@ def scan(
     sources, discovery = discover(paths, options.root, options.excludes, options.gitignore)
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
     # Cross-file kinds summarise the whole project first; a diff scan may then analyse fewer files.
-    project = summarise_project(sources, rules, read_bytes)
+    summaries = None
+    if options.cache_dir is not None:
+        summaries = SummaryCache(options.cache_dir, analysis_key(rules, {**options.analysis_settings(), "phase": "summaries"}))
+    project = summarise_project(sources, rules, read_bytes, summaries)
+    if summaries is not None:
+        summaries.save()
     analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
     summarised = summarised_paths(project)
     prefilter = build_prefilter(rules, summarised) if options.prefilter else None

@@ -155,3 +155,17 @@ def test_files_shown_under_the_same_path_are_cached_apart(tree, tmp_path):
     second = scan([str(twin / "shophub")], rules, options)
     assert [f.path for f in first.findings] == [f.path for f in second.findings] == ["settings.py"]
     assert "'e5a6" in first.findings[0].message and "'f5a6" in second.findings[0].message
+
+
+def test_data_flow_summaries_are_cached_and_reused(tree, tmp_path, monkeypatch):
+    from keylint.kinds import taint
+
+    cold = _scan(tree, tmp_path / "cache")
+    calls = []
+    real = taint.summarise
+    monkeypatch.setattr(taint, "summarise", lambda parsed, rules: calls.append(parsed.path) or real(parsed, rules))
+    warm = _scan(tree, tmp_path / "cache")
+    assert calls == [] and _dicts(warm) == _dicts(cold)
+    (tree / "shophub" / "app.py").write_text((tree / "shophub" / "app.py").read_text("utf-8") + "\n# edited\n", "utf-8")
+    again = _scan(tree, tmp_path / "cache")
+    assert calls == ["shophub/app.py"] and _dicts(again) == _dicts(cold)
