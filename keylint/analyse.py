@@ -1,4 +1,5 @@
-"""Stage 4: analyse one file with the loaded rules. A pure function of (path, bytes, rules).
+"""Stage 4: analyse one file with the loaded rules. A pure function of (path, bytes, rules,
+project index).
 
 Everything a later stage needs (cache, parallel workers) can call `analyse_file` on its own.
 """
@@ -26,6 +27,7 @@ class FileContext:
 
     is_test: bool
     key_types: Mapping[str, str] = field(default_factory=dict)
+    project: dict | None = None  # kind name -> project index (see keylint/project.py)
 
 
 class _Vars(dict):
@@ -34,13 +36,18 @@ class _Vars(dict):
 
 
 def analyse_file(
-    source: SourcePath, data: bytes, rules: list, redact_secrets: bool = True, key_types: Mapping[str, str] | None = None
+    source: SourcePath,
+    data: bytes,
+    rules: list,
+    redact_secrets: bool = True,
+    key_types: Mapping[str, str] | None = None,
+    project: dict | None = None,
 ) -> FileResult:
     """Findings (fingerprints set, suppressions applied) and errors for one file."""
     result = FileResult(source.rel_path)
     try:
         parsed = parse(source.rel_path, decode(data, source.kind), source.kind)
-        hits = _run_kinds(parsed, rules, FileContext(is_test_path(source.rel_path), key_types or {}))
+        hits = _run_kinds(parsed, rules, FileContext(is_test_path(source.rel_path), key_types or {}, project))
     except ParseFailure as exc:
         result.errors.append(FileError(source.rel_path, str(exc)))
         return result

@@ -24,6 +24,7 @@ FILE_KINDS = (
     ("json", ("*.json",)),
     ("toml", ("*.toml",)),
     ("ini", ("*.ini", "*.cfg")),
+    ("template", ("*.html", "*.htm", "*.jinja", "*.jinja2", "*.j2", "*.djhtml")),
 )
 TEST_PATTERNS = ("tests/*", "test/*", "*/tests/*", "*/test/*", "test_*.py", "*/test_*.py", "*_test.py", "conftest.py", "*/conftest.py")
 

@@ -20,7 +20,7 @@ class ParseFailure(Exception):
 
 @dataclass
 class ParsedFile:
-    """A file ready for analysis. Python files carry a tree, config files their bindings."""
+    """A file ready for analysis. Python files carry a tree, config files their bindings, templates text."""
 
     path: str
     kind: str
@@ -55,9 +55,11 @@ def decode(data: bytes, kind: str) -> str:
 
 
 def parse(path: str, text: str, kind: str) -> ParsedFile:
-    """Parse decoded text by kind; syntax errors raise ParseFailure."""
+    """Parse decoded text by kind; syntax errors raise ParseFailure. Templates stay text."""
     if kind == "python":
         return ParsedFile(path, kind, text, wrapper=MetadataWrapper(_parse_python(text), unsafe_skip_copy=True))
+    if kind not in READERS:
+        return ParsedFile(path, kind, text)
     try:
         return ParsedFile(path, kind, text, bindings=READERS[kind](text))
     except ConfigSyntaxError as exc:

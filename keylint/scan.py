@@ -1,4 +1,5 @@
-"""The pipeline: discover -> read -> analyse -> collect, with rule selection and stats."""
+"""The pipeline: discover -> read -> summarise (project phase) -> analyse -> collect, with rule
+selection and stats."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from keylint.findings import FileError, Finding
 from keylint.gitdiff import ChangedLines, files_to_analyse
 from keylint.review import review
 from keylint.suppress import SuppressionIssue
+from keylint.project import summarise_project
 
 
 class SelectionError(ValueError):
@@ -96,13 +98,15 @@ def scan(paths: list[str], rules: list, options: ScanOptions = ScanOptions()) ->
     # analyse only the changed ones; see keylint/gitdiff.py.
     analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
     key_types = dict(options.key_types)
+    project = summarise_project(sources, rules, read_bytes)
     for source in analysed:
         try:
             data = read_bytes(source)
         except OSError as exc:
             report.errors.append(FileError(source.rel_path, f"cannot read: {exc.strerror or exc}"))
             continue
-        result = analyse_file(source, data, rules_for_path(rules, options.per_path, source.rel_path), options.redact, key_types)
+        rules_here = rules_for_path(rules, options.per_path, source.rel_path)
+        result = analyse_file(source, data, rules_here, options.redact, key_types, project)
         report.files_scanned += 1
         report.findings.extend(result.findings)
         report.errors.extend(result.errors)

@@ -37,7 +37,8 @@ def test_reports_only_findings_on_changed_lines(based):
     code, document = scan_json("--diff", "main")
     assert code == 1
     assert rule_ids(document) == [("app/new.py", "KL102", 1)]
-    assert document["stats"]["files_scanned"] == 2  # only the changed files are analysed
+    assert document["stats"]["files_scanned"] == 3  # data-flow rules are loaded: every file is analysed
+    assert scan_json("--diff", "main", "--select", "hardcoded-secret")[1]["stats"]["files_scanned"] == 2
     assert scan_json()[1]["stats"]["findings"] == 3  # a full scan still sees the old leaks
 
 
@@ -127,14 +128,13 @@ def test_flow_steps_on_changed_lines_count():
     assert changed.touches_finding(finding)
 
 
-def test_project_wide_kinds_get_every_file(monkeypatch):
-    from keylint.kinds import secret
-
+def test_project_wide_kinds_get_every_file():
     sources = [SourcePath("/r/a.py", "a.py", "python"), SourcePath("/r/b.py", "b.py", "python")]
     changed = ChangedLines({"b.py": None})
     rules = load_rules()
-    assert files_to_analyse(sources, rules, changed) == sources[1:]
-    monkeypatch.setattr(secret, "PROJECT_WIDE", True, raising=False)
+    per_file = [rule for rule in rules if rule.kind == "secret"]
+    assert files_to_analyse(sources, per_file, changed) == sources[1:]
+    assert any(rule.kind == "taint" for rule in rules)
     assert files_to_analyse(sources, rules, changed) == sources
 
 

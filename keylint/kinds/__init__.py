@@ -1,15 +1,17 @@
 """Rule kinds: each kind is one module that validates its YAML spec and checks parsed files.
 
 A kind module provides SPEC_SCHEMA and DEFAULTS_SCHEMA (JSON schema fragments), FILE_KINDS
-(which parsed files it looks at), merge_defaults(), compile_spec() and check(). A kind whose
-hits in one file depend on other files also sets PROJECT_WIDE = True, so that diff scans
-analyse every file (keylint/gitdiff.py). check() gets a FileContext (keylint/analyse.py) that
-carries the project's declared key types.
+(which parsed files it looks at), merge_defaults(), compile_spec() and check(). A kind may
+provide prefilter_tokens(spec): lowercase substrings of which a file must contain one for the
+rule to matter (None: no prefilter). Kinds that look across files also provide relevant(text, rules),
+summarise(parsed, rules) and build_index(summaries) for the project phase (keylint/project.py), and
+set PROJECT_WIDE = True, so that diff scans analyse every file (keylint/gitdiff.py). check() gets a
+FileContext (keylint/analyse.py) that carries the project index and the declared key types.
 """
 
-from keylint.kinds import secret
+from keylint.kinds import secret, taint, template
 from keylint.kinds.spec import SpecError
 
-KINDS = {"secret": secret}
+KINDS = {"secret": secret, "taint": taint, "template": template}
 
 __all__ = ["KINDS", "SpecError"]

@@ -1,0 +1,248 @@
+"""The compiled form of `taint` rule specs, and the engine configuration of a rule set.
+
+Callee and expression patterns are shell-style globs over dotted names (`*.session.post`,
+`flask.request.args`), matched case-sensitively against both the written name and the name
+with imports resolved. Name patterns are regexes over normalised names (`client_secret`).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+
+from keylint.kinds.spec import compile_patterns
+
+
+class Globs:
+    """A list of glob patterns (case-sensitive) compiled into one regex."""
+
+    def __init__(self, patterns=()):
+        self.patterns = tuple(patterns)
+        joined = "|".join(f"(?:{fnmatch.translate(p)})" for p in self.patterns)
+        self._regex = re.compile(joined) if joined else None
+
+    def __bool__(self) -> bool:
+        return self._regex is not None
+
+    def match(self, *names: str | None) -> bool:
+        if self._regex is None:
+            return False
+        return any(name is not None and self._regex.match(name) for name in names)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Globs) and self.patterns == other.patterns
+
+    def __hash__(self) -> int:
+        return hash(self.patterns)
+
+
+class Regexes:
+    """A list of regexes; `search` is true when any of them is found."""
+
+    def __init__(self, patterns: tuple[re.Pattern, ...] = ()):
+        self.patterns = patterns
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def search(self, text: str | None) -> bool:
+        return text is not None and any(p.search(text) for p in self.patterns)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Regexes) and [p.pattern for p in self.patterns] == [p.pattern for p in other.patterns]
+
+    def __hash__(self) -> int:
+        return hash(tuple(p.pattern for p in self.patterns))
+
+
+@dataclass(frozen=True)
+class ParamSource:
+    decorators: Globs
+    after: frozenset
+    exclude_names: frozenset
+    exclude_defaults: Globs
+    exclude_annotations: Globs
+
+
+@dataclass(frozen=True)
+class Source:
+    labels: frozenset
+    expressions: Globs = field(default_factory=Globs)
+    calls: Globs = field(default_factory=Globs)
+    names: Regexes = field(default_factory=Regexes)
+    exclude_names: Regexes = field(default_factory=Regexes)
+    name_calls: Globs = field(default_factory=Globs)
+    stores: Regexes = field(default_factory=Regexes)
+    params: ParamSource | None = None
+    url: Regexes = field(default_factory=Regexes)
+    at_key: str | None = None
+
+    def name_matches(self, name: str) -> bool:
+        return self.names.search(name) and not self.exclude_names.search(name)
+
+
+@dataclass(frozen=True)
+class Sink:
+    rule_id: str
+    index: int
+    requires: frozenset
+    note: str
+    calls: Globs = field(default_factory=Globs)
+    args: tuple = ("*", "**")
+    keys: Regexes = field(default_factory=Regexes)
+    slot: Regexes = field(default_factory=Regexes)
+    url: Regexes = field(default_factory=Regexes)
+    literals: tuple = ()  # ((position, compiled regex), ...)
+    stores: Regexes = field(default_factory=Regexes)
+    attributes_of: Globs = field(default_factory=Globs)
+    returns_from: Globs = field(default_factory=Globs)
+
+    def selects(self, position) -> bool:
+        """Whether the argument at `position` (index, keyword, "*" or "**") is watched."""
+        if position in self.args:
+            return True
+        if isinstance(position, int):
+            return "*" in self.args
+        return "**" in self.args and position != "*"
+
+
+@dataclass(frozen=True)
+class Sanitizer:
+    labels: frozenset
+    calls: Globs = field(default_factory=Globs)
+    mentions: Globs = field(default_factory=Globs)
+    guard_calls: Globs = field(default_factory=Globs)
+    guard_containers: Globs = field(default_factory=Globs)
+    max_slice: int | None = None
+
+
+@dataclass(frozen=True)
+class Propagator:
+    calls: Globs
+    sources: tuple
+    to: str
+    add: frozenset
+
+
+@dataclass(frozen=True)
+class TaintSpec:
+    """One rule's compiled spec."""
+
+    sources: tuple
+    sinks: tuple
+    sanitizers: tuple
+    propagators: tuple
+    exits: Globs
+    prefilter: frozenset | None
+
+
+def _globs(raw: dict, key: str) -> Globs:
+    return Globs(raw.get(key, ()))
+
+
+def _regexes(raw: dict, key: str, where: list) -> Regexes:
+    value = raw.get(key, ())
+    if isinstance(value, str):
+        value = [value]
+    return Regexes(compile_patterns(list(value), [*where, key]))
+
+
+def _source(raw: dict, where: list) -> Source:
+    params = raw.get("params")
+    return Source(
+        labels=frozenset(raw["labels"]),
+        expressions=_globs(raw, "expressions"),
+        calls=_globs(raw, "calls"),
+        names=_regexes(raw, "names", where),
+        exclude_names=_regexes(raw, "exclude_names", where),
+        name_calls=_globs(raw, "name_calls"),
+        stores=_regexes(raw, "stores", where),
+        url=_regexes(raw, "url", where),
+        at_key=raw.get("at_key"),
+        params=None if params is None else ParamSource(
+            decorators=_globs(params, "decorators"),
+            after=frozenset(params.get("after", ())),
+            exclude_names=frozenset(params.get("exclude_names", ())),
+            exclude_defaults=_globs(params, "exclude_defaults"),
+            exclude_annotations=_globs(params, "exclude_annotations"),
+        ),
+    )
+
+
+def _sink(raw: dict, where: list, rule_id: str, index: int, own_labels: frozenset) -> Sink:
+    args = tuple(raw.get("args", ("*", "**")))
+    return Sink(
+        rule_id=rule_id,
+        index=index,
+        requires=frozenset(raw.get("requires", own_labels)),
+        note=raw.get("note", "sink"),
+        calls=_globs(raw, "calls"),
+        args=args,
+        keys=_regexes(raw, "keys", where),
+        slot=_regexes(raw, "slot", where),
+        url=_regexes(raw, "url", where),
+        literals=tuple(
+            (int(k) if k.isdigit() else k, compile_patterns([v], [*where, "literals", k])[0])
+            for k, v in sorted(raw.get("literals", {}).items())
+        ),
+        stores=_regexes(raw, "stores", where),
+        attributes_of=_globs(raw, "attributes_of"),
+        returns_from=_globs(raw, "returns_from"),
+    )
+
+
+def _sanitizer(raw: dict, own_labels: frozenset) -> Sanitizer:
+    guards = raw.get("guards", {})
+    return Sanitizer(
+        labels=frozenset(raw.get("labels", own_labels)),
+        calls=_globs(raw, "calls"),
+        mentions=_globs(raw, "mentions"),
+        guard_calls=_globs(guards, "calls"),
+        guard_containers=_globs(guards, "containers"),
+        max_slice=raw.get("max_slice"),
+    )
+
+
+def compile_taint_spec(raw: dict, rule_id: str = "") -> TaintSpec:
+    sources = tuple(_source(s, ["sources", i]) for i, s in enumerate(raw.get("sources", ())))
+    own = frozenset().union(*(s.labels for s in sources)) if sources else frozenset()
+    prefilter = raw.get("prefilter")
+    return TaintSpec(
+        sources=sources,
+        sinks=tuple(_sink(s, ["sinks", i], rule_id, i, own) for i, s in enumerate(raw.get("sinks", ()))),
+        sanitizers=tuple(_sanitizer(s, own) for s in raw.get("sanitizers", ())),
+        propagators=tuple(
+            Propagator(Globs(p["calls"]), tuple(p.get("from", ("*", "**"))), p.get("to", "return"), frozenset(p.get("add", ())))
+            for p in raw.get("propagators", ())
+        ),
+        exits=_globs(raw, "exits"),
+        prefilter=None if prefilter is None else frozenset(t.lower() for t in prefilter),
+    )
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    """Everything the analysis applies at once, merged over the selected taint rules."""
+
+    sources: tuple
+    sinks: tuple
+    sanitizers: tuple
+    propagators: tuple
+    exits: Globs
+
+    @classmethod
+    def of(cls, rules) -> "EngineConfig":
+        specs = [rule.spec for rule in sorted(rules, key=lambda r: r.id)]
+
+        def unique(items):
+            return tuple(dict.fromkeys(items))
+
+        return cls(
+            sources=unique(s for spec in specs for s in spec.sources),
+            sinks=tuple(s for spec in specs for s in spec.sinks),
+            sanitizers=unique(s for spec in specs for s in spec.sanitizers),
+            propagators=unique(p for spec in specs for p in spec.propagators),
+            exits=Globs(dict.fromkeys(p for spec in specs for p in spec.exits.patterns)),
+        )
+

@@ -1,0 +1,147 @@
+"""Abstract values of the taint analysis.
+
+A value's taint maps facts to the path that led to them. A fact is an origin plus the
+transforms applied since:
+
+- ("src", labels, keys, slot): concrete taint. `labels` name what the value is (user-input,
+  secret, key:partner, ...); `keys` is where it sits inside a container (outermost dict key or
+  attribute first); `slot` is the literal text right before it when it was formatted into a
+  string (f-string, %, .format(), +).
+- ("param", function, name), ("call", site), ("global", module, name), ("field", class, attr):
+  symbolic, made concrete by the project solver; `ops` records the transforms to replay then.
+
+Everything here is plain tuples so summaries pickle and compare cheaply.
+"""
+
+from __future__ import annotations
+
+MAX_KEYS = 4
+MAX_OPS = 8
+MAX_PATH = 12
+
+Step = tuple  # (path, line, note)
+
+
+def src(labels, keys: tuple = (), slot: str | None = None) -> tuple:
+    return ("src", frozenset(labels), keys, slot)
+
+
+def apply_op(origin: tuple, op: tuple) -> tuple | None:
+    """`origin` after `op` for a concrete fact; None when the op proves the fact absent."""
+    _, labels, keys, slot = origin
+    kind = op[0]
+    if kind == "push":
+        keys = ((op[1],) + keys)[:MAX_KEYS]
+    elif kind == "pop":
+        if keys:
+            if keys[0] != op[1]:
+                return None
+            keys = keys[1:]
+    elif kind == "popany":
+        keys = keys[1:]
+    elif kind == "slot":
+        keys, slot = (), op[1]
+    elif kind == "drop":
+        labels = labels - op[1]
+        if not labels:
+            return None
+    elif kind == "add":
+        labels = labels | op[1]
+    return ("src", labels, keys, slot)
+
+
+def compose(ops: tuple, op: tuple) -> tuple | None:
+    """The op list of a symbolic fact after `op`; None when the fact cannot survive it."""
+    if op[0] in ("pop", "popany") and ops and ops[-1][0] == "push":
+        if op[0] == "popany" or ops[-1][1] == op[1]:
+            return ops[:-1]
+        return None
+    if op[0] == "slot":
+        while ops and ops[-1][0] == "push":
+            ops = ops[:-1]
+    if len(ops) >= MAX_OPS:
+        return None
+    return ops + (op,)
+
+
+def replay(origin: tuple, ops: tuple) -> tuple | None:
+    for op in ops:
+        origin = apply_op(origin, op)
+        if origin is None:
+            return None
+    return origin
+
+
+def _shorter(a: tuple, b: tuple) -> bool:
+    return len(a) < len(b)
+
+
+def cap_path(path: tuple) -> tuple:
+    if len(path) <= MAX_PATH:
+        return path
+    return path[:3] + path[-(MAX_PATH - 3):]
+
+
+def extend(path: tuple, step: Step | None) -> tuple:
+    if step is None or (path and path[-1] == step):
+        return path
+    return cap_path(path + (step,))
+
+
+def join(*taints: dict) -> dict:
+    """Union of taints; of two paths to the same fact the shorter one is kept."""
+    present = [t for t in taints if t]
+    if len(present) < 2:
+        return present[0] if present else {}
+    merged = dict(present[0])
+    for taint in present[1:]:
+        for key, path in taint.items():
+            old = merged.get(key)
+            if old is None or _shorter(path, old):
+                merged[key] = path
+    return merged
+
+
+def transform(taint: dict, op: tuple, step: Step | None = None) -> dict:
+    """Apply one op (push/pop/popany/slot/drop/add) to every fact of `taint`."""
+    out: dict = {}
+    for (origin, ops), path in taint.items():
+        if origin[0] == "src":
+            new_origin, new_ops = apply_op(origin, op), ops
+        else:
+            new_origin, new_ops = origin, compose(ops, op)
+            if new_ops is None:
+                new_origin = None
+        if new_origin is not None:
+            key = (new_origin, new_ops)
+            new_path = extend(path, step)
+            if key not in out or _shorter(new_path, out[key]):
+                out[key] = new_path
+    return out
+
+
+def with_step(taint: dict, step: Step | None) -> dict:
+    if not taint or step is None:
+        return taint
+    return {key: extend(path, step) for key, path in taint.items()}
+
+
+def source(labels, step: Step) -> dict:
+    return {(src(labels), ()): (step,)}
+
+
+def symbol(origin: tuple, step: Step | None = None) -> dict:
+    return {(origin, ()): (step,) if step else ()}
+
+
+def concrete(taint: dict) -> dict:
+    """Only the concrete (src) facts."""
+    return {key: path for key, path in taint.items() if key[0][0] == "src"}
+
+
+def labels_of(taint: dict) -> frozenset:
+    found: set = set()
+    for (origin, _), _path in taint.items():
+        if origin[0] == "src":
+            found |= origin[1]
+    return frozenset(found)

@@ -1,0 +1,914 @@
+"""Per-module taint analysis: walks each function's statements in order and records symbolic
+summaries (returns, call sites, `self` field stores) and sink events.
+
+The walk is flow-sensitive inside a function (assignments replace, branches merge, a guard
+that aborts sanitises what follows) and field-sensitive for literal dict keys and attributes.
+What is a source, sink, sanitizer or propagator comes from the EngineConfig (YAML).
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from keylint.dataflow import facts as F
+from keylint.dataflow.names import Imports, chain, code_of, string_value
+from keylint.dataflow.summary import MODULE_SCOPE, CallSite, FunctionSummary, ModuleSummary, SinkEvent
+from keylint.values import normalise_name
+
+_PERCENT = re.compile(r"%(?:\((?P<name>[^)]*)\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?P<conv>[diouxXeEfFgGcrsa%])")
+_FIELD = re.compile(r"\{([^{}]*)\}")
+_KEY_METHODS = frozenset({"get", "pop", "getlist", "setdefault", "getone"})
+_MUTATORS = frozenset({"update", "append", "extend", "insert", "add", "setdefault", "appendleft", "extendleft"})
+_CONSTANTS = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)
+
+
+def literal_suffix(node: cst.BaseExpression) -> str:
+    """The constant text at the end of a string expression ("" when it ends in a variable)."""
+    if isinstance(node, cst.SimpleString):
+        return string_value(node) or ""
+    if isinstance(node, cst.FormattedString):
+        text = ""
+        for part in node.parts:
+            text = text + part.value if isinstance(part, cst.FormattedStringText) else ""
+        return text
+    if isinstance(node, (cst.ConcatenatedString, cst.BinaryOperation)):
+        return literal_suffix(node.right)
+    return ""
+
+
+def template_text(node: cst.BaseExpression | None) -> str | None:
+    """A string expression with `{}` for every variable part: f"{base}/v1/{x}" -> "{}/v1/{}"."""
+    if node is None:
+        return None
+    if isinstance(node, cst.SimpleString):
+        return string_value(node)
+    if isinstance(node, cst.FormattedString):
+        return "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in node.parts)
+    if isinstance(node, (cst.ConcatenatedString, cst.BinaryOperation)):
+        return (template_text(node.left) or "{}") + (template_text(node.right) or "{}")
+    return "{}"
+
+
+def _is_constant(node: cst.BaseExpression | None) -> bool:
+    if node is None or isinstance(node, _CONSTANTS) or (isinstance(node, cst.Name) and node.value in ("None", "True", "False")):
+        return True
+    if isinstance(node, cst.ConcatenatedString):
+        return _is_constant(node.left) and _is_constant(node.right)
+    if isinstance(node, cst.FormattedString):
+        return all(isinstance(p, cst.FormattedStringText) for p in node.parts)
+    return False
+
+
+def _small_int(node: cst.BaseExpression | None) -> int | None:
+    if isinstance(node, cst.Integer):
+        return int(node.value, 0)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus) and isinstance(node.expression, cst.Integer):
+        return -int(node.expression.value, 0)
+    return None
+
+
+def _slice_length(sl: cst.Slice) -> int | None:
+    """How many characters a constant prefix or suffix slice keeps (x[:4], x[-4:])."""
+    lower, upper = sl.lower, sl.upper
+    if sl.step is not None:
+        return None
+    if lower is None and upper is not None:
+        n = _small_int(upper)
+        return n if n is not None and n >= 0 else None
+    if upper is None and lower is not None:
+        n = _small_int(lower)
+        return -n if n is not None and n < 0 else None
+    return None
+
+
+def _exits(stmt: cst.BaseSmallStatement) -> bool:
+    return isinstance(stmt, (cst.Return, cst.Raise, cst.Continue, cst.Break))
+
+
+def _body(node) -> list:
+    body = node.body
+    return list(body.body) if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else [body]
+
+
+def merge_envs(*envs: dict | None) -> dict | None:
+    present = [e for e in envs if e is not None]
+    if not present:
+        return None
+    merged = dict(present[0])
+    for env in present[1:]:
+        for name, taint in env.items():
+            merged[name] = F.join(merged.get(name, {}), taint)
+    return merged
+
+
+class ModuleAnalyser:
+    """Analyses one module; `run()` returns its ModuleSummary."""
+
+    def __init__(self, path: str, module: str, is_package: bool, positions, config):
+        self.path = path
+        self.module = module
+        self.summary = ModuleSummary(path, module)
+        self.imports = Imports(module, is_package)
+        self.positions = positions
+        self.config = config
+        self.toplevel: dict[str, str] = {}
+        self.module_types: dict[str, str] = {}
+        self.field_types: dict[tuple, str] = {}
+        self.globals: dict = {}
+        self._sites = 0
+        self._queue: list = []
+
+    def run(self, tree: cst.Module) -> ModuleSummary:
+        for stmt in tree.body:
+            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                self.toplevel[stmt.name.value] = f"{self.module}.{stmt.name.value}"
+        fs = FunctionSummary(f"{self.module}.{MODULE_SCOPE}", MODULE_SCOPE, ())
+        self.summary.functions[fs.qname] = fs
+        walker = Walker(self, fs, is_module=True)
+        env = walker.block(list(tree.body), {}) or {}
+        self.module_types = dict(walker.types)
+        self.globals = {name: taint for name, taint in env.items() if "." not in name}
+        self.summary.globals = {name: taint for name, taint in self.globals.items() if taint}
+        while self._queue:
+            self._function(*self._queue.pop(0))
+        return self.summary
+
+    def line(self, node: cst.CSTNode) -> int:
+        return self.positions[node].start.line
+
+    def step(self, node: cst.CSTNode, note: str) -> tuple:
+        return (self.path, self.line(node), note)
+
+    def new_site_id(self) -> str:
+        self._sites += 1
+        return f"{self.path}#{self._sites}"
+
+    def defer(self, node: cst.FunctionDef, prefix: str, class_qname: str | None, outer: dict | None, local_defs: dict) -> str:
+        qname = f"{prefix}.{node.name.value}"
+        self._queue.append((node, qname, class_qname, outer, local_defs))
+        return qname
+
+    def add_class(self, node: cst.ClassDef, prefix: str, walker: "Walker") -> None:
+        qname = f"{prefix}.{node.name.value}"
+        self.summary.classes[qname] = tuple(
+            c for base in node.bases for c in walker.callee_candidates(base.value, {})[0]
+        )
+        for stmt in _body(node):
+            if isinstance(stmt, cst.FunctionDef):
+                self.defer(stmt, qname, qname, None, {})
+            elif isinstance(stmt, cst.ClassDef):
+                self.add_class(stmt, qname, walker)
+
+    def _function(self, node: cst.FunctionDef, qname: str, class_qname, outer, local_defs) -> None:
+        params = node.params
+        positional = [*params.posonly_params, *params.params]
+        star = params.star_arg if isinstance(params.star_arg, cst.Param) else None
+        fs = FunctionSummary(
+            qname=qname,
+            name=node.name.value,
+            params=tuple(p.name.value for p in positional),
+            kwonly=tuple(p.name.value for p in params.kwonly_params),
+            vararg=star.name.value if star else None,
+            kwarg=params.star_kwarg.name.value if params.star_kwarg else None,
+            class_qname=class_qname,
+        )
+        self.summary.functions[qname] = fs
+        decorators = [Walker.decorator_name(d, self.imports) for d in node.decorators]
+        is_static = any(d[0] == "staticmethod" for d in decorators)
+        self_name = fs.params[0] if class_qname and fs.params and not is_static else None
+        walker = Walker(self, fs, class_qname=class_qname, self_name=self_name, outer=outer, local_defs=local_defs, decorators=decorators)
+        env = walker.init_params(node, decorators)
+        walker.block(_body(node), env)
+
+
+class Walker:
+    """Walks one function body (or the module code) over an environment name -> taint."""
+
+    def __init__(self, analyser: ModuleAnalyser, fs: FunctionSummary, class_qname=None, self_name=None,
+                 outer=None, local_defs=None, decorators=(), is_module=False):
+        self.a = analyser
+        self.config = analyser.config
+        self.fs = fs
+        self.cls = class_qname
+        self.self_name = self_name
+        self.outer = outer or {}
+        self.local_defs = dict(local_defs or {})
+        self.decorators = decorators
+        self.is_module = is_module
+        self.types: dict[str, str] = {}
+        self.assigned: set[str] = set()
+
+    # ----- parameters and sources -------------------------------------------------------------
+
+    @staticmethod
+    def decorator_name(decorator: cst.Decorator, imports: Imports) -> tuple:
+        node = decorator.decorator
+        raw = chain(node.func if isinstance(node, cst.Call) else node)
+        return (raw, imports.resolve(raw))
+
+    def init_params(self, node: cst.FunctionDef, decorators: list) -> dict:
+        params = node.params
+        ordered = [*params.posonly_params, *params.params]
+        if isinstance(params.star_arg, cst.Param):
+            ordered.append(params.star_arg)
+        ordered.extend(params.kwonly_params)
+        if params.star_kwarg is not None:
+            ordered.append(params.star_kwarg)
+        env: dict = {}
+        names = [p.name.value for p in ordered]
+        for index, param in enumerate(ordered):
+            name = param.name.value
+            step = self.a.step(param, f"parameter {name} of {self.fs.name}()")
+            taint = F.join(F.symbol(("param", self.fs.qname, name)), self.name_source(name, param))
+            for source in self.config.sources:
+                if source.params is not None and self._param_is_source(source.params, param, index, names, decorators):
+                    taint = F.join(taint, F.source(source.labels, step))
+            env[name] = taint
+        return env
+
+    def _param_is_source(self, spec, param: cst.Param, index: int, names: list, decorators: list) -> bool:
+        name = param.name.value
+        if name in spec.exclude_names:
+            return False
+        decorated = bool(spec.decorators) and any(spec.decorators.match(*d) for d in decorators)
+        after = any(n in spec.after for n in names[:index])
+        if not (decorated or after):
+            return False
+        default = param.default
+        if isinstance(default, cst.Call) and spec.exclude_defaults.match(chain(default.func)):
+            return False
+        annotation = param.annotation
+        return not (annotation is not None and spec.exclude_annotations.match(code_of(annotation.annotation, 200)))
+
+    def name_source(self, name: str, node: cst.CSTNode, note: str | None = None) -> dict:
+        normal = normalise_name(name)
+        taint: dict = {}
+        for source in self.config.sources:
+            if source.names and source.name_matches(normal):
+                taint = F.join(taint, F.source(source.labels, self.a.step(node, note or f"source: {code_of(node)}")))
+        return taint
+
+    def store_source(self, key: str, value: cst.BaseExpression) -> dict:
+        """Labels of a value stored under a key-like key (e.g. an Authorization header)."""
+        if _is_constant(value):
+            return {}
+        taint: dict = {}
+        for source in self.config.sources:
+            if source.stores.search(key):
+                taint = F.join(taint, F.source(source.labels, self.a.step(value, f"source: stored as {key!r}")))
+        return taint
+
+    def _pattern_sources(self, node: cst.CSTNode, names: tuple, attribute: str, url: str | None = None) -> dict:
+        taint: dict = {}
+        for source in self.config.sources:
+            if not getattr(source, attribute).match(*names) or (source.url and not source.url.search(url)):
+                continue
+            found = F.source(source.labels, self.a.step(node, f"source: {code_of(node)}"))
+            taint = F.join(taint, F.transform(found, ("push", source.at_key)) if source.at_key else found)
+        return taint
+
+    # ----- statements -------------------------------------------------------------------------
+
+    def block(self, stmts: list, env: dict | None) -> dict | None:
+        for stmt in stmts:
+            if env is None:
+                return None
+            env = self.statement(stmt, env)
+        return env
+
+    def statement(self, stmt: cst.CSTNode, env: dict) -> dict | None:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                env = self.small(small, env)
+                if env is None:
+                    return None
+            return env
+        handler = _STATEMENTS.get(type(stmt))
+        return handler(self, stmt, env) if handler else env
+
+    def small(self, stmt: cst.BaseSmallStatement, env: dict) -> dict | None:
+        env = dict(env)
+        if isinstance(stmt, cst.Assign):
+            for target in stmt.targets:
+                self.assign(target.target, stmt.value, env)
+        elif isinstance(stmt, cst.AnnAssign):
+            if stmt.value is not None:
+                self.assign(stmt.target, stmt.value, env)
+        elif isinstance(stmt, cst.AugAssign):
+            taint = self.expr(stmt.value, env)
+            self.store(stmt.target, F.join(self.expr(stmt.target, env), taint), env, stmt.value)
+        elif isinstance(stmt, cst.Expr):
+            self.expr(stmt.value, env)
+            if isinstance(stmt.value, cst.Call) and self._is_exit_call(stmt.value):
+                return None
+        elif isinstance(stmt, cst.Return):
+            if stmt.value is not None:
+                self.returned(stmt.value, self.expr(stmt.value, env))
+            return None
+        elif isinstance(stmt, cst.Raise):
+            if stmt.exc is not None:
+                self.expr(stmt.exc, env)
+            return None
+        elif isinstance(stmt, cst.Assert):
+            self.expr(stmt.test, env)
+            env = self.guarded(stmt.test, env, True)
+        elif isinstance(stmt, (cst.Import, cst.ImportFrom)):
+            self.a.imports.add(stmt)
+        elif _exits(stmt):
+            return None
+        return env
+
+    def _is_exit_call(self, call: cst.Call) -> bool:
+        raw = chain(call.func)
+        return self.config.exits.match(raw, self.a.imports.resolve(raw))
+
+    def returned(self, node: cst.BaseExpression, taint: dict) -> None:
+        if not taint:
+            return
+        taint = F.with_step(taint, self.a.step(node, f"returned by {self.fs.name}()"))
+        self.fs.returns = F.join(self.fs.returns, taint)
+        for sink in self.config.sinks:
+            if sink.returns_from and any(sink.returns_from.match(*d) for d in self.decorators):
+                self.sink_event(sink, node, taint)
+
+    def if_(self, node: cst.If, env: dict) -> dict | None:
+        self.expr(node.test, env)
+        body = self.block(_body(node), self.guarded(node.test, env, True))
+        orelse_env = self.guarded(node.test, env, False)
+        if node.orelse is None:
+            other = orelse_env
+        elif isinstance(node.orelse, cst.If):
+            other = self.if_(node.orelse, orelse_env)
+        else:
+            other = self.block(_body(node.orelse), orelse_env)
+        return merge_envs(body, other)
+
+    def loop(self, node, env: dict) -> dict | None:
+        if isinstance(node, cst.For):
+            env = dict(env)
+            self.assign_taint(node.target, self.expr(node.iter, env), env)
+        else:
+            self.expr(node.test, env)
+        first = self.block(_body(node), dict(env))
+        merged = merge_envs(env, first)
+        second = self.block(_body(node), dict(merged))
+        merged = merge_envs(merged, second)
+        if node.orelse is not None:
+            merged = merge_envs(merged, self.block(_body(node.orelse), dict(merged)))
+        return merged
+
+    def try_(self, node, env: dict) -> dict | None:
+        body = self.block(_body(node), dict(env))
+        base = merge_envs(env, body)
+        after_body = self.block(_body(node.orelse), dict(body)) if node.orelse and body is not None else body
+        outcomes = [after_body, *(self.block(_body(h), dict(base)) for h in node.handlers)]
+        merged = merge_envs(*outcomes)
+        if node.finalbody is None:
+            return merged
+        final = self.block(_body(node.finalbody), dict(merged if merged is not None else base))
+        return final if merged is not None else None
+
+    def with_(self, node: cst.With, env: dict) -> dict | None:
+        env = dict(env)
+        for item in node.items:
+            taint = self.expr(item.item, env)
+            if item.asname is not None:
+                self.assign_taint(item.asname.name, taint, env)
+        return self.block(_body(node), env)
+
+    def match_(self, node, env: dict) -> dict | None:
+        self.expr(node.subject, env)
+        return merge_envs(env, *(self.block(_body(case), dict(env)) for case in node.cases))
+
+    def function_def(self, node: cst.FunctionDef, env: dict) -> dict:
+        prefix = self.a.module if self.is_module else f"{self.fs.qname}.<locals>"
+        outer = None if self.is_module else {**self.outer, **env}
+        qname = self.a.defer(node, prefix, None, outer, self.local_defs)
+        if not self.is_module:
+            self.local_defs[node.name.value] = qname
+        return env
+
+    def class_def(self, node: cst.ClassDef, env: dict) -> dict:
+        prefix = self.a.module if self.is_module else f"{self.fs.qname}.<locals>"
+        self.a.add_class(node, prefix, self)
+        return env
+
+    # ----- guards (sanitizers on a branch) ----------------------------------------------------
+
+    def guarded(self, test: cst.BaseExpression, env: dict, truth: bool) -> dict:
+        """`env` for the branch where `test` is `truth`, with guard-sanitised names cleaned."""
+        cleaned = self._guard_names(test, truth)
+        if not cleaned:
+            return env
+        env = dict(env)
+        for name, labels in cleaned:
+            if name in env:
+                env[name] = F.transform(env[name], ("drop", labels))
+        return env
+
+    def _guard_names(self, test: cst.BaseExpression, truth: bool) -> list:
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            return self._guard_names(test.expression, not truth)
+        if isinstance(test, cst.BooleanOperation):
+            both = isinstance(test.operator, cst.And) == truth
+            if both:
+                return self._guard_names(test.left, truth) + self._guard_names(test.right, truth)
+            return []
+        found = []
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name):
+            op = test.comparisons[0].operator
+            if isinstance(op, (cst.In, cst.NotIn)) and truth == isinstance(op, cst.In):
+                container = code_of(test.comparisons[0].comparator, 200)
+                found = [(test.left.value, s.labels) for s in self.config.sanitizers if s.guard_containers.match(container)]
+        elif isinstance(test, cst.Call) and truth:
+            raw = chain(test.func)
+            names = [a.value.value for a in test.args if isinstance(a.value, cst.Name)]
+            found = [(n, s.labels) for s in self.config.sanitizers
+                     if s.guard_calls.match(raw, self.a.imports.resolve(raw)) for n in names]
+        return found
+
+    # ----- stores -------------------------------------------------------------------------------
+
+    def assign(self, target: cst.BaseExpression, value: cst.BaseExpression, env: dict) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)) \
+                and len(target.elements) == len(value.elements) \
+                and not any(isinstance(e, cst.StarredElement) for e in (*target.elements, *value.elements)):
+            for t, v in zip(target.elements, value.elements):
+                self.assign(t.value, v.value, env)
+            return
+        taint = self.expr(value, env)
+        self.store(target, taint, env, value)
+        if isinstance(target, cst.Name):
+            candidates = self.callee_candidates(value.func, env)[0] if isinstance(value, cst.Call) else ()
+            if candidates:
+                self.types[target.value] = candidates[0]
+            else:
+                self.types.pop(target.value, None)
+        elif isinstance(target, cst.Attribute) and self._is_self(target.value) and isinstance(value, cst.Call):
+            candidates = self.callee_candidates(value.func, env)[0]
+            if candidates and self.cls:
+                self.a.field_types[(self.cls, target.attr.value)] = candidates[0]
+
+    def assign_taint(self, target: cst.BaseExpression, taint: dict, env: dict) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self.assign_taint(element.value, taint, env)
+        else:
+            self.store(target, taint, env, None)
+
+    def store(self, target: cst.BaseExpression, taint: dict, env: dict, value: cst.BaseExpression | None) -> None:
+        if isinstance(target, cst.Name):
+            name = target.value
+            if value is not None:
+                taint = F.join(taint, self._named_store_source(name, value))
+            env[name] = F.with_step(taint, self.a.step(target, f"assigned to {name}"))
+            self.assigned.add(name)
+        elif isinstance(target, cst.Attribute):
+            attr = target.attr.value
+            if value is not None:
+                taint = F.join(taint, self._named_store_source(attr, value))
+            for sink in self.config.sinks:
+                if sink.attributes_of and sink.attributes_of.match(chain(target.value)):
+                    self.sink_event(sink, target, taint)
+            self.update_root(target.value, F.transform(taint, ("push", attr)), env, attr, taint)
+        elif isinstance(target, cst.Subscript):
+            index = target.slice[0].slice if len(target.slice) == 1 else None
+            key = string_value(index.value) if isinstance(index, cst.Index) else None
+            if key is None:
+                self.update_root(target.value, taint, env)
+                return
+            if value is not None:
+                taint = F.join(taint, self.store_source(key, value))
+            self.key_sinks(key, target, taint)
+            self.update_root(target.value, F.transform(taint, ("push", key)), env)
+        elif isinstance(target, cst.StarredElement):
+            self.store(target.value, taint, env, None)
+        elif isinstance(target, (cst.Tuple, cst.List)):
+            self.assign_taint(target, taint, env)
+
+    def _named_store_source(self, name: str, value: cst.BaseExpression) -> dict:
+        """A non-constant value stored under a key-like variable or attribute name is a key."""
+        return {} if _is_constant(value) else self.name_source(name, value, f"source: {name} = {code_of(value)}")
+
+    def update_root(self, node: cst.BaseExpression, taint: dict, env: dict, self_attr: str | None = None, raw=None) -> None:
+        """A store into `node` (a container) taints the variable or `self` field at its root."""
+        if not taint:
+            return
+        if self._is_self(node) and self_attr is not None:
+            env[f"{self.self_name}.{self_attr}"] = raw
+            self.fs.field_stores.append((self.cls, self_attr, raw))
+            return
+        if isinstance(node, cst.Name):
+            if not self._is_self(node):
+                env[node.value] = F.join(env.get(node.value, {}), taint)
+        elif isinstance(node, cst.Attribute):
+            if self._is_self(node.value):
+                self.fs.field_stores.append((self.cls, node.attr.value, taint))
+            else:
+                self.update_root(node.value, F.transform(taint, ("push", node.attr.value)), env)
+        elif isinstance(node, cst.Subscript):
+            index = node.slice[0].slice if len(node.slice) == 1 else None
+            key = string_value(index.value) if isinstance(index, cst.Index) else None
+            self.update_root(node.value, F.transform(taint, ("push", key)) if key else taint, env)
+
+    def _is_self(self, node: cst.BaseExpression) -> bool:
+        return self.cls is not None and isinstance(node, cst.Name) and node.value == self.self_name
+
+    def key_sinks(self, key: str, node: cst.CSTNode, taint: dict) -> None:
+        for sink in self.config.sinks:
+            if sink.stores and sink.stores.search(key):
+                self.sink_event(sink, node, taint)
+
+    def sink_event(self, sink, node: cst.CSTNode, taint: dict, url: str | None = None) -> None:
+        if not taint:
+            return
+        span = self.a.positions[node]
+        self.fs.sinks.append(SinkEvent(
+            rule_id=sink.rule_id, sink_index=sink.index, taint=taint,
+            line=span.start.line, column=span.start.column + 1, end_line=span.end.line, end_column=span.end.column + 1,
+            code=code_of(node), scope="" if self.is_module else self.fs.qname.removeprefix(self.a.module + "."), url=url,
+        ))
+
+    # ----- expressions -------------------------------------------------------------------------
+
+    def expr(self, node: cst.BaseExpression, env: dict) -> dict:
+        handler = _EXPRESSIONS.get(type(node))
+        return handler(self, node, env) if handler else {}
+
+    def name(self, node: cst.Name, env: dict) -> dict:
+        name = node.value
+        if name in env:
+            return env[name]
+        if name in self.outer:
+            return self.outer[name]
+        if name in self.local_defs or name in self.a.toplevel:
+            return {}
+        taint = {} if name in self.assigned else self.name_source(name, node)
+        if not self.is_module and name in self.a.globals:
+            return F.join(taint, F.symbol(("global", self.a.module, name)))
+        imported = self.a.imports.aliases.get(name)
+        if imported and "." in imported:
+            module, _, var = imported.rpartition(".")
+            return F.join(taint, F.symbol(("global", module, var)))
+        return taint
+
+    def attribute(self, node: cst.Attribute, env: dict) -> dict:
+        raw = chain(node)
+        attr = node.attr.value
+        taint = F.join(self._pattern_sources(node, (raw, self.a.imports.resolve(raw)), "expressions"), self.name_source(attr, node))
+        base = node.value
+        if self._is_self(base):
+            local = env.get(f"{self.self_name}.{attr}", {})
+            return F.join(taint, local, F.symbol(("field", self.cls, attr)))
+        if isinstance(base, cst.Name) and base.value not in env and base.value in self.a.imports.aliases:
+            return F.join(taint, F.symbol(("global", self.a.imports.aliases[base.value], attr)))
+        return F.join(taint, F.transform(self.expr(base, env), ("pop", attr)))
+
+    def subscript(self, node: cst.Subscript, env: dict) -> dict:
+        base = self.expr(node.value, env)
+        if len(node.slice) != 1:
+            return base
+        element = node.slice[0].slice
+        if isinstance(element, cst.Index):
+            key = string_value(element.value)
+            if key is not None:
+                return F.join(self.name_source(key, node), F.transform(base, ("pop", key)))
+            return F.join(F.transform(base, ("popany",)), self.expr(element.value, env))
+        length = _slice_length(element)
+        if length is not None:
+            for sanitizer in self.config.sanitizers:
+                if sanitizer.max_slice is not None and length <= sanitizer.max_slice:
+                    base = F.transform(base, ("drop", sanitizer.labels))
+        return base
+
+    def call(self, node: cst.Call, env: dict) -> dict:
+        func = node.func
+        raw = chain(func)
+        names = (raw, self.a.imports.resolve(raw))
+        args = []
+        index = 0
+        for arg in node.args:
+            taint = self.expr(arg.value, env)
+            if arg.star:
+                position = arg.star
+            elif arg.keyword is not None:
+                position = arg.keyword.value
+            else:
+                position, index = index, index + 1
+            args.append((position, taint, arg.value))
+        receiver_node = func.value if isinstance(func, cst.Attribute) else None
+        receiver = self.expr(receiver_node, env) if receiver_node is not None else {}
+        method = func.attr.value if isinstance(func, cst.Attribute) else None
+        self.call_sinks(node, names, args, receiver)
+        self.propagate(node, names, method, args, receiver_node, env)
+        default = self._default_result(method, args, receiver, node)
+        candidates, bound = self.callee_candidates(func, env)
+        if candidates:
+            site = CallSite(
+                id=self.a.new_site_id(), callee=raw or "<call>", candidates=candidates,
+                args=tuple((p, t) for p, t, _ in args), default=default, bound=bound,
+                path=self.a.path, line=self.a.line(node),
+            )
+            self.fs.calls.append(site)
+            result = F.symbol(("call", site.id))
+        else:
+            result = default
+        for sanitizer in self.config.sanitizers:
+            if sanitizer.calls.match(*names) and (not sanitizer.mentions or self._mentions(sanitizer, node)):
+                result = F.transform(result, ("drop", sanitizer.labels))
+        url = template_text(next((v for p, _, v in args if p in (0, "url")), None))
+        result = F.join(result, self._pattern_sources(node, names, "calls", url), self._name_call_source(node, names))
+        return result
+
+    def _default_result(self, method, args, receiver: dict, node: cst.Call) -> dict:
+        """What an unknown call returns: its receiver and arguments (keywords under their names)."""
+        if method in _KEY_METHODS and args and isinstance(args[0][0], int):
+            key = string_value(args[0][2])
+            if key is not None:
+                rest = [t for p, t, _ in args[1:]]
+                return F.join(F.transform(receiver, ("pop", key)), *rest)
+        parts = [receiver]
+        for position, taint, _ in args:
+            parts.append(F.transform(taint, ("push", position)) if isinstance(position, str) and position not in ("*", "**") else taint)
+        return F.join(*parts)
+
+    def _mentions(self, sanitizer, node: cst.Call) -> bool:
+        texts = [code_of(a.value, 200) for a in node.args]
+        if isinstance(node.func, cst.Attribute):
+            texts.append(code_of(node.func.value, 200))
+        return any(sanitizer.mentions.match(text) for text in texts)
+
+    def _name_call_source(self, node: cst.Call, names: tuple) -> dict:
+        for source in self.config.sources:
+            if source.name_calls and source.name_calls.match(*names):
+                for arg in node.args:
+                    key = string_value(arg.value) if arg.keyword is None else None
+                    if key is not None:
+                        return self.name_source(key, node)
+        return {}
+
+    def call_sinks(self, node: cst.Call, names: tuple, args: list, receiver: dict) -> None:
+        for sink in self.config.sinks:
+            if not sink.calls or not sink.calls.match(*names) or not self._literals_match(sink, args):
+                continue
+            watched = [t for p, t, _ in args if sink.selects(p)]
+            if "receiver" in sink.args:
+                watched.append(receiver)
+            url = template_text(next((v for p, _, v in args if p in (0, "url")), None)) if sink.url else None
+            self.sink_event(sink, node, F.join(*watched), url)
+
+    @staticmethod
+    def _literals_match(sink, args: list) -> bool:
+        values = {p: string_value(v) for p, _, v in args}
+        return all(pattern.search(values.get(position) or "\0") for position, pattern in sink.literals)
+
+    def propagate(self, node, names, method, args, receiver_node, env) -> None:
+        """Arguments flowing into the receiver: dict.update, list.append, YAML propagators."""
+        if receiver_node is None:
+            return
+        moved = []
+        if method in _MUTATORS:
+            for position, taint, _ in args:
+                if method == "update" and isinstance(position, str) and position not in ("*", "**"):
+                    taint = F.transform(taint, ("push", position))
+                elif method == "setdefault" and position == 1 and isinstance(args[0][2], cst.SimpleString):
+                    taint = F.transform(taint, ("push", string_value(args[0][2])))
+                if method != "setdefault" or position != 0:
+                    moved.append(taint)
+        for prop in self.config.propagators:
+            if prop.to == "receiver" and prop.calls.match(*names):
+                picked = F.join(*(t for p, t, _ in args if p in prop.sources or ("*" in prop.sources and isinstance(p, int))))
+                moved.append(F.transform(picked, ("add", prop.add)) if prop.add else picked)
+        taint = F.join(*moved)
+        if taint:
+            self.update_root(receiver_node, F.with_step(taint, self.a.step(node, f"stored by {code_of(node.func)}()")), env)
+
+    def callee_candidates(self, func: cst.BaseExpression, env: dict) -> tuple:
+        """Qualified names the callee may be (for the solver), and whether `self` is bound."""
+        if isinstance(func, cst.Name):
+            name = func.value
+            if name in self.local_defs:
+                return (self.local_defs[name],), False
+            if name in env and name not in self.a.toplevel:
+                return (), False
+            if name in self.a.toplevel:
+                return (self.a.toplevel[name],), False
+            if name in self.a.imports.aliases:
+                return (self.a.imports.aliases[name],), False
+            return (), False
+        if not isinstance(func, cst.Attribute):
+            return (), False
+        base, method = func.value, func.attr.value
+        if isinstance(base, cst.Name):
+            name = base.value
+            if self._is_self(base):
+                return (f"{self.cls}.{method}",), True
+            if name in self.types:
+                return (f"{self.types[name]}.{method}",), True
+            if name not in env and name in self.a.module_types:
+                return (f"{self.a.module_types[name]}.{method}",), True
+            if name not in env and name in self.a.imports.aliases:
+                return (f"{self.a.imports.aliases[name]}.{method}",), False
+            if name in self.a.toplevel:
+                return (f"{self.a.toplevel[name]}.{method}",), False
+        elif isinstance(base, cst.Attribute) and self._is_self(base.value):
+            typed = self.a.field_types.get((self.cls, base.attr.value))
+            if typed:
+                return (f"{typed}.{method}",), True
+        elif isinstance(base, cst.Call):
+            inner = self.callee_candidates(base.func, env)[0]
+            return tuple(f"{c}.{method}" for c in inner), True
+        return (), False
+
+    def dict_(self, node: cst.Dict, env: dict) -> dict:
+        taint: dict = {}
+        for element in node.elements:
+            if isinstance(element, cst.StarredDictElement):
+                taint = F.join(taint, self.expr(element.value, env))
+                continue
+            value = self.expr(element.value, env)
+            key = string_value(element.key)
+            if key is None:
+                taint = F.join(taint, value, self.expr(element.key, env))
+                continue
+            value = F.join(value, self.store_source(key, element.value))
+            self.key_sinks(key, element, value)
+            taint = F.join(taint, F.transform(value, ("push", key)))
+        return taint
+
+    def sequence(self, node, env: dict) -> dict:
+        return F.join(*(self.expr(e.value, env) for e in node.elements))
+
+    def fstring(self, node: cst.FormattedString, env: dict) -> dict:
+        taint: dict = {}
+        text = ""
+        for part in node.parts:
+            if isinstance(part, cst.FormattedStringText):
+                text += part.value
+                continue
+            value = self.expr(part.expression, env)
+            if value:
+                taint = F.join(taint, F.transform(value, ("slot", text)))
+            text = ""
+        return taint
+
+    def concatenated(self, node: cst.ConcatenatedString, env: dict) -> dict:
+        right = self.expr(node.right, env)
+        slot = literal_suffix(node.left)
+        return F.join(self.expr(node.left, env), F.transform(right, ("slot", slot)) if slot else right)
+
+    def binary(self, node: cst.BinaryOperation, env: dict) -> dict:
+        left = self.expr(node.left, env)
+        if isinstance(node.operator, cst.Modulo) and isinstance(node.left, (cst.SimpleString, cst.ConcatenatedString)):
+            return F.join(left, self._percent(string_value(node.left) or "", node.right, env))
+        right = self.expr(node.right, env)
+        if isinstance(node.operator, cst.Add):
+            slot = literal_suffix(node.left)
+            if slot:
+                right = F.transform(right, ("slot", slot))
+        return F.join(left, right)
+
+    def _percent(self, fmt: str, values: cst.BaseExpression, env: dict) -> dict:
+        slots, last = [], 0
+        for match in _PERCENT.finditer(fmt):
+            if match.group("conv") != "%":
+                slots.append((match.group("name"), fmt[last:match.start()]))
+            last = match.end()
+        if isinstance(values, cst.Tuple):
+            pairs = zip((s for _, s in slots), (e.value for e in values.elements))
+        elif isinstance(values, cst.Dict):
+            texts = {name: text for name, text in slots}
+            pairs = ((texts.get(string_value(e.key), ""), e.value) for e in values.elements if isinstance(e, cst.DictElement))
+        else:
+            pairs = [(slots[0][1] if slots else "", values)]
+        return F.join(*(F.transform(self.expr(v, env), ("slot", text)) for text, v in pairs))
+
+    def format_call(self, node: cst.Call, env: dict) -> dict | None:
+        """`"...{}...".format(a, b=c)`: each argument lands after the text before its field."""
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value == "format"):
+            return None
+        fmt = string_value(func.value)
+        if fmt is None:
+            return None
+        texts, auto, last = {}, 0, 0
+        for match in _FIELD.finditer(fmt):
+            name = re.split(r"[!:.\[]", match.group(1), maxsplit=1)[0]
+            if name == "":
+                name, auto = auto, auto + 1
+            elif name.isdigit():
+                name = int(name)
+            texts.setdefault(name, fmt[last:match.start()])
+            last = match.end()
+        taint: dict = {}
+        index = 0
+        for arg in node.args:
+            if arg.keyword is not None:
+                position = arg.keyword.value
+            else:
+                position, index = index, index + 1
+            value = self.expr(arg.value, env)
+            taint = F.join(taint, F.transform(value, ("slot", texts.get(position, ""))))
+        return taint
+
+    def call_or_format(self, node: cst.Call, env: dict) -> dict:
+        formatted = self.format_call(node, env)
+        return formatted if formatted is not None else self.call(node, env)
+
+    def comparison(self, node, env: dict) -> dict:
+        self.expr(node.left, env)
+        for comparison in node.comparisons:
+            self.expr(comparison.comparator, env)
+        return {}
+
+    def unary(self, node: cst.UnaryOperation, env: dict) -> dict:
+        taint = self.expr(node.expression, env)
+        return {} if isinstance(node.operator, cst.Not) else taint
+
+    def boolean(self, node: cst.BooleanOperation, env: dict) -> dict:
+        return F.join(self.expr(node.left, env), self.expr(node.right, env))
+
+    def if_exp(self, node: cst.IfExp, env: dict) -> dict:
+        self.expr(node.test, env)
+        return F.join(self.expr(node.body, env), self.expr(node.orelse, env))
+
+    def await_(self, node, env: dict) -> dict:
+        return self.expr(node.expression, env)
+
+    def starred(self, node, env: dict) -> dict:
+        return self.expr(node.value, env)
+
+    def yield_(self, node: cst.Yield, env: dict) -> dict:
+        if isinstance(node.value, cst.BaseExpression):
+            self.returned(node.value, self.expr(node.value, env))
+        return {}
+
+    def lambda_(self, node: cst.Lambda, env: dict) -> dict:
+        inner = {k: v for k, v in env.items() if k not in {p.name.value for p in node.params.params}}
+        return self.expr(node.body, inner)
+
+    def named_expr(self, node: cst.NamedExpr, env: dict) -> dict:
+        taint = self.expr(node.value, env)
+        self.store(node.target, taint, env, node.value)
+        return taint
+
+    def comprehension(self, node, env: dict) -> dict:
+        inner = dict(env)
+        clause = node.for_in
+        while clause is not None:
+            self.assign_taint(clause.target, self.expr(clause.iter, inner), inner)
+            for condition in clause.ifs:
+                self.expr(condition.test, inner)
+            clause = clause.inner_for_in
+        if isinstance(node, cst.DictComp):
+            return F.join(self.expr(node.key, inner), self.expr(node.value, inner))
+        return self.expr(node.elt, inner)
+
+
+_STATEMENTS = {
+    cst.If: Walker.if_,
+    cst.For: Walker.loop,
+    cst.While: Walker.loop,
+    cst.Try: Walker.try_,
+    cst.TryStar: Walker.try_,
+    cst.With: Walker.with_,
+    cst.Match: Walker.match_,
+    cst.FunctionDef: Walker.function_def,
+    cst.ClassDef: Walker.class_def,
+}
+
+_EXPRESSIONS = {
+    cst.Name: Walker.name,
+    cst.Attribute: Walker.attribute,
+    cst.Subscript: Walker.subscript,
+    cst.Call: Walker.call_or_format,
+    cst.Dict: Walker.dict_,
+    cst.List: Walker.sequence,
+    cst.Tuple: Walker.sequence,
+    cst.Set: Walker.sequence,
+    cst.FormattedString: Walker.fstring,
+    cst.ConcatenatedString: Walker.concatenated,
+    cst.BinaryOperation: Walker.binary,
+    cst.Comparison: Walker.comparison,
+    cst.UnaryOperation: Walker.unary,
+    cst.BooleanOperation: Walker.boolean,
+    cst.IfExp: Walker.if_exp,
+    cst.Await: Walker.await_,
+    cst.StarredElement: Walker.starred,
+    cst.Yield: Walker.yield_,
+    cst.Lambda: Walker.lambda_,
+    cst.NamedExpr: Walker.named_expr,
+    cst.ListComp: Walker.comprehension,
+    cst.SetComp: Walker.comprehension,
+    cst.GeneratorExp: Walker.comprehension,
+    cst.DictComp: Walker.comprehension,
+}
+
+
+def summarise_module(path: str, tree: cst.Module, positions, config) -> ModuleSummary:
+    from keylint.dataflow.names import module_name
+
+    is_package = path.replace("\\", "/").rsplit("/", 1)[-1] == "__init__.py"
+    return ModuleAnalyser(path, module_name(path), is_package, positions, config).run(tree)

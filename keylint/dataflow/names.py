@@ -1,0 +1,104 @@
+"""Syntactic name resolution: dotted names of expressions, import aliases, module names.
+
+Cheaper than LibCST's scope and qualified-name providers and enough for matching rule
+patterns and resolving calls between the scanned project's modules.
+"""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+# A quoted token that could be a key: 16+ key characters with a digit, no path separators.
+_KEYLIKE_STRING = re.compile(r"""(?P<q>['"])(?=[^'"]*[0-9])[A-Za-z0-9+=_.~-]{16,}(?P=q)""")
+
+
+def module_name(rel_path: str) -> str:
+    """`pkg/sub/mod.py` -> `pkg.sub.mod`; a package's `__init__.py` names the package."""
+    parts = rel_path.replace("\\", "/").split("/")
+    parts[-1] = parts[-1].rsplit(".", 1)[0]
+    if parts[-1] == "__init__" and len(parts) > 1:
+        parts.pop()
+    return ".".join(p for p in parts if p not in ("", "."))
+
+
+def chain(node: cst.BaseExpression) -> str | None:
+    """`a.b.c` for attribute chains; calls inside the chain are written `()`: `env.get_template().render`."""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = chain(node.value)
+        return None if base is None else f"{base}.{node.attr.value}"
+    if isinstance(node, cst.Call):
+        base = chain(node.func)
+        return None if base is None else f"{base}()"
+    if isinstance(node, cst.Subscript):
+        base = chain(node.value)
+        return None if base is None else f"{base}[]"
+    return None
+
+
+def string_value(node: cst.BaseExpression | None) -> str | None:
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value if isinstance(value, str) else None
+    if isinstance(node, cst.ConcatenatedString):
+        left, right = string_value(node.left), string_value(node.right)
+        return None if left is None or right is None else left + right
+    return None
+
+
+def code_of(node: cst.CSTNode, limit: int = 70) -> str:
+    """Short, single-line source text of a node, key-like string literals elided (never a secret)."""
+    text = " ".join(cst.Module([]).code_for_node(node).split())
+    text = _KEYLIKE_STRING.sub(lambda m: f"{m.group('q')}…{m.group('q')}", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Imports:
+    """Alias -> qualified name for a module's imports (any nesting level), relative ones resolved."""
+
+    def __init__(self, module: str, is_package: bool):
+        self.module = module
+        self.package = module if is_package else module.rpartition(".")[0]
+        self.aliases: dict[str, str] = {}
+
+    def add(self, node: cst.Import | cst.ImportFrom) -> None:
+        if isinstance(node, cst.Import):
+            for alias in node.names:
+                name = chain(alias.name) or ""
+                if alias.asname is not None:
+                    self.aliases[chain(alias.asname.name) or name] = name
+                else:
+                    head = name.split(".")[0]
+                    self.aliases[head] = head
+            return
+        base = self._from_base(node)
+        if base is None or isinstance(node.names, cst.ImportStar):
+            return
+        for alias in node.names:
+            name = chain(alias.name) or ""
+            local = chain(alias.asname.name) if alias.asname is not None else name
+            self.aliases[local or name] = f"{base}.{name}" if base else name
+
+    def _from_base(self, node: cst.ImportFrom) -> str | None:
+        written = chain(node.module) if node.module is not None else ""
+        if not node.relative:
+            return written
+        package = self.package.split(".") if self.package else []
+        up = len(node.relative) - 1
+        if up > len(package):
+            return None
+        parts = package[: len(package) - up] if up else package
+        return ".".join([*parts, written] if written else parts)
+
+    def resolve(self, dotted: str | None) -> str | None:
+        """The dotted name with its first part replaced by what it was imported as."""
+        if dotted is None:
+            return None
+        head, _, rest = dotted.partition(".")
+        target = self.aliases.get(head)
+        if target is None:
+            return dotted
+        return f"{target}.{rest}" if rest else target

@@ -1,0 +1,266 @@
+"""The project phase: resolve calls between the scanned modules and make every fact concrete.
+
+Per-function return summaries stay symbolic in the function's own parameters, so each call site
+gets its own result (context-sensitive returns). Parameter values are the union over all
+call sites (context-insensitive), as are `self` fields and module globals. Everything is a
+monotone fixpoint over finite fact sets: recursion and import cycles terminate.
+"""
+
+from __future__ import annotations
+
+from keylint.dataflow import facts as F
+from keylint.dataflow.summary import FunctionSummary, ModuleSummary
+
+MAX_ROUNDS = 30
+MAX_BASES = 6
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a.split("."), b.split(".")):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+class ProjectIndex:
+    """All module summaries of a scan, solved. Plain data: it pickles for worker processes."""
+
+    def __init__(self, summaries: dict[str, ModuleSummary]):
+        self.summaries = summaries
+        self.functions: dict[str, FunctionSummary] = {}
+        self.classes: dict[str, tuple] = {}
+        self.modules: dict[str, ModuleSummary] = {}
+        self.sites: dict = {}
+        self._suffix: dict[str, list] = {}
+        for path in sorted(summaries):
+            summary = summaries[path]
+            self.modules[summary.module] = summary
+            self.functions.update(summary.functions)
+            self.classes.update(summary.classes)
+        for fs in self.functions.values():
+            for site in fs.calls:
+                self.sites[site.id] = site
+        for qname in sorted({*self.functions, *self.classes, *self.modules}):
+            parts = qname.split(".")
+            for i in range(1, len(parts)):
+                self._suffix.setdefault(".".join(parts[i:]), []).append(qname)
+        self._callees: dict = {}
+        self.ret: dict = {}
+        self.pval: dict = {}
+        self.fval: dict = {}
+        self.gval: dict = {}
+        self._solve()
+
+    # ----- resolution ---------------------------------------------------------------------------
+
+    def lookup(self, name: str, near: str) -> str | None:
+        """The project function, class or module `name` refers to (exactly, or as a suffix)."""
+        if name in self.functions or name in self.classes or name in self.modules:
+            return name
+        matches = self._suffix.get(name)
+        if not matches:
+            return None
+        return max(matches, key=lambda q: (_common_prefix(q, near), [-ord(c) for c in q]))
+
+    def method(self, class_qname: str, name: str, depth: int = 0) -> FunctionSummary | None:
+        found = self.functions.get(f"{class_qname}.{name}")
+        if found is not None or depth > MAX_BASES:
+            return found
+        for base in self.classes.get(class_qname, ()):
+            resolved = self.lookup(base, class_qname)
+            if resolved in self.classes:
+                found = self.method(resolved, name, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def callees(self, site) -> list:
+        """[(function, bound, is_constructor)] a call site may land in."""
+        cached = self._callees.get(site.id)
+        if cached is not None:
+            return cached
+        found = []
+        for candidate in site.candidates:
+            resolved = self.lookup(candidate, site.path.replace("/", "."))
+            if resolved in self.functions:
+                found.append((self.functions[resolved], site.bound, False))
+            elif resolved in self.classes:
+                init = self.method(resolved, "__init__")
+                found.append((init, True, True))
+            elif "." in candidate:
+                owner, _, name = candidate.rpartition(".")
+                owner = self.lookup(owner, site.path.replace("/", "."))
+                function = self.method(owner, name) if owner in self.classes else None
+                if function is not None:
+                    found.append((function, site.bound, False))
+            if found:
+                break
+        self._callees[site.id] = found
+        return found
+
+    @staticmethod
+    def map_args(site, function: FunctionSummary, bound: bool) -> dict:
+        """Parameter name -> taint of what the call site passes to it."""
+        params = list(function.params[1:] if bound and function.params else function.params)
+        named = [*params, *function.kwonly]
+        out: dict = {}
+
+        def add(name, taint):
+            out[name] = F.join(out.get(name, {}), taint)
+
+        for position, taint in site.args:
+            if not taint:
+                continue
+            if isinstance(position, int):
+                if position < len(params):
+                    add(params[position], taint)
+                elif function.vararg:
+                    add(function.vararg, taint)
+            elif position in ("*", "**"):
+                for name in (params if position == "*" else named):
+                    add(name, taint)
+                extra = function.vararg if position == "*" else function.kwarg
+                if extra:
+                    add(extra, taint)
+            elif position in named:
+                add(position, taint)
+            elif function.kwarg:
+                add(function.kwarg, F.transform(taint, ("push", position)))
+        return out
+
+    # ----- making facts concrete ------------------------------------------------------------------
+
+    @staticmethod
+    def _replay(value: dict, ops: tuple, suffix: tuple, step=None) -> dict:
+        """`value` put through a symbolic fact's ops, with the fact's path appended."""
+        out: dict = {}
+        for (origin, own_ops), path in value.items():
+            if origin[0] == "src":
+                key = (F.replay(origin, ops), ())
+                if key[0] is None:
+                    continue
+            else:
+                combined = own_ops
+                for op in ops:
+                    combined = F.compose(combined, op) if combined is not None else None
+                if combined is None:
+                    continue
+                key = (origin, combined)
+            full = path
+            for s in ((step,) if step else ()) + suffix:
+                full = F.extend(full, s)
+            if key not in out or len(full) < len(out[key]):
+                out[key] = full
+        return out
+
+    def expand(self, taint: dict, fs: FunctionSummary, visiting: frozenset = frozenset()) -> dict:
+        """`taint` with call results, globals, fields and outer parameters substituted."""
+        out: dict = {}
+        for (origin, ops), path in taint.items():
+            kind = origin[0]
+            if kind == "src" or (kind == "param" and origin[1] == fs.qname):
+                out = F.join(out, {(origin, ops): path})
+                continue
+            if kind == "call":
+                site = self.sites.get(origin[1])
+                if site is None or origin[1] in visiting:
+                    continue
+                value = self._site_value(site, fs, visiting | {origin[1]})
+            elif kind == "global":
+                module = self.lookup(origin[1], fs.qname)
+                value = self.gval.get((module, origin[2]), {})
+            elif kind == "field":
+                value = self._field(origin[1], origin[2])
+            else:
+                value = self.pval.get((origin[1], origin[2]), {})
+            if value:
+                out = F.join(out, self._replay(value, ops, path))
+        return out
+
+    def _site_value(self, site, fs: FunctionSummary, visiting: frozenset) -> dict:
+        callees = self.callees(site)
+        if not callees:
+            return self.expand(site.default, fs, visiting)
+        out: dict = {}
+        for function, bound, constructor in callees:
+            if constructor or function is None:
+                out = F.join(out, self.expand(site.default, fs, visiting))
+                continue
+            args = None
+            for (origin, ops), path in self.ret.get(function.qname, {}).items():
+                if origin[0] == "src":
+                    out = F.join(out, {(origin, ops): path})
+                    continue
+                args = self.map_args(site, function, bound) if args is None else args
+                passed = args.get(origin[2])
+                if passed:
+                    step = (site.path, site.line, f"passed to {function.name}() as {origin[2]}")
+                    out = F.join(out, self._replay(self.expand(passed, fs, visiting), ops, path, step))
+        return out
+
+    def _field(self, class_qname: str, attr: str, depth: int = 0) -> dict:
+        value = self.fval.get((class_qname, attr), {})
+        if depth < MAX_BASES:
+            for base in self.classes.get(class_qname, ()):
+                resolved = self.lookup(base, class_qname)
+                if resolved in self.classes:
+                    value = F.join(value, self._field(resolved, attr, depth + 1))
+        return value
+
+    def concretize(self, taint: dict, fs: FunctionSummary) -> dict:
+        """Only concrete facts: the function's own parameters replaced by what callers pass."""
+        out: dict = {}
+        for (origin, ops), path in self.expand(taint, fs).items():
+            if origin[0] == "src":
+                out = F.join(out, {(origin, ops): path})
+            else:
+                value = self.pval.get((origin[1], origin[2]), {})
+                if value:
+                    out = F.join(out, self._replay(value, ops, path))
+        return out
+
+    # ----- the fixpoint -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _grow(table: dict, key, value: dict) -> bool:
+        old = table.get(key, {})
+        if all(k in old for k in value):
+            return False
+        table[key] = F.join(old, value)
+        return True
+
+    def _solve(self) -> None:
+        functions = [self.functions[q] for q in sorted(self.functions)]
+        with_returns = [f for f in functions if f.returns]
+        with_calls = [f for f in functions if any(any(t for _, t in s.args) for s in f.calls)]
+        with_stores = [f for f in functions if f.field_stores]
+        for _ in range(MAX_ROUNDS):
+            changed = False
+            for fs in with_returns:
+                changed |= self._grow(self.ret, fs.qname, self.expand(fs.returns, fs))
+            for fs in with_calls:
+                changed |= self._pass_arguments(fs)
+            for fs in with_stores:
+                for class_qname, attr, taint in fs.field_stores:
+                    changed |= self._grow(self.fval, (class_qname, attr), self.concretize(taint, fs))
+            for module in self.modules.values():
+                scope = self.functions[module.module_scope]
+                for name, taint in module.globals.items():
+                    changed |= self._grow(self.gval, (module.module, name), self.concretize(taint, scope))
+            if not changed:
+                break
+
+    def _pass_arguments(self, fs: FunctionSummary) -> bool:
+        changed = False
+        for site in fs.calls:
+            if not any(t for _, t in site.args):
+                continue
+            for function, bound, _ in self.callees(site):
+                if function is None:
+                    continue
+                for name, taint in self.map_args(site, function, bound).items():
+                    value = F.with_step(self.concretize(taint, fs), (site.path, site.line, f"passed to {function.name}() as {name}"))
+                    changed |= self._grow(self.pval, (function.qname, name), value)
+        return changed

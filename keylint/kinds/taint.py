@@ -1,0 +1,227 @@
+"""The `taint` kind: a value from a source reaching a sink, across functions and modules.
+
+Sources, sinks, sanitizers and propagators come from the rule's YAML spec (see
+keylint/dataflow/config.py for their meaning); keylint/dataflow does the analysis. Two phases:
+`summarise()` each Python file of the scan, `build_index()` over all summaries (the project
+phase), then `check()` each file against the index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from libcst.metadata import PositionProvider
+
+from keylint.dataflow.config import EngineConfig, compile_taint_spec
+from keylint.dataflow.intra import summarise_module
+from keylint.dataflow.solve import ProjectIndex
+from keylint.findings import FlowStep, Hit
+from keylint.kinds.spec import merge
+
+FILE_KINDS = ("python",)
+PROJECT_WIDE = True  # a hit may depend on other modules: diff scans analyse every file
+
+_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+_LABELS = {"type": "array", "minItems": 1, "items": {"type": "string", "pattern": "^[a-z0-9][a-z0-9:_.*-]*$"}}
+_SOURCE = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["labels"],
+    "minProperties": 2,
+    "properties": {
+        "labels": {**_LABELS, "description": "what the value is, e.g. user-input, secret, key:partner"},
+        "expressions": {**_STRINGS, "description": "globs over dotted expressions: flask.request.args"},
+        "calls": {**_STRINGS, "description": "globs over callees whose result is a source"},
+        "names": {**_STRINGS, "description": "regexes over normalised names of variables, attributes, keys read"},
+        "exclude_names": _STRINGS,
+        "name_calls": {**_STRINGS, "description": "callees whose first literal argument names what they read (os.getenv)"},
+        "stores": {**_STRINGS, "description": "regexes over dict keys: a value stored under one is a source"},
+        "url": {**_STRINGS, "description": "for calls: regexes the URL argument's text ({} for variable parts) must match"},
+        "at_key": {"type": "string", "minLength": 1, "description": "for calls: the secret sits under this key of the result"},
+        "params": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "decorators": {**_STRINGS, "description": "all parameters of functions with such a decorator"},
+                "after": {**_STRINGS, "description": "parameters that follow one of these (Django: request)"},
+                "exclude_names": _STRINGS,
+                "exclude_defaults": {**_STRINGS, "description": "callees of defaults that mark injected values (Depends)"},
+                "exclude_annotations": {**_STRINGS, "description": "globs over annotation source text"},
+            },
+        },
+    },
+}
+_SINK = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["note"],
+    "oneOf": [{"required": [k]} for k in ("calls", "stores", "attributes_of", "returns_from")],
+    "properties": {
+        "note": {"type": "string", "minLength": 1, "description": "what the sink is, shown in the flow"},
+        "calls": {**_STRINGS, "description": "globs over callees"},
+        "args": {"type": "array", "items": {"type": ["integer", "string"]},
+                 "description": "watched arguments: index, keyword, '*' (all positional), '**' (all keywords), 'receiver'"},
+        "keys": {**_STRINGS, "description": "the value must sit under a dict key matching one of these regexes"},
+        "slot": {**_STRINGS, "description": "the value must be formatted right after text matching one of these regexes"},
+        "url": {**_STRINGS, "description": "regexes the URL argument's text ({} for variable parts) must match"},
+        "literals": {"type": "object", "additionalProperties": {"type": "string"},
+                     "description": "argument index or keyword -> regex its literal string value must match"},
+        "stores": {**_STRINGS, "description": "regexes over dict keys / item assignments that are sinks themselves"},
+        "attributes_of": {**_STRINGS, "description": "globs over objects whose attribute stores are sinks"},
+        "returns_from": {**_STRINGS, "description": "decorator globs of functions whose return value is a sink"},
+        "requires": {**_LABELS, "description": "labels of which a value needs one (default: the rule's source labels)"},
+    },
+}
+_SANITIZER = {
+    "type": "object",
+    "additionalProperties": False,
+    "minProperties": 1,
+    "properties": {
+        "labels": {**_LABELS, "description": "labels removed (default: the rule's source labels)"},
+        "calls": {**_STRINGS, "description": "callees whose result is clean"},
+        "mentions": {**_STRINGS, "description": "only when an argument or the receiver's text matches one of these globs"},
+        "guards": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                "calls": {**_STRINGS, "description": "if call(x): x is clean where the call is true"},
+                "containers": {**_STRINGS, "description": "if x in <container>: globs over the container's text"},
+            },
+        },
+        "max_slice": {"type": "integer", "minimum": 0, "description": "x[:n] / x[-n:] with n at most this is clean"},
+    },
+}
+_PROPAGATOR = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["calls", "to"],
+    "properties": {
+        "calls": _STRINGS,
+        "from": {"type": "array", "items": {"type": ["integer", "string"]}},
+        "to": {"enum": ["receiver"]},
+        "add": _LABELS,
+    },
+}
+_PROPERTIES = {
+    "prefilter": {**_STRINGS, "description": "lowercase substrings; files containing none are skipped"},
+    "exits": {**_STRINGS, "description": "callees that never return (abort, sys.exit)"},
+    "sources": {"type": "array", "items": _SOURCE},
+    "sinks": {"type": "array", "items": _SINK},
+    "sanitizers": {"type": "array", "items": _SANITIZER},
+    "propagators": {"type": "array", "items": _PROPAGATOR},
+}
+SPEC_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["sinks"], "properties": _PROPERTIES}
+DEFAULTS_SCHEMA = {"type": "object", "additionalProperties": False, "properties": _PROPERTIES}
+
+_CONFIGS: dict = {}
+
+
+def merge_defaults(defaults: dict, own: dict) -> dict:
+    return merge(defaults, own)
+
+
+def compile_spec(raw: dict):
+    return compile_taint_spec(raw)
+
+
+def prefilter_tokens(spec) -> frozenset | None:
+    return spec.prefilter
+
+
+def engine_config(rules) -> EngineConfig:
+    """The merged configuration of `rules`, each sink tagged with its rule id (cached)."""
+    key = tuple((r.id, id(r.spec)) for r in rules)
+    config = _CONFIGS.get(key)
+    if config is None:
+        tagged = [replace(r, spec=replace(r.spec, sinks=tuple(replace(s, rule_id=r.id) for s in r.spec.sinks))) for r in rules]
+        config = _CONFIGS[key] = EngineConfig.of(tagged)
+    return config
+
+
+def relevant(text: str, rules) -> bool:
+    """Whether a file's text contains a prefilter token of any of `rules` (or one has none)."""
+    tokens = [prefilter_tokens(r.spec) for r in rules]
+    if any(t is None for t in tokens):
+        return True
+    lowered = text.lower()
+    return any(token in lowered for group in tokens for token in group)
+
+
+def summarise(parsed, rules):
+    """The file's ModuleSummary: plain, picklable data."""
+    positions = parsed.wrapper.resolve(PositionProvider)
+    return summarise_module(parsed.path, parsed.wrapper.module, positions, engine_config(rules))
+
+
+def exports(summary) -> bool:
+    """Whether the module itself produces a source that its importers may receive."""
+    def has_source(taint: dict) -> bool:
+        return any(origin[0] == "src" for origin, _ in taint)
+
+    return any(has_source(t) for t in summary.globals.values()) or any(
+        has_source(fs.returns) or any(has_source(t) for _, _, t in fs.field_stores)
+        for fs in summary.functions.values()
+    )
+
+
+def build_index(summaries: dict) -> ProjectIndex:
+    return ProjectIndex({path: s for path, s in summaries.items() if s is not None})
+
+
+def check(rules, parsed, context) -> list[Hit]:
+    index = getattr(context, "project", None) or {}
+    index = index.get("taint")
+    summary = index.summaries.get(parsed.path) if index is not None else None
+    if summary is None:
+        if not relevant(parsed.text, rules):
+            return []
+        summary = summarise(parsed, rules)
+        index = build_index({parsed.path: summary})
+    sinks = {(s.rule_id, s.index): s for s in engine_config(rules).sinks}
+    by_id = {r.id: r for r in rules}
+    hits: dict = {}
+    for fs in summary.functions.values():
+        for event in fs.sinks:
+            rule, sink = by_id.get(event.rule_id), sinks.get((event.rule_id, event.sink_index))
+            if rule is None or sink is None:
+                continue
+            path = _best_path(index.concretize(event.taint, fs), sink, event)
+            key = (rule.id, event.line, event.column)
+            if path is not None and key not in hits:
+                hits[key] = _hit(rule, sink, event, path, parsed.path)
+    return [hits[k] for k in sorted(hits)]
+
+
+def _best_path(concrete: dict, sink, event) -> tuple | None:
+    best = None
+    for (origin, _), path in concrete.items():
+        _, labels, keys, slot = origin
+        if not labels & sink.requires:
+            continue
+        if sink.keys and not (keys and sink.keys.search(keys[-1])):
+            continue
+        if sink.slot and not sink.slot.search(slot or "\0"):
+            continue
+        if sink.url and not sink.url.search(event.url or ""):
+            continue
+        if best is None or (len(path), path) < (len(best), best):
+            best = path
+    return best
+
+
+def _hit(rule, sink, event, path: tuple, file_path: str) -> Hit:
+    flow = tuple(FlowStep(p, line, note) for p, line, note in path)
+    flow += (FlowStep(file_path, event.line, f"{sink.note}: {event.code}"),)
+    first = flow[0]
+    source = first.note.removeprefix("source: ")
+    return Hit(
+        rule=rule,
+        line=event.line,
+        column=event.column,
+        end_line=event.end_line,
+        end_column=event.end_column,
+        match_key=f"{sink.note}|{event.code}|{source}",
+        scope=event.scope,
+        flow=flow,
+        variables={"source": source, "source_line": first.line, "source_path": first.path, "sink": event.code},
+    )

@@ -1,0 +1,19 @@
+# eval: vulnerable
+import time
+import warnings
+
+
+class TokenCache:
+    def __init__(self):
+        self.token = None
+        self.expires = 0
+
+    def get(self):
+        if time.time() > self.expires - 60:
+            # ruleid: KL401
+            warnings.warn(f"token {self.token} is about to expire")
+        return self.token
+
+    def store(self, body):
+        self.token = body["access_token"]
+        self.expires = time.time() + body["expires_in"]
