@@ -1,7 +1,7 @@
 """Stage 5: inline suppressions, `# keylint: ignore[KL101, KL102] -- reason`.
 
-A suppression sits in a real comment (never inside a string) at the end of the offending
-line, or alone on the line above it. Without a rule list it silences every rule on that line.
+A suppression sits in a real comment (never inside a string; `{# #}` or `<!-- -->` in
+templates) at the end of the offending line, or alone on the line above it. Without a rule list it silences every rule on that line.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ _DIRECTIVE = re.compile(
     r"keylint:\s*ignore(?:\[(?P<rules>[^\]]*)\])?(?:\s*--\s*(?P<reason>.*\S))?", re.IGNORECASE
 )
 _CONFIG_COMMENT = re.compile(r"(?:^|\s)[#;]")
+_TEMPLATE_COMMENT = re.compile(r"\{#|<!--")
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,9 @@ def _comments(text: str, kind: str) -> list[tuple[int, str, bool]]:
             pass
         return found
     found = []
+    marker = _TEMPLATE_COMMENT if kind == "template" else _CONFIG_COMMENT
     for number, line in enumerate(lines, 1):
-        match = _CONFIG_COMMENT.search(line)
+        match = marker.search(line)
         if match:
             found.append((number, line[match.end() - 1 :], not line[: match.start()].strip()))
     return found

@@ -1,4 +1,4 @@
-"""Shared helpers: run the CLI in-process, write small trees, locate shared files."""
+"""Shared helpers: run the CLI in-process, write small trees and scan them, locate shared files."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from keylint.cli import main
+from keylint.packs import load_pack, load_rules
+from keylint.scan import ScanOptions, scan
 from tests.cli_helpers import repo  # noqa: F401  (the temp git repository + cwd fixture)
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,3 +59,85 @@ def sarif_schema() -> dict:
     path = SHARED / "schemas" / "sarif-schema-2.1.0.json"
     assert path.is_file(), f"the shared SARIF schema is expected at {path}"
     return json.loads(path.read_text("utf-8"))
+
+ENGINE_PACK = """
+pack: engine-test
+version: "1"
+rules:
+  - id: ET001
+    name: user-to-sink
+    pitfall: msn-from-user-input
+    severity: high
+    confidence: high
+    message: "{source} (line {source_line}) reaches {sink}"
+    docs: {summary: s, what: w, why: y, example: e, fix: f}
+    kind: taint
+    taint:
+      exits: [abort]
+      sources:
+        - labels: [user]
+          expressions: [request.args]
+          calls: [read_input]
+      sinks:
+        - note: sink
+          calls: [sink]
+        - note: header
+          stores: ['^Merchant-Serial-Number$']
+        - note: url slot
+          calls: [fetch]
+          args: [0]
+          slot: ['/units/$']
+        - note: msn field
+          calls: [fetch]
+          args: [params]
+          keys: ['^msn$']
+      sanitizers:
+        - calls: [clean, post_request]
+        - guards: {containers: ['*allowed*'], calls: [may_use]}
+        - max_slice: 4
+      propagators:
+        - calls: ['*.set_content']
+          from: [0]
+          to: receiver
+        - calls: [post_request]
+          from: [headers]
+          to: return
+          add: [answered]
+    examples: {vulnerable: ["sink(request.args)"], safe: ["sink(1)"]}
+  - id: ET002
+    name: secret-to-sink
+    pitfall: secret-in-logs
+    severity: high
+    confidence: high
+    message: "secret reaches {sink}"
+    docs: {summary: s, what: w, why: y, example: e, fix: f}
+    kind: taint
+    taint:
+      sources:
+        - labels: [secret]
+          names: ['(^|_)client_secret$']
+      sinks:
+        - note: log
+          calls: [log]
+    examples: {vulnerable: ["log(client_secret)"], safe: ["log(1)"]}
+"""
+
+
+@pytest.fixture(scope="session")
+def engine_rules(tmp_path_factory) -> list:
+    path = tmp_path_factory.mktemp("packs") / "engine.yaml"
+    path.write_text(ENGINE_PACK, "utf-8")
+    return load_pack(path)
+
+
+@pytest.fixture(scope="session")
+def shipped_rules() -> list:
+    return load_rules()
+
+
+write_project = write_tree
+
+
+def scan_project(root: Path, files: dict[str, str], rules: list):
+    write_tree(root, files)
+    return scan([str(root)], rules, ScanOptions(root=str(root)))

@@ -14,46 +14,44 @@ from dataclasses import dataclass, field
 from keylint.kinds.spec import compile_patterns
 
 
-class Globs:
+class _Patterns:
+    """Pattern lists compare and hash by their source text (sources dedupe across rules)."""
+
+    texts: tuple = ()
+
+    def __eq__(self, other) -> bool:
+        return type(other) is type(self) and self.texts == other.texts
+
+    def __hash__(self) -> int:
+        return hash(self.texts)
+
+    def __bool__(self) -> bool:
+        return bool(self.texts)
+
+
+class Globs(_Patterns):
     """A list of glob patterns (case-sensitive) compiled into one regex."""
 
     def __init__(self, patterns=()):
-        self.patterns = tuple(patterns)
+        self.texts = self.patterns = tuple(patterns)
         joined = "|".join(f"(?:{fnmatch.translate(p)})" for p in self.patterns)
         self._regex = re.compile(joined) if joined else None
-
-    def __bool__(self) -> bool:
-        return self._regex is not None
 
     def match(self, *names: str | None) -> bool:
         if self._regex is None:
             return False
         return any(name is not None and self._regex.match(name) for name in names)
 
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Globs) and self.patterns == other.patterns
 
-    def __hash__(self) -> int:
-        return hash(self.patterns)
-
-
-class Regexes:
+class Regexes(_Patterns):
     """A list of regexes; `search` is true when any of them is found."""
 
     def __init__(self, patterns: tuple[re.Pattern, ...] = ()):
         self.patterns = patterns
-
-    def __bool__(self) -> bool:
-        return bool(self.patterns)
+        self.texts = tuple(p.pattern for p in patterns)
 
     def search(self, text: str | None) -> bool:
         return text is not None and any(p.search(text) for p in self.patterns)
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Regexes) and [p.pattern for p in self.patterns] == [p.pattern for p in other.patterns]
-
-    def __hash__(self) -> int:
-        return hash(tuple(p.pattern for p in self.patterns))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 MAX_KEYS = 4
 MAX_OPS = 8
 MAX_PATH = 12
+MAX_VARIANTS = 8
 
 Step = tuple  # (path, line, note)
 
@@ -102,7 +103,15 @@ def join(*taints: dict) -> dict:
     return merged
 
 
-def transform(taint: dict, op: tuple, step: Step | None = None) -> dict:
+def merge_into(target: dict, taint: dict) -> None:
+    """`join` in place: add `taint`'s facts to `target`."""
+    for key, path in taint.items():
+        old = target.get(key)
+        if old is None or _shorter(path, old):
+            target[key] = path
+
+
+def transform(taint: dict, op: tuple) -> dict:
     """Apply one op (push/pop/popany/slot/drop/add) to every fact of `taint`."""
     out: dict = {}
     for (origin, ops), path in taint.items():
@@ -114,9 +123,28 @@ def transform(taint: dict, op: tuple, step: Step | None = None) -> dict:
                 new_origin = None
         if new_origin is not None:
             key = (new_origin, new_ops)
-            new_path = extend(path, step)
-            if key not in out or _shorter(new_path, out[key]):
-                out[key] = new_path
+            if key not in out or _shorter(path, out[key]):
+                out[key] = path
+    return out
+
+
+def widen(taint: dict, limit: int = MAX_VARIANTS) -> dict:
+    """Bound the facts per symbolic origin: past `limit` variants (different key/slot ops),
+    they merge into one fact that keeps only the label ops all of them share. Sound: the merged
+    fact stands for the whole value, so nothing is lost, only key precision."""
+    by_origin: dict = {}
+    for key in taint:
+        if key[0][0] != "src":
+            by_origin.setdefault(key[0], []).append(key)
+    wide = [keys for keys in by_origin.values() if len(keys) > limit]
+    if not wide:
+        return taint
+    out = dict(taint)
+    for keys in wide:
+        shared = set.intersection(*(set(op for op in k[1] if op[0] in ("drop", "add")) for k in keys))
+        merged_ops = tuple(op for op in keys[0][1] if op in shared)
+        path = min((out.pop(k) for k in keys), key=len)
+        out[(keys[0][0], merged_ops)] = path
     return out
 
 
@@ -130,13 +158,8 @@ def source(labels, step: Step) -> dict:
     return {(src(labels), ()): (step,)}
 
 
-def symbol(origin: tuple, step: Step | None = None) -> dict:
-    return {(origin, ()): (step,) if step else ()}
-
-
-def concrete(taint: dict) -> dict:
-    """Only the concrete (src) facts."""
-    return {key: path for key, path in taint.items() if key[0][0] == "src"}
+def symbol(origin: tuple) -> dict:
+    return {(origin, ()): ()}
 
 
 def labels_of(taint: dict) -> frozenset:

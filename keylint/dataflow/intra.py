@@ -13,7 +13,8 @@ import re
 import libcst as cst
 
 from keylint.dataflow import facts as F
-from keylint.dataflow.names import Imports, chain, code_of, string_value
+from keylint.bindings import literal_string
+from keylint.dataflow.names import Imports, chain, code_of
 from keylint.dataflow.summary import MODULE_SCOPE, CallSite, FunctionSummary, ModuleSummary, SinkEvent
 from keylint.values import normalise_name
 
@@ -27,7 +28,7 @@ _CONSTANTS = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellip
 def literal_suffix(node: cst.BaseExpression) -> str:
     """The constant text at the end of a string expression ("" when it ends in a variable)."""
     if isinstance(node, cst.SimpleString):
-        return string_value(node) or ""
+        return literal_string(node) or ""
     if isinstance(node, cst.FormattedString):
         text = ""
         for part in node.parts:
@@ -43,7 +44,7 @@ def template_text(node: cst.BaseExpression | None) -> str | None:
     if node is None:
         return None
     if isinstance(node, cst.SimpleString):
-        return string_value(node)
+        return literal_string(node)
     if isinstance(node, cst.FormattedString):
         return "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in node.parts)
     if isinstance(node, (cst.ConcatenatedString, cst.BinaryOperation)):
@@ -472,10 +473,15 @@ class Walker:
             for sink in self.config.sinks:
                 if sink.attributes_of and sink.attributes_of.match(chain(target.value)):
                     self.sink_event(sink, target, taint)
-            self.update_root(target.value, F.transform(taint, ("push", attr)), env, attr, taint)
+            if self._is_self(target.value):
+                env[f"{self.self_name}.{attr}"] = taint
+                if taint:
+                    self.fs.field_stores.append((self.cls, attr, taint))
+            else:
+                self.update_root(target.value, F.transform(taint, ("push", attr)), env)
         elif isinstance(target, cst.Subscript):
             index = target.slice[0].slice if len(target.slice) == 1 else None
-            key = string_value(index.value) if isinstance(index, cst.Index) else None
+            key = literal_string(index.value) if isinstance(index, cst.Index) else None
             if key is None:
                 self.update_root(target.value, taint, env)
                 return
@@ -492,13 +498,9 @@ class Walker:
         """A non-constant value stored under a key-like variable or attribute name is a key."""
         return {} if _is_constant(value) else self.name_source(name, value, f"source: {name} = {code_of(value)}")
 
-    def update_root(self, node: cst.BaseExpression, taint: dict, env: dict, self_attr: str | None = None, raw=None) -> None:
+    def update_root(self, node: cst.BaseExpression, taint: dict, env: dict) -> None:
         """A store into `node` (a container) taints the variable or `self` field at its root."""
         if not taint:
-            return
-        if self._is_self(node) and self_attr is not None:
-            env[f"{self.self_name}.{self_attr}"] = raw
-            self.fs.field_stores.append((self.cls, self_attr, raw))
             return
         if isinstance(node, cst.Name):
             if not self._is_self(node):
@@ -510,7 +512,7 @@ class Walker:
                 self.update_root(node.value, F.transform(taint, ("push", node.attr.value)), env)
         elif isinstance(node, cst.Subscript):
             index = node.slice[0].slice if len(node.slice) == 1 else None
-            key = string_value(index.value) if isinstance(index, cst.Index) else None
+            key = literal_string(index.value) if isinstance(index, cst.Index) else None
             self.update_root(node.value, F.transform(taint, ("push", key)) if key else taint, env)
 
     def _is_self(self, node: cst.BaseExpression) -> bool:
@@ -572,7 +574,7 @@ class Walker:
             return base
         element = node.slice[0].slice
         if isinstance(element, cst.Index):
-            key = string_value(element.value)
+            key = literal_string(element.value)
             if key is not None:
                 return F.join(self.name_source(key, node), F.transform(base, ("pop", key)))
             return F.join(F.transform(base, ("popany",)), self.expr(element.value, env))
@@ -618,6 +620,7 @@ class Walker:
         for sanitizer in self.config.sanitizers:
             if sanitizer.calls.match(*names) and (not sanitizer.mentions or self._mentions(sanitizer, node)):
                 result = F.transform(result, ("drop", sanitizer.labels))
+        result = F.join(result, *self._propagated(names, args, "return"))
         url = template_text(next((v for p, _, v in args if p in (0, "url")), None))
         result = F.join(result, self._pattern_sources(node, names, "calls", url), self._name_call_source(node, names))
         return result
@@ -625,7 +628,7 @@ class Walker:
     def _default_result(self, method, args, receiver: dict, node: cst.Call) -> dict:
         """What an unknown call returns: its receiver and arguments (keywords under their names)."""
         if method in _KEY_METHODS and args and isinstance(args[0][0], int):
-            key = string_value(args[0][2])
+            key = literal_string(args[0][2])
             if key is not None:
                 rest = [t for p, t, _ in args[1:]]
                 return F.join(F.transform(receiver, ("pop", key)), *rest)
@@ -644,7 +647,7 @@ class Walker:
         for source in self.config.sources:
             if source.name_calls and source.name_calls.match(*names):
                 for arg in node.args:
-                    key = string_value(arg.value) if arg.keyword is None else None
+                    key = literal_string(arg.value) if arg.keyword is None else None
                     if key is not None:
                         return self.name_source(key, node)
         return {}
@@ -661,7 +664,7 @@ class Walker:
 
     @staticmethod
     def _literals_match(sink, args: list) -> bool:
-        values = {p: string_value(v) for p, _, v in args}
+        values = {p: literal_string(v) for p, _, v in args}
         return all(pattern.search(values.get(position) or "\0") for position, pattern in sink.literals)
 
     def propagate(self, node, names, method, args, receiver_node, env) -> None:
@@ -674,16 +677,23 @@ class Walker:
                 if method == "update" and isinstance(position, str) and position not in ("*", "**"):
                     taint = F.transform(taint, ("push", position))
                 elif method == "setdefault" and position == 1 and isinstance(args[0][2], cst.SimpleString):
-                    taint = F.transform(taint, ("push", string_value(args[0][2])))
+                    taint = F.transform(taint, ("push", literal_string(args[0][2])))
                 if method != "setdefault" or position != 0:
                     moved.append(taint)
-        for prop in self.config.propagators:
-            if prop.to == "receiver" and prop.calls.match(*names):
-                picked = F.join(*(t for p, t, _ in args if p in prop.sources or ("*" in prop.sources and isinstance(p, int))))
-                moved.append(F.transform(picked, ("add", prop.add)) if prop.add else picked)
+        moved.extend(self._propagated(names, args, "receiver"))
         taint = F.join(*moved)
         if taint:
             self.update_root(receiver_node, F.with_step(taint, self.a.step(node, f"stored by {code_of(node.func)}()")), env)
+
+    def _propagated(self, names: tuple, args: list, to: str) -> list:
+        """What the YAML propagators of this callee move `to` the receiver or the return value."""
+        moved = []
+        for prop in self.config.propagators:
+            if prop.to == to and prop.calls.match(*names):
+                picked = F.join(*(t for p, t, _ in args if p in prop.sources or ("*" in prop.sources and isinstance(p, int))
+                                  or ("**" in prop.sources and isinstance(p, str))))
+                moved.append(F.transform(picked, ("add", prop.add)) if prop.add else picked)
+        return moved
 
     def callee_candidates(self, func: cst.BaseExpression, env: dict) -> tuple:
         """Qualified names the callee may be (for the solver), and whether `self` is bound."""
@@ -729,7 +739,7 @@ class Walker:
                 taint = F.join(taint, self.expr(element.value, env))
                 continue
             value = self.expr(element.value, env)
-            key = string_value(element.key)
+            key = literal_string(element.key)
             if key is None:
                 taint = F.join(taint, value, self.expr(element.key, env))
                 continue
@@ -762,7 +772,7 @@ class Walker:
     def binary(self, node: cst.BinaryOperation, env: dict) -> dict:
         left = self.expr(node.left, env)
         if isinstance(node.operator, cst.Modulo) and isinstance(node.left, (cst.SimpleString, cst.ConcatenatedString)):
-            return F.join(left, self._percent(string_value(node.left) or "", node.right, env))
+            return F.join(left, self._percent(literal_string(node.left) or "", node.right, env))
         right = self.expr(node.right, env)
         if isinstance(node.operator, cst.Add):
             slot = literal_suffix(node.left)
@@ -780,7 +790,7 @@ class Walker:
             pairs = zip((s for _, s in slots), (e.value for e in values.elements))
         elif isinstance(values, cst.Dict):
             texts = {name: text for name, text in slots}
-            pairs = ((texts.get(string_value(e.key), ""), e.value) for e in values.elements if isinstance(e, cst.DictElement))
+            pairs = ((texts.get(literal_string(e.key), ""), e.value) for e in values.elements if isinstance(e, cst.DictElement))
         else:
             pairs = [(slots[0][1] if slots else "", values)]
         return F.join(*(F.transform(self.expr(v, env), ("slot", text)) for text, v in pairs))
@@ -790,7 +800,7 @@ class Walker:
         func = node.func
         if not (isinstance(func, cst.Attribute) and func.attr.value == "format"):
             return None
-        fmt = string_value(func.value)
+        fmt = literal_string(func.value)
         if fmt is None:
             return None
         texts, auto, last = {}, 0, 0

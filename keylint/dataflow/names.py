@@ -10,6 +10,7 @@ import re
 
 import libcst as cst
 
+
 # A quoted token that could be a key: 16+ key characters with a digit, no path separators.
 _KEYLIKE_STRING = re.compile(r"""(?P<q>['"])(?=[^'"]*[0-9])[A-Za-z0-9+=_.~-]{16,}(?P=q)""")
 
@@ -36,16 +37,6 @@ def chain(node: cst.BaseExpression) -> str | None:
     if isinstance(node, cst.Subscript):
         base = chain(node.value)
         return None if base is None else f"{base}[]"
-    return None
-
-
-def string_value(node: cst.BaseExpression | None) -> str | None:
-    if isinstance(node, cst.SimpleString):
-        value = node.evaluated_value
-        return value if isinstance(value, str) else None
-    if isinstance(node, cst.ConcatenatedString):
-        left, right = string_value(node.left), string_value(node.right)
-        return None if left is None or right is None else left + right
     return None
 
 

@@ -155,49 +155,60 @@ class ProjectIndex:
                 out[key] = full
         return out
 
-    def expand(self, taint: dict, fs: FunctionSummary, visiting: frozenset = frozenset()) -> dict:
-        """`taint` with call results, globals, fields and outer parameters substituted."""
+    def expand(self, taint: dict, fs: FunctionSummary, memo: dict | None = None) -> dict:
+        """`taint` with call results, globals, fields and outer parameters substituted.
+
+        `memo` caches call-site values while the tables stay the same (None marks a site
+        being expanded: a cycle contributes nothing).
+        """
+        memo = {} if memo is None else memo
         out: dict = {}
         for (origin, ops), path in taint.items():
             kind = origin[0]
             if kind == "src" or (kind == "param" and origin[1] == fs.qname):
-                out = F.join(out, {(origin, ops): path})
+                F.merge_into(out, {(origin, ops): path})
                 continue
             if kind == "call":
-                site = self.sites.get(origin[1])
-                if site is None or origin[1] in visiting:
-                    continue
-                value = self._site_value(site, fs, visiting | {origin[1]})
+                value = self._site_value_memo(origin[1], fs, memo)
             elif kind == "global":
-                module = self.lookup(origin[1], fs.qname)
-                value = self.gval.get((module, origin[2]), {})
+                value = self.gval.get((self.lookup(origin[1], fs.qname), origin[2]), {})
             elif kind == "field":
                 value = self._field(origin[1], origin[2])
             else:
                 value = self.pval.get((origin[1], origin[2]), {})
             if value:
-                out = F.join(out, self._replay(value, ops, path))
-        return out
+                F.merge_into(out, self._replay(value, ops, path))
+        return F.widen(out)
 
-    def _site_value(self, site, fs: FunctionSummary, visiting: frozenset) -> dict:
+    def _site_value_memo(self, site_id: str, fs: FunctionSummary, memo: dict) -> dict:
+        if site_id in memo:
+            return memo[site_id] or {}
+        site = self.sites.get(site_id)
+        if site is None:
+            return {}
+        memo[site_id] = None
+        value = memo[site_id] = self._site_value(site, fs, memo)
+        return value
+
+    def _site_value(self, site, fs: FunctionSummary, memo: dict) -> dict:
         callees = self.callees(site)
         if not callees:
-            return self.expand(site.default, fs, visiting)
+            return self.expand(site.default, fs, memo)
         out: dict = {}
         for function, bound, constructor in callees:
             if constructor or function is None:
-                out = F.join(out, self.expand(site.default, fs, visiting))
+                F.merge_into(out, self.expand(site.default, fs, memo))
                 continue
             args = None
             for (origin, ops), path in self.ret.get(function.qname, {}).items():
                 if origin[0] == "src":
-                    out = F.join(out, {(origin, ops): path})
+                    F.merge_into(out, {(origin, ops): path})
                     continue
                 args = self.map_args(site, function, bound) if args is None else args
                 passed = args.get(origin[2])
                 if passed:
                     step = (site.path, site.line, f"passed to {function.name}() as {origin[2]}")
-                    out = F.join(out, self._replay(self.expand(passed, fs, visiting), ops, path, step))
+                    F.merge_into(out, self._replay(self.expand(passed, fs, memo), ops, path, step))
         return out
 
     def _field(self, class_qname: str, attr: str, depth: int = 0) -> dict:
@@ -209,16 +220,16 @@ class ProjectIndex:
                     value = F.join(value, self._field(resolved, attr, depth + 1))
         return value
 
-    def concretize(self, taint: dict, fs: FunctionSummary) -> dict:
+    def concretize(self, taint: dict, fs: FunctionSummary, memo: dict | None = None) -> dict:
         """Only concrete facts: the function's own parameters replaced by what callers pass."""
         out: dict = {}
-        for (origin, ops), path in self.expand(taint, fs).items():
+        for (origin, ops), path in self.expand(taint, fs, memo).items():
             if origin[0] == "src":
-                out = F.join(out, {(origin, ops): path})
+                F.merge_into(out, {(origin, ops): path})
             else:
                 value = self.pval.get((origin[1], origin[2]), {})
                 if value:
-                    out = F.join(out, self._replay(value, ops, path))
+                    F.merge_into(out, self._replay(value, ops, path))
         return out
 
     # ----- the fixpoint -----------------------------------------------------------------------------
@@ -243,17 +254,19 @@ class ProjectIndex:
             for fs in with_calls:
                 changed |= self._pass_arguments(fs)
             for fs in with_stores:
+                memo: dict = {}
                 for class_qname, attr, taint in fs.field_stores:
-                    changed |= self._grow(self.fval, (class_qname, attr), self.concretize(taint, fs))
+                    changed |= self._grow(self.fval, (class_qname, attr), self.concretize(taint, fs, memo))
             for module in self.modules.values():
-                scope = self.functions[module.module_scope]
+                scope, memo = self.functions[module.module_scope], {}
                 for name, taint in module.globals.items():
-                    changed |= self._grow(self.gval, (module.module, name), self.concretize(taint, scope))
+                    changed |= self._grow(self.gval, (module.module, name), self.concretize(taint, scope, memo))
             if not changed:
                 break
 
     def _pass_arguments(self, fs: FunctionSummary) -> bool:
         changed = False
+        memo: dict = {}
         for site in fs.calls:
             if not any(t for _, t in site.args):
                 continue
@@ -261,6 +274,6 @@ class ProjectIndex:
                 if function is None:
                     continue
                 for name, taint in self.map_args(site, function, bound).items():
-                    value = F.with_step(self.concretize(taint, fs), (site.path, site.line, f"passed to {function.name}() as {name}"))
+                    value = F.with_step(self.concretize(taint, fs, memo), (site.path, site.line, f"passed to {function.name}() as {name}"))
                     changed |= self._grow(self.pval, (function.qname, name), value)
         return changed

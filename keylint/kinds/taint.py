@@ -97,9 +97,10 @@ _PROPAGATOR = {
     "required": ["calls", "to"],
     "properties": {
         "calls": _STRINGS,
-        "from": {"type": "array", "items": {"type": ["integer", "string"]}},
-        "to": {"enum": ["receiver"]},
-        "add": _LABELS,
+        "from": {"type": "array", "items": {"type": ["integer", "string"]},
+                 "description": "arguments moved: index, keyword, '*' (all positional), '**' (all keywords)"},
+        "to": {"enum": ["receiver", "return"], "description": "into the receiver object or the call's result"},
+        "add": {**_LABELS, "description": "labels the moved value gains (e.g. a token request adds 'token')"},
     },
 }
 _PROPERTIES = {

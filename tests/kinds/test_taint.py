@@ -1,0 +1,111 @@
+"""The taint kind's YAML contract, its project phase and what its findings carry."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+from keylint.kinds import KINDS, taint
+from keylint.packs import PackError, load_pack
+from keylint.report import FORMATS
+from keylint.scan import ScanOptions, scan
+from tests.conftest import ENGINE_PACK, scan_project, write_project
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_registered_with_prefilter_and_project_phase():
+    kind = KINDS["taint"]
+    for name in ("summarise", "build_index", "exports", "relevant", "prefilter_tokens", "check"):
+        assert callable(getattr(kind, name))
+
+
+def test_shipped_rules_have_prefilter_tokens_found_in_their_vulnerable_examples(shipped_rules):
+    for rule in (r for r in shipped_rules if r.kind == "taint"):
+        tokens = taint.prefilter_tokens(rule.spec)
+        assert tokens and all(t == t.lower() for t in tokens)
+        for example in rule.examples["vulnerable"]:
+            code = example if isinstance(example, str) else example["code"]
+            assert any(t in code.lower() for t in tokens), (rule.id, code[:60])
+
+
+def test_bad_regex_names_file_line_and_field(tmp_path):
+    broken = ENGINE_PACK.replace("names: ['(^|_)client_secret$']", "names: ['(client_secret']")
+    path = tmp_path / "broken.yaml"
+    path.write_text(broken, "utf-8")
+    with pytest.raises(PackError) as error:
+        load_pack(path)
+    assert "broken.yaml:" in str(error.value) and "taint.sources[0].names" in str(error.value)
+
+
+def test_sink_needs_exactly_one_shape(tmp_path):
+    broken = ENGINE_PACK.replace("        - note: sink\n          calls: [sink]\n", "        - note: sink\n")
+    path = tmp_path / "broken.yaml"
+    path.write_text(broken, "utf-8")
+    with pytest.raises(PackError):
+        load_pack(path)
+
+
+def test_summaries_pickle(tmp_path, engine_rules):
+    from keylint.parse import parse
+
+    parsed = parse("app.py", "def f(v):\n    sink(v)\n\nf(request.args)\n", "python")
+    summary = taint.summarise(parsed, engine_rules)
+    clone = pickle.loads(pickle.dumps(summary))
+    assert clone == summary
+    index = taint.build_index({"app.py": clone})
+    assert pickle.loads(pickle.dumps(index)).pval
+
+
+def test_prefilter_skips_files_without_tokens_unless_they_import_a_source_module(tmp_path, shipped_rules):
+    rules = [r for r in shipped_rules if r.id == "KL401"]
+    files = {
+        "jobs/__init__.py": "",
+        "jobs/auth.py": "import os\n\ndef get_token():\n    return os.environ['VIPPS_ACCESS_TOKEN']\n",
+        "jobs/sync.py": "import logging\nfrom jobs.auth import get_token\n\nlogging.info('t=%s', get_token())\n",
+        "jobs/other.py": "import logging\n\nlogging.info('t=%s', make())\n",
+    }
+    write_project(tmp_path, files)
+    assert not taint.relevant((tmp_path / "jobs/sync.py").read_text(), rules)
+    report = scan([str(tmp_path)], rules, ScanOptions(root=str(tmp_path)))
+    assert [(f.path, f.line) for f in report.findings] == [("jobs/sync.py", 4)]
+
+
+def test_json_findings_carry_the_flow(tmp_path, engine_rules):
+    report = scan_project(tmp_path, {"app.py": "def f(v):\n    sink(v)\n\nf(request.args)\n"}, engine_rules)
+    data = json.loads(FORMATS["json"](report, engine_rules))
+    (finding,) = data["findings"]
+    assert finding["flow"] == [
+        {"path": "app.py", "line": 4, "note": "source: request.args"},
+        {"path": "app.py", "line": 4, "note": "passed to f() as v"},
+        {"path": "app.py", "line": 2, "note": "sink: sink(v)"},
+    ]
+
+
+SARIF_SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
+
+
+@pytest.mark.skipif(not SARIF_SCHEMA.exists(), reason="SARIF 2.1.0 schema not available")
+def test_sarif_code_flows_validate_against_the_schema(shipped_rules):
+    import jsonschema
+
+    schema = json.loads(SARIF_SCHEMA.read_text("utf-8"))
+    report = scan([str(EXAMPLES / "partner_app")], shipped_rules, ScanOptions(root=str(EXAMPLES)))
+    document = json.loads(FORMATS["sarif"](report, shipped_rules))
+    jsonschema.Draft4Validator(schema).validate(document)
+    flows = [r for r in document["runs"][0]["results"] if "codeFlows" in r]
+    assert {r["ruleId"] for r in flows} >= {"KL201", "KL301", "KL401"}
+    for result in flows:
+        steps = result["codeFlows"][0]["threadFlows"][0]["locations"]
+        assert len(steps) >= 2 and all(s["location"]["message"]["text"] for s in steps)
+
+
+def test_flow_notes_never_show_a_key_literal(tmp_path, shipped_rules):
+    rules = [r for r in shipped_rules if r.id == "KL401"]
+    code = "import logging, os\nKEY = os.getenv('VIPPS_SUBSCRIPTION_KEY', 'e5a6e9d9c9195a2df2a12bab861b5979')\nlogging.info(KEY)\n"
+    report = scan_project(tmp_path, {"app.py": code}, rules)
+    rendered = FORMATS["json"](report, rules)
+    assert report.findings and "e5a6e9d9c9195a2df2a12bab861b5979" not in rendered

@@ -1,0 +1,37 @@
+"""The template kind (KL302): printed expressions named like keys in template files."""
+
+from __future__ import annotations
+
+from keylint.kinds.template import printed_names
+from tests.conftest import scan_project
+
+
+def test_printed_names_skip_string_literals_and_read_quoted_keys():
+    assert printed_names(" url_for('client_secret') ") == (["url_for"], [])
+    assert printed_names(' config["CLIENT_SECRET"]|e ') == (["config", "CLIENT_SECRET"], ["e"])
+    assert printed_names(" settings.VIPPS_SUBSCRIPTION_KEY ") == (["settings", "VIPPS_SUBSCRIPTION_KEY"], [])
+
+
+def test_flags_key_names_not_comments_or_masked_values(tmp_path, shipped_rules):
+    rules = [r for r in shipped_rules if r.id == "KL302"]
+    page = (
+        "<p>{{ merchant.msn }}</p>\n"
+        "<p>{{ client_secret }}</p>\n"
+        "{# {{ client_secret }} #}\n"
+        "<p>{{ subscription_key|mask }}</p>\n"
+        "<p>{{\n  settings.VIPPS_SUBSCRIPTION_KEY\n}}</p>\n"
+        "<p>{{ client_secret_configured }}</p>\n"
+    )
+    report = scan_project(tmp_path, {"templates/page.html": page, "templates/page.jinja": "{{ access_token }}"}, rules)
+    assert [(f.path, f.line, f.column) for f in report.findings] == [
+        ("templates/page.html", 2, 4),
+        ("templates/page.html", 5, 4),
+        ("templates/page.jinja", 1, 1),
+    ]
+
+
+def test_template_comment_suppresses(tmp_path, shipped_rules):
+    rules = [r for r in shipped_rules if r.id == "KL302"]
+    page = "{# keylint: ignore[KL302] -- support-only page behind VPN #}\n<p>{{ client_id }}</p>\n<p>{{ client_id }}</p> <!-- keylint: ignore[KL302] -->\n"
+    report = scan_project(tmp_path, {"admin.html": page}, rules)
+    assert report.findings == [] and report.suppressed == 2
