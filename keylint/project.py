@@ -20,18 +20,19 @@ from keylint.parse import ParseFailure, decode, parse
 MAX_IMPORT_ROUNDS = 3
 
 
-def summarise_project(sources: list, rules: list, read) -> dict:
-    """{kind name: index} for the kinds of `rules` that have a project phase."""
+def summarise_project(sources: list, rules: list, read, key_types=()) -> dict:
+    """{kind name: index} for the kinds of `rules` that have a project phase; `key_types` are
+    the configured (name, type) pairs."""
     project: dict = {}
     for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
         kind = KINDS[kind_name]
         if hasattr(kind, "summarise"):
             files = [s for s in sources if s.kind in kind.FILE_KINDS]
-            project[kind_name] = kind.build_index(_summaries(kind, files, list(kind_rules), read))
+            project[kind_name] = kind.build_index(_summaries(kind, files, list(kind_rules), read, key_types))
     return project
 
 
-def _summaries(kind, files: list, rules: list, read) -> dict:
+def _summaries(kind, files: list, rules: list, read, key_types) -> dict:
     summaries: dict = {}
     exporting: set[str] = set()
     pending = files
@@ -45,7 +46,7 @@ def _summaries(kind, files: list, rules: list, read) -> dict:
             if not (kind.relevant(text, rules) or (importer and importer.search(text))):
                 skipped.append(source)
                 continue
-            summary = _summary(kind, source, text, rules)
+            summary = _summary(kind, source, text, rules, key_types)
             summaries[source.rel_path] = summary
             if summary is not None and kind.exports(summary):
                 new.add(module_name(source.rel_path).rpartition(".")[2])
@@ -70,9 +71,9 @@ def _text(source, read) -> str | None:
         return None
 
 
-def _summary(kind, source, text: str, rules: list):
+def _summary(kind, source, text: str, rules: list, key_types):
     """The file's summary, or None when it cannot be parsed (the analyse stage reports that)."""
     try:
-        return kind.summarise(parse(source.rel_path, text, source.kind), rules)
+        return kind.summarise(parse(source.rel_path, text, source.kind), rules, key_types)
     except (ParseFailure, RecursionError):
         return None

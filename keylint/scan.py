@@ -98,7 +98,7 @@ def scan(paths: list[str], rules: list, options: ScanOptions = ScanOptions()) ->
     # analyse only the changed ones; see keylint/gitdiff.py.
     analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
     key_types = dict(options.key_types)
-    project = summarise_project(sources, rules, read_bytes)
+    project = summarise_project(sources, rules, read_bytes, options.key_types)
     for source in analysed:
         try:
             data = read_bytes(source)

@@ -223,6 +223,8 @@ class Walker:
             name = param.name.value
             step = self.a.step(param, f"parameter {name} of {self.fs.name}()")
             taint = F.join(F.symbol(("param", self.fs.qname, name)), self.name_source(name, param))
+            if param.default is not None:
+                taint = F.join(taint, self.expr(param.default, {}))
             for source in self.config.sources:
                 if source.params is not None and self._param_is_source(source.params, param, index, names, decorators):
                     taint = F.join(taint, F.source(source.labels, step))
@@ -252,13 +254,21 @@ class Walker:
         return taint
 
     def store_source(self, key: str, value: cst.BaseExpression) -> dict:
-        """Labels of a value stored under a key-like key (e.g. an Authorization header)."""
-        if _is_constant(value):
-            return {}
+        """Labels of a value stored under a key-like key (e.g. an Authorization header; `keys`
+        sources mark constants too: that a Merchant-Serial-Number header is set)."""
+        constant = _is_constant(value)
         taint: dict = {}
         for source in self.config.sources:
-            if source.stores.search(key):
+            if source.keys.search(key) or (not constant and source.stores.search(key)):
                 taint = F.join(taint, F.source(source.labels, self.a.step(value, f"source: stored as {key!r}")))
+        return taint
+
+    def literal_source(self, text: str | None, node: cst.CSTNode) -> dict:
+        """Labels of a string literal by its text (f-strings with {} for the variable parts)."""
+        taint: dict = {}
+        for source in self.config.sources:
+            if source.literals.search(text):
+                taint = F.join(taint, F.source(source.labels, self.a.step(node, f"source: {code_of(node)}")))
         return taint
 
     def _pattern_sources(self, node: cst.CSTNode, names: tuple, attribute: str, url: str | None = None) -> dict:
@@ -656,7 +666,8 @@ class Walker:
         for sink in self.config.sinks:
             if not sink.calls or not sink.calls.match(*names) or not self._literals_match(sink, args):
                 continue
-            watched = [t for p, t, _ in args if sink.selects(p)]
+            watched = [F.transform(t, ("push", p)) if sink.whole_request and isinstance(p, str) and p not in ("*", "**") else t
+                       for p, t, _ in args if sink.selects(p)]
             if "receiver" in sink.args:
                 watched.append(receiver)
             url = template_text(next((v for p, _, v in args if p in (0, "url")), None)) if sink.url else None
@@ -692,6 +703,10 @@ class Walker:
             if prop.to == to and prop.calls.match(*names):
                 picked = F.join(*(t for p, t, _ in args if p in prop.sources or ("*" in prop.sources and isinstance(p, int))
                                   or ("**" in prop.sources and isinstance(p, str))))
+                if prop.keep:
+                    picked = F.transform(picked, ("keep", prop.keep))
+                if prop.at_key:
+                    picked = F.transform(F.transform(picked, ("slot", None)), ("push", prop.at_key))
                 moved.append(F.transform(picked, ("add", prop.add)) if prop.add else picked)
         return moved
 
@@ -751,8 +766,11 @@ class Walker:
     def sequence(self, node, env: dict) -> dict:
         return F.join(*(self.expr(e.value, env) for e in node.elements))
 
+    def string(self, node: cst.SimpleString, env: dict) -> dict:
+        return self.literal_source(literal_string(node), node)
+
     def fstring(self, node: cst.FormattedString, env: dict) -> dict:
-        taint: dict = {}
+        taint = self.literal_source(template_text(node), node)
         text = ""
         for part in node.parts:
             if isinstance(part, cst.FormattedStringText):
@@ -891,6 +909,7 @@ _STATEMENTS = {
 
 _EXPRESSIONS = {
     cst.Name: Walker.name,
+    cst.SimpleString: Walker.string,
     cst.Attribute: Walker.attribute,
     cst.Subscript: Walker.subscript,
     cst.Call: Walker.call_or_format,
