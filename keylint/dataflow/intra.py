@@ -161,6 +161,23 @@ class ModuleAnalyser:
                 self.defer(stmt, qname, qname, None, {})
             elif isinstance(stmt, cst.ClassDef):
                 self.add_class(stmt, qname, walker)
+            elif isinstance(stmt, cst.SimpleStatementLine):
+                self._class_attributes(stmt, qname, walker)
+
+    @staticmethod
+    def _class_attributes(stmt: cst.SimpleStatementLine, class_qname: str, walker: "Walker") -> None:
+        """Class-level values (`base_url: str = "https://..."`) are the defaults of instance fields."""
+        for small in stmt.body:
+            if isinstance(small, cst.AnnAssign) and small.value is not None:
+                targets = [small.target]
+            elif isinstance(small, cst.Assign):
+                targets = [t.target for t in small.targets]
+            else:
+                continue
+            taint = walker.expr(small.value, {})
+            for target in targets:
+                if isinstance(target, cst.Name) and taint:
+                    walker.fs.field_stores.append((class_qname, target.value, taint))
 
     def _function(self, node: cst.FunctionDef, qname: str, class_qname, outer, local_defs) -> None:
         params = node.params
@@ -576,7 +593,16 @@ class Walker:
             return F.join(taint, local, F.symbol(("field", self.cls, attr)))
         if isinstance(base, cst.Name) and base.value not in env and base.value in self.a.imports.aliases:
             return F.join(taint, F.symbol(("global", self.a.imports.aliases[base.value], attr)))
+        typed = self._instance_of(base, env)
+        if typed:
+            taint = F.join(taint, F.symbol(("field", typed, attr)))
         return F.join(taint, F.transform(self.expr(base, env), ("pop", attr)))
+
+    def _instance_of(self, node: cst.BaseExpression, env: dict) -> str | None:
+        """The class a variable was made from (`settings = Settings()`), if known."""
+        if not isinstance(node, cst.Name):
+            return None
+        return self.types.get(node.value) or (self.a.module_types.get(node.value) if node.value not in env else None)
 
     def subscript(self, node: cst.Subscript, env: dict) -> dict:
         base = self.expr(node.value, env)
