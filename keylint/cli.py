@@ -149,7 +149,10 @@ def _format_choice():
 @click.option("--no-redact", is_flag=True, help="Show secrets in clear in the report (off by default).")
 @click.option("--quiet", "-q", is_flag=True, help="Text format: print findings only, no summary; nothing when clean.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit non-zero).")
-def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero, **flags) -> None:
+@click.option("--explain-keys", is_flag=True,
+              help="Also print the key type, API and environment inferred for each request, with the evidence "
+                   "(to stderr unless --format text).")
+def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero, explain_keys, **flags) -> None:
     """Scan PATHS (default: the current folder) for key leaks and misuse."""
     from keylint.report import FORMATS, text
     from keylint.scan import scan as run_scan
@@ -165,6 +168,10 @@ def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero, **
     else:
         rendered = FORMATS[fmt](report, rules, color=color)
     _emit(rendered, output)
+    if explain_keys:
+        from keylint.report.explain import render_explanation
+
+        click.echo(render_explanation(report, rules, config.key_types), nl=False, err=fmt != "text" or output is not None)
     if (report.findings or report.suppression_issues) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     if report.errors:

@@ -52,6 +52,7 @@ class ScanReport:
     suppression_issues: list[SuppressionIssue] = field(default_factory=list)
     silenced: list[tuple] = field(default_factory=list)
     suppressions: list[tuple] = field(default_factory=list)
+    project: dict | None = None  # the project phase's indexes (for --explain-keys)
 
     def stats(self) -> dict:
         return {
@@ -98,7 +99,7 @@ def scan(paths: list[str], rules: list, options: ScanOptions = ScanOptions()) ->
     # analyse only the changed ones; see keylint/gitdiff.py.
     analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
     key_types = dict(options.key_types)
-    project = summarise_project(sources, rules, read_bytes, options.key_types)
+    project = report.project = summarise_project(sources, rules, read_bytes, options.key_types)
     for source in analysed:
         try:
             data = read_bytes(source)
