@@ -3,17 +3,18 @@ summarise Python files first, then build one index that each file's analysis rea
 
 A kind joins in by providing `relevant(text, rules)` (its prefilter), `summarise(parsed, rules)`
 (plain picklable data), `exports(summary)` (whether importers of the module can pick up
-something from it) and `build_index({path: summary})`. A file that fails the prefilter is
-still summarised when it imports a module that exports something, so a sink in a file
-without any rule token is found when the source is in a helper module.
+something from it), `imports(summary)` (qualified names it imports) and
+`build_index({path: summary})`. A file that fails the prefilter is still summarised when it
+imports a module that exports something (a sink in a file without any rule token, the source
+in a helper module), or when a file that passed the prefilter imports it (a helper that
+returns a request value, used where the MSN header is set).
 """
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
-from keylint.dataflow.names import module_name
+from keylint.dataflow.names import Imports, module_name
 from keylint.kinds import KINDS
 from keylint.parse import ParseFailure, decode, parse
 
@@ -35,33 +36,60 @@ def summarise_project(sources: list, rules: list, read, key_types=()) -> dict:
 def _summaries(kind, files: list, rules: list, read, key_types) -> dict:
     summaries: dict = {}
     exporting: set[str] = set()
+    wanted: set[str] = set()
     pending = files
-    for _ in range(MAX_IMPORT_ROUNDS + 1):
-        importer = _import_pattern(exporting)
+    for round_ in range(MAX_IMPORT_ROUNDS + 1):
         skipped, new = [], set()
         for source in pending:
             text = _text(source, read)
             if text is None:
                 continue
-            if not (kind.relevant(text, rules) or (importer and importer.search(text))):
+            if not (kind.relevant(text, rules) or _is_wanted(source.rel_path, wanted)
+                    or _imports_one_of(text, source.rel_path, exporting)):
                 skipped.append(source)
                 continue
             summary = _summary(kind, source, text, rules, key_types)
             summaries[source.rel_path] = summary
             if summary is not None and kind.exports(summary):
-                new.add(module_name(source.rel_path).rpartition(".")[2])
-        if not new - exporting:
+                new.add(module_name(source.rel_path))
+            if summary is not None and round_ == 0:
+                wanted.update(_prefixes(kind.imports(summary)))
+        if not (new - exporting or (round_ == 0 and wanted)):
             break
         exporting |= new
         pending = skipped
     return summaries
 
 
-def _import_pattern(modules: set[str]) -> re.Pattern | None:
-    if not modules:
-        return None
-    names = "|".join(sorted(re.escape(m) for m in modules))
-    return re.compile(rf"^[ \t]*(?:from|import)\b[^\n]*\b(?:{names})\b", re.M)
+def _same_module(module: str, imported: str) -> bool:
+    """`imported` (as written in an import) names `module` (named from its path)."""
+    return bool(imported) and (module == imported or module.endswith("." + imported))
+
+
+def _imports_one_of(text: str, rel_path: str, modules: set[str]) -> bool:
+    """Whether the file imports one of `modules` or a name from one of them."""
+    if not modules or not any(m.rpartition(".")[2] in text for m in modules):
+        return False
+    imports = Imports(module_name(rel_path), rel_path.endswith("__init__.py"))
+    imports.add_statements(text)
+    return any(
+        _same_module(m, name) or _same_module(m, name.rpartition(".")[0]) for m in modules for name in imports.modules
+    )
+
+
+def _prefixes(names) -> set[str]:
+    """`a.b.c` -> {a, a.b, a.b.c}: an import may name a module or something inside one."""
+    found = set()
+    for name in names:
+        parts = name.split(".")
+        found.update(".".join(parts[: i + 1]) for i in range(len(parts)))
+    return found
+
+
+def _is_wanted(rel_path: str, wanted: set[str]) -> bool:
+    """Whether a module a relevant file imports is this file (matched on a dotted suffix)."""
+    parts = module_name(rel_path).split(".")
+    return any(".".join(parts[i:]) in wanted for i in range(len(parts)))
 
 
 def _text(source, read) -> str | None:

@@ -100,6 +100,7 @@ rules:
           from: [0]
           to: receiver
         - calls: [post_request]
+          url: ['/token$']
           from: [headers]
           to: return
           add: [answered]

@@ -140,6 +140,7 @@ class Propagator:
     sources: tuple
     to: str
     add: frozenset
+    url: Regexes = field(default_factory=Regexes)
     keep: frozenset = frozenset()  # only these labels move, out of any container
     at_key: str | None = None  # and land under this key of the result
 
@@ -237,9 +238,9 @@ def compile_taint_spec(raw: dict, rule_id: str = "") -> TaintSpec:
         sinks=tuple(_sink(s, ["sinks", i], rule_id, i, own) for i, s in enumerate(raw.get("sinks", ()))),
         sanitizers=tuple(_sanitizer(s, own) for s in raw.get("sanitizers", ())),
         propagators=tuple(
-            Propagator(Globs(p["calls"]), tuple(p.get("from", ("*", "**"))), p.get("to", "return"), frozenset(p.get("add", ())),
-                       frozenset(p.get("keep", ())), p.get("at_key"))
-            for p in raw.get("propagators", ())
+            Propagator(Globs(p["calls"]), tuple(p.get("from", ("*", "**"))), p["to"], frozenset(p.get("add", ())),
+                       _regexes(p, "url", ["propagators", i]), frozenset(p.get("keep", ())), p.get("at_key"))
+            for i, p in enumerate(raw.get("propagators", ()))
         ),
         exits=_globs(raw, "exits"),
         prefilter=None if prefilter is None else frozenset(t.lower() for t in prefilter),

@@ -134,6 +134,7 @@ class ModuleAnalyser:
         self.summary.globals = {name: taint for name, taint in self.globals.items() if taint}
         while self._queue:
             self._function(*self._queue.pop(0))
+        self.summary.imports = tuple(sorted(self.imports.modules))
         return self.summary
 
     def line(self, node: cst.CSTNode) -> int:
@@ -657,8 +658,7 @@ class Walker:
             if sanitizer.calls.match(*names) and (not sanitizer.mentions or self._mentions(sanitizer, node)):
                 result = F.transform(result, ("drop", sanitizer.labels))
         result = F.join(result, *self._propagated(names, args, "return"))
-        url = template_text(next((v for p, _, v in args if p in (0, "url")), None))
-        result = F.join(result, self._pattern_sources(node, names, "calls", url), self._name_call_source(node, names))
+        result = F.join(result, self._pattern_sources(node, names, "calls", self._url_text(args)), self._name_call_source(node, names))
         return result
 
     def _default_result(self, method, args, receiver: dict, node: cst.Call) -> dict:
@@ -696,8 +696,12 @@ class Walker:
                        for p, t, _ in args if sink.selects(p)]
             if "receiver" in sink.args:
                 watched.append(receiver)
-            url = template_text(next((v for p, _, v in args if p in (0, "url")), None)) if sink.url else None
-            self.sink_event(sink, node, F.join(*watched), url)
+            self.sink_event(sink, node, F.join(*watched), self._url_text(args) if sink.url else None)
+
+    @staticmethod
+    def _url_text(args: list) -> str | None:
+        """The URL argument (first positional or url=) as text with {} for its variable parts."""
+        return template_text(next((v for p, _, v in args if p in (0, "url")), None))
 
     @staticmethod
     def _literals_match(sink, args: list) -> bool:
@@ -726,7 +730,7 @@ class Walker:
         """What the YAML propagators of this callee move `to` the receiver or the return value."""
         moved = []
         for prop in self.config.propagators:
-            if prop.to == to and prop.calls.match(*names):
+            if prop.to == to and prop.calls.match(*names) and (not prop.url or prop.url.search(self._url_text(args))):
                 picked = F.join(*(t for p, t, _ in args if p in prop.sources or ("*" in prop.sources and isinstance(p, int))
                                   or ("**" in prop.sources and isinstance(p, str))))
                 if prop.keep:

@@ -12,6 +12,7 @@ import libcst as cst
 
 
 # A quoted token that could be a key: 16+ key characters with a digit, no path separators.
+_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|[^\n]*)|import[ \t]+[^\n]*)", re.M)
 _KEYLIKE_STRING = re.compile(r"""(?P<q>['"])(?=[^'"]*[0-9])[A-Za-z0-9+=_.~-]{16,}(?P=q)""")
 
 
@@ -54,11 +55,13 @@ class Imports:
         self.module = module
         self.package = module if is_package else module.rpartition(".")[0]
         self.aliases: dict[str, str] = {}
+        self.modules: set[str] = set()  # every dotted name imported, in full
 
     def add(self, node: cst.Import | cst.ImportFrom) -> None:
         if isinstance(node, cst.Import):
             for alias in node.names:
                 name = chain(alias.name) or ""
+                self.modules.add(name)
                 if alias.asname is not None:
                     self.aliases[chain(alias.asname.name) or name] = name
                 else:
@@ -72,6 +75,18 @@ class Imports:
             name = chain(alias.name) or ""
             local = chain(alias.asname.name) if alias.asname is not None else name
             self.aliases[local or name] = f"{base}.{name}" if base else name
+            self.modules.add(self.aliases[local or name])
+
+    def add_statements(self, text: str) -> None:
+        """Add the imports of source text that need not parse as a whole (one statement at a time)."""
+        for match in _IMPORT.finditer(text):
+            try:
+                statement = cst.parse_statement(match.group(0).strip() + "\n")
+            except cst.ParserSyntaxError:
+                continue
+            for small in getattr(statement, "body", ()):
+                if isinstance(small, (cst.Import, cst.ImportFrom)):
+                    self.add(small)
 
     def _from_base(self, node: cst.ImportFrom) -> str | None:
         written = chain(node.module) if node.module is not None else ""

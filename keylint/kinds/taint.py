@@ -115,6 +115,7 @@ _PROPAGATOR = {
                  "description": "arguments moved: index, keyword, '*' (all positional), '**' (all keywords)"},
         "to": {"enum": ["receiver", "return"], "description": "into the receiver object or the call's result"},
         "add": {**_LABELS, "description": "labels the moved value gains (e.g. a token request adds 'token')"},
+        "url": {**_STRINGS, "description": "regexes the URL argument's text ({} for variable parts) must match"},
         "keep": {**_LABELS, "description": "only these labels move"},
         "at_key": {"type": "string", "minLength": 1, "description": "the moved value, out of any container, lands under this key"},
     },
@@ -181,6 +182,10 @@ def exports(summary) -> bool:
         has_source(fs.returns) or any(has_source(t) for _, _, t in fs.field_stores)
         for fs in summary.functions.values()
     )
+
+
+def imports(summary) -> tuple:
+    return summary.imports
 
 
 def build_index(summaries: dict) -> ProjectIndex:

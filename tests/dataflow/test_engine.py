@@ -215,7 +215,11 @@ def test_propagator_into_receiver(tmp_path, engine_rules):
 
 
 def test_propagator_to_return_adds_labels_after_a_sanitizer(tmp_path, engine_rules):
-    code = "r = post_request(URL, headers=request.args)\nsink(r)\ns = post_request(URL, json=request.args)\nsink(s)\n"
+    code = (
+        'r = post_request(f"{BASE}/token", headers=request.args)\nsink(r)\n'
+        's = post_request(f"{BASE}/token", json=request.args)\nsink(s)\n'
+        't = post_request(f"{BASE}/payments", headers=request.args)\nsink(t)\n'
+    )
     report = run(tmp_path, engine_rules, code)
     assert lines(report) == [2]
 
@@ -225,7 +229,7 @@ def test_sources_and_propagators_carry_labels(engine_rules):
     from keylint.kinds import taint
     from keylint.parse import parse
 
-    code = "r = post_request(URL, headers=request.args)\nk = client_secret\n"
+    code = "r = post_request('/token', headers=request.args)\nk = client_secret\n"
     index = taint.build_index({"app.py": taint.summarise(parse("app.py", code, "python"), engine_rules)})
     assert F.labels_of(index.gval[("app", "r")]) == {"user", "answered"}
     assert F.labels_of(index.gval[("app", "k")]) == {"secret"}

@@ -109,3 +109,20 @@ def test_flow_notes_never_show_a_key_literal(tmp_path, shipped_rules):
     report = scan_project(tmp_path, {"app.py": code}, rules)
     rendered = FORMATS["json"](report, rules)
     assert report.findings and "e5a6e9d9c9195a2df2a12bab861b5979" not in rendered
+
+
+def test_prefilter_also_takes_modules_that_relevant_files_import(tmp_path, shipped_rules):
+    rules = [r for r in shipped_rules if r.id == "KL201"]
+    files = {
+        "web/__init__.py": "",
+        "web/forms.py": "from flask import request\n\ndef posted(name):\n    return request.form[name]\n",
+        "web/views.py": (
+            "import requests\nfrom web.forms import posted\n\n"
+            "def capture(ref):\n    h = auth()\n    h['Merchant-Serial-Number'] = posted('shop')\n"
+            "    return requests.post(API + ref, headers=h)\n"
+        ),
+    }
+    write_project(tmp_path, files)
+    assert not taint.relevant((tmp_path / "web/forms.py").read_text(), rules)
+    report = scan([str(tmp_path)], rules, ScanOptions(root=str(tmp_path)))
+    assert [(f.path, f.line) for f in report.findings] == [("web/views.py", 6)]
