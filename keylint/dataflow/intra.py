@@ -93,6 +93,16 @@ def _body(node) -> list:
     return list(body.body) if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else [body]
 
 
+class _GlobalStatements(cst.CSTVisitor):
+    """Names that some function declares `global` (and may assign)."""
+
+    def __init__(self):
+        self.names: set[str] = set()
+
+    def visit_Global(self, node: cst.Global) -> None:
+        self.names.update(item.name.value for item in node.names)
+
+
 def merge_envs(*envs: dict | None) -> dict | None:
     present = [e for e in envs if e is not None]
     if not present:
@@ -120,8 +130,17 @@ class ModuleAnalyser:
         self.globals: dict = {}
         self._sites = 0
         self._queue: list = []
+        self.declared_globals: set[str] = set()
+
+    @property
+    def globals_owner(self) -> str:
+        """Stores to `global` names inside functions are kept as fields of this pseudo-class."""
+        return f"{self.module}.<globals>"
 
     def run(self, tree: cst.Module) -> ModuleSummary:
+        declared = _GlobalStatements()
+        tree.visit(declared)
+        self.declared_globals = declared.names
         for stmt in tree.body:
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                 self.toplevel[stmt.name.value] = f"{self.module}.{stmt.name.value}"
@@ -218,6 +237,7 @@ class Walker:
         self.is_module = is_module
         self.types: dict[str, str] = {}
         self.assigned: set[str] = set()
+        self.global_names: set[str] = set()
 
     # ----- parameters and sources -------------------------------------------------------------
 
@@ -345,6 +365,8 @@ class Walker:
             env = self.guarded(stmt.test, env, True)
         elif isinstance(stmt, (cst.Import, cst.ImportFrom)):
             self.a.imports.add(stmt)
+        elif isinstance(stmt, cst.Global):
+            self.global_names.update(item.name.value for item in stmt.names)
         elif _exits(stmt):
             return None
         return env
@@ -494,6 +516,8 @@ class Walker:
                 taint = F.join(taint, self._named_store_source(name, value))
             env[name] = F.with_step(taint, self.a.step(target, f"assigned to {name}"))
             self.assigned.add(name)
+            if name in self.global_names and taint:
+                self.fs.field_stores.append((self.a.globals_owner, name, env[name]))
         elif isinstance(target, cst.Attribute):
             attr = target.attr.value
             if value is not None:
@@ -576,6 +600,8 @@ class Walker:
         if name in self.local_defs or name in self.a.toplevel:
             return {}
         taint = {} if name in self.assigned else self.name_source(name, node)
+        if not self.is_module and name in self.a.declared_globals:
+            taint = F.join(taint, F.symbol(("field", self.a.globals_owner, name)))
         if not self.is_module and name in self.a.globals:
             return F.join(taint, F.symbol(("global", self.a.module, name)))
         imported = self.a.imports.aliases.get(name)
@@ -714,11 +740,12 @@ class Walker:
             return
         moved = []
         if method in _MUTATORS:
-            for position, taint, _ in args:
+            for position, taint, value in args:
                 if method == "update" and isinstance(position, str) and position not in ("*", "**"):
                     taint = F.transform(taint, ("push", position))
                 elif method == "setdefault" and position == 1 and isinstance(args[0][2], cst.SimpleString):
-                    taint = F.transform(taint, ("push", literal_string(args[0][2])))
+                    key = literal_string(args[0][2])
+                    taint = F.transform(F.join(taint, self.store_source(key, value)), ("push", key))
                 if method != "setdefault" or position != 0:
                     moved.append(taint)
         moved.extend(self._propagated(names, args, "receiver"))
