@@ -535,7 +535,9 @@ class Walker:
             index = target.slice[0].slice if len(target.slice) == 1 else None
             key = literal_string(index.value) if isinstance(index, cst.Index) else None
             if key is None:
-                self.update_root(target.value, taint, env)
+                # The key's own labels too, as a dict literal's computed keys: `h[MSN_HEADER] = msn`.
+                key_taint = self.expr(index.value, env) if isinstance(index, cst.Index) else {}
+                self.update_root(target.value, F.join(taint, key_taint), env)
                 return
             if value is not None:
                 taint = F.join(taint, self.store_source(key, value))

@@ -22,7 +22,7 @@ defaults:
       - {labels: ['cred:a'], names: ['^a_key$']}
       - {labels: ['cred:b'], names: ['^b_key$']}
       - {labels: ['url:x'], literals: ['(^|/)x/']}
-      - {labels: [mark], keys: ['^Mark$']}
+      - {labels: [mark], keys: ['^Mark$'], literals: ['^Mark$']}
     sanitizers:
       - {calls: [fetch, '*.fetch'], labels: ['cred:a', 'cred:b', 'url:x', mark]}
     propagators:
@@ -90,6 +90,7 @@ SILENT = {
     "URL label in the headers is not the URL": 'fetch("/y/", headers={"H": a_key, "Ref": "/x/"})\n',
     "marked header, even a constant": 'fetch("/x/", headers={"H": a_key, "Mark": "1"})\n',
     "marked by item assignment": 'h = {"H": a_key}\nh["Mark"] = "1"\nfetch("/x/", headers=h)\n',
+    "marked through a constant key": 'MARK = "Mark"\nh = {"H": a_key}\nh[MARK] = m\nfetch("/x/", headers=h)\n',
     "marked by setdefault": 'h = {"H": a_key}\nh.setdefault("Mark", "1")\nfetch("/x/", headers=h)\n',
     "marked by update": 'h = {"H": a_key}\nh.update({"Mark": m})\nfetch("/x/", headers=h)\n',
     "conflicting credentials": 'fetch("/x/", headers={"H": a_key if flag else b_key})\n',
