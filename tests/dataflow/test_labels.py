@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from keylint.dataflow.config import EngineConfig
-from keylint.packs import load_pack
-from tests.conftest import scan_project
+from tests.conftest import pack_rules, scan_project
 
 LABEL_PACK = """
 pack: label-test
@@ -51,9 +50,7 @@ rules:
 
 @pytest.fixture(scope="module")
 def label_rules(tmp_path_factory) -> list:
-    path = tmp_path_factory.mktemp("packs") / "labels.yaml"
-    path.write_text(LABEL_PACK, "utf-8")
-    return load_pack(path)
+    return pack_rules(tmp_path_factory, LABEL_PACK)
 
 
 def flagged(tmp_path, rules, files) -> list:
