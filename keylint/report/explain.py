@@ -21,7 +21,7 @@ def render_explanation(report, rules, key_types=()) -> str:
         sinks = {(s.rule_id, s.index): s for s in config.sinks if s.whole_request}
     if not sinks:
         return "explain-keys: no key-type rules are selected.\n"
-    reported = {(f.path, f.line): f.rule_id for f in report.findings}
+    reported = {(f.path, f.line, f.rule_id) for f in report.findings}
     calls = _watched_calls(index, sinks)
     out: list[str] = []
     current = None
@@ -34,13 +34,13 @@ def render_explanation(report, rules, key_types=()) -> str:
             current = path
         out.append(f"  line {line}: {code}")
         out.extend(found)
-        rules_here = sorted({rule_id for (p, n), rule_id in reported.items() if (p, n) == (path, line)})
+        rules_here = sorted({rule_id for p, n, rule_id in reported if (p, n) == (path, line)})
         out.append(f"    reported: {', '.join(rules_here) if rules_here else 'nothing'}")
     return "\n".join(out) + "\n" if out else "explain-keys: no request that key-type rules watch was found.\n"
 
 
 def _watched_calls(index, sinks: dict) -> dict:
-    """(path, line, column) -> (code, concrete taint, [label tests asked], [label tests answered])."""
+    """(path, line, column) -> (code, concrete taint, the sinks' label tests, their `unless` tests)."""
     calls: dict = {}
     for path in sorted(index.summaries):
         for fs in index.summaries[path].functions.values():
@@ -89,6 +89,6 @@ def _unknown(concrete: dict, tests: list) -> list[str]:
     unknown = set()
     for test in tests:
         for family in {_family(label) for label in test.labels}:
-            if not any(located(o[2], test.under) and any(_family(l) == family for l in o[1]) for o in origins):
+            if not any(located(o[2], test.under) and any(_family(label) == family for label in o[1]) for o in origins):
                 unknown.add(family)
     return sorted(unknown)
