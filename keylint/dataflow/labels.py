@@ -54,8 +54,9 @@ def describe(concrete: dict, tests: tuple) -> dict:
 
 
 def declared_names(key_types) -> dict[str, frozenset]:
-    """Normalised names per label from `[tool.keylint.key-types]` (NAME = TYPE)."""
+    """Normalised names per label from `[tool.keylint.key-types]` (NAME = TYPE); of a dotted
+    name (`settings.SHOP_KEYS`) the last part is what the code reads."""
     names: dict[str, set] = {}
     for name, key_type in key_types:
-        names.setdefault(KEY_LABEL.format(key_type), set()).add(normalise_name(name))
+        names.setdefault(KEY_LABEL.format(key_type), set()).add(normalise_name(name.rpartition(".")[2]))
     return {label: frozenset(group) for label, group in sorted(names.items())}

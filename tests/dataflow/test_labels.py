@@ -112,7 +112,7 @@ def test_labels_cross_modules_and_name_message_variables(tmp_path, label_rules):
 
 
 def test_declared_key_types_become_name_sources():
-    config = EngineConfig.of([], (("MY_PAY_SECRET", "partner"), ("reportKey", "accounting"), ("OTHER", "partner")))
+    config = EngineConfig.of([], (("MY_PAY_SECRET", "partner"), ("reportKey", "accounting"), ("settings.OTHER", "partner")))
     declared = {next(iter(s.labels)): s for s in config.sources}
     assert set(declared) == {"key:partner", "key:accounting"}
     assert declared["key:partner"].name_matches("my_pay_secret") and declared["key:partner"].name_matches("other")
