@@ -4,5 +4,6 @@ facts.py    abstract values: facts (labels or symbolic origins + transforms + pa
 config.py   the compiled sources, sinks, sanitizers and propagators of the selected rules
 names.py    syntactic name resolution: dotted names, imports, module names from paths
 intra.py    per-module analysis -> ModuleSummary (functions, call sites, sink events)
+summary.py  the picklable records intra.py produces
 solve.py    project phase: call resolution and the fixpoint that makes facts concrete
 """
