@@ -93,14 +93,18 @@ def _body(node) -> list:
     return list(body.body) if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else [body]
 
 
-class _GlobalStatements(cst.CSTVisitor):
-    """Names that some function declares `global` (and may assign)."""
-
-    def __init__(self):
-        self.names: set[str] = set()
-
-    def visit_Global(self, node: cst.Global) -> None:
-        self.names.update(item.name.value for item in node.names)
+def declared_globals(body: list) -> set[str]:
+    """Names that functions (and methods) declare `global` among their top-level statements;
+    cheaper than a full traversal, and where `global` is written in practice."""
+    names: set[str] = set()
+    for stmt in body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            inner = _body(stmt)
+            if isinstance(stmt, cst.FunctionDef):
+                names.update(item.name.value for line in inner if isinstance(line, cst.SimpleStatementLine)
+                             for small in line.body if isinstance(small, cst.Global) for item in small.names)
+            names |= declared_globals(inner)
+    return names
 
 
 def merge_envs(*envs: dict | None) -> dict | None:
@@ -138,9 +142,7 @@ class ModuleAnalyser:
         return f"{self.module}.<globals>"
 
     def run(self, tree: cst.Module) -> ModuleSummary:
-        declared = _GlobalStatements()
-        tree.visit(declared)
-        self.declared_globals = declared.names
+        self.declared_globals = declared_globals(list(tree.body))
         for stmt in tree.body:
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                 self.toplevel[stmt.name.value] = f"{self.module}.{stmt.name.value}"
@@ -367,6 +369,7 @@ class Walker:
             self.a.imports.add(stmt)
         elif isinstance(stmt, cst.Global):
             self.global_names.update(item.name.value for item in stmt.names)
+            self.a.declared_globals |= self.global_names
         elif _exits(stmt):
             return None
         return env
