@@ -1,7 +1,7 @@
 """Project phase, between parse and analyse: kinds that look across files (the `taint` kind)
 summarise Python files first, then build one index that each file's analysis reads.
 
-A kind joins in by providing `relevant(text, rules)` (its prefilter), `summarise(parsed, rules)`
+A kind joins in by providing `relevant(text, rules)` (its prefilter), `summarise(parsed, rules, key_types)`
 (plain picklable data), `exports(summary)` (whether importers of the module can pick up
 something from it), `imports(summary)` (qualified names it imports) and
 `build_index({path: summary})`. A file that fails the prefilter is still summarised when it
