@@ -93,3 +93,63 @@ def test_explain_keys_without_key_type_rules(tmp_path, cli):
     write_tree(tmp_path, {"pay.py": NEUTRAL})
     result = cli(["scan", "--select", "KL101", "--explain-keys", "."], cwd=tmp_path)
     assert "explain-keys: no key-type rules are selected." in result.stdout
+
+
+URLLIB = """\
+import json
+import os
+import urllib.request
+
+
+def cancel(reference, msn):
+    req = urllib.request.Request(f"https://api.vipps.no/epayment/v1/payments/{reference}/cancel", data=b"{}", method="POST")
+    req.add_header("Ocp-Apim-Subscription-Key", os.environ["VIPPS_PARTNER_SUBSCRIPTION_KEY"])
+    {msn_line}
+    with urllib.request.urlopen(req) as resp:
+        return json.load(resp)
+"""
+GLOBAL_TOKEN = """\
+import os
+import requests
+
+API = "https://api.vipps.no"
+_token = None
+
+
+def refresh():
+    global _token
+    _token = requests.post(f"{API}/accesstoken/get", headers={
+        "client_id": os.environ["VIPPS_PARTNER_CLIENT_ID"],
+        "client_secret": os.environ["VIPPS_PARTNER_CLIENT_SECRET"]}).json()["access_token"]
+
+
+def ledgers(msn):
+    refresh()
+    return requests.get(f"{API}/settlement/v1/ledgers", params={"msn": msn}, headers={"Authorization": f"Bearer {_token}"})
+"""
+HEADER_CONSTANT = """\
+import os
+import requests
+
+MSN_HEADER = "Merchant-Serial-Number"
+
+
+def capture(msn, reference):
+    headers = {"Ocp-Apim-Subscription-Key": os.environ["VIPPS_PARTNER_SUBSCRIPTION_KEY"]}
+    headers[MSN_HEADER] = msn
+    return requests.post(f"https://api.vipps.no/epayment/v1/payments/{reference}/capture", headers=headers)
+"""
+PATTERNS = {
+    "urllib add_header without MSN": (URLLIB.replace("{msn_line}", "pass"), [("KL503", 10)]),
+    "urllib add_header with MSN": (URLLIB.replace("{msn_line}", 'req.add_header("Merchant-Serial-Number", msn)'), []),
+    "partner token cached in a global": (GLOBAL_TOKEN, [("KL501", 17)]),
+    "MSN header through a constant": (HEADER_CONSTANT, []),
+}
+
+
+def test_integration_patterns(tmp_path):
+    for name, (code, expected) in PATTERNS.items():
+        root = tmp_path / name.replace(" ", "_")
+        write_tree(root, {"app.py": code})
+        report = scan([str(root)], _key_rules(), ScanOptions(root=str(root)))
+        assert [(f.rule_id, f.line) for f in report.findings] == expected, name
