@@ -41,6 +41,18 @@ def holds(concrete: dict, also: tuple, unless: tuple) -> bool:
     return all(any(t.found(o) for o in origins) for t in also) and not any(t.found(o) for t in unless for o in origins)
 
 
+def evidence(concrete: dict, tests: tuple) -> tuple:
+    """For each test, the step that introduced its nearest matching label (for the flow)."""
+    steps = []
+    for test in tests:
+        found = [(len(path), path, origin[1] & test.labels) for (origin, _), path in concrete.items() if path and test.found(origin)]
+        if found:
+            _, path, labels = min(found, key=lambda f: f[:2])
+            where, line, note = path[0]
+            steps.append((where, line, f"{', '.join(sorted(labels))}: {note.removeprefix('source: ')}"))
+    return tuple(steps)
+
+
 def describe(concrete: dict, tests: tuple) -> dict:
     """Message variables from the labels the tests found: `key:partner` gives {key} = partner."""
     found: dict[str, set] = {}

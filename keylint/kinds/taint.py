@@ -14,7 +14,7 @@ from libcst.metadata import PositionProvider
 
 from keylint.dataflow.config import EngineConfig, compile_taint_spec
 from keylint.dataflow.intra import summarise_module
-from keylint.dataflow.labels import describe, holds
+from keylint.dataflow.labels import describe, evidence, holds
 from keylint.dataflow.solve import ProjectIndex
 from keylint.findings import FlowStep, Hit
 from keylint.kinds.spec import merge
@@ -213,6 +213,7 @@ def check(rules, parsed, context) -> list[Hit]:
             path = _best_path(concrete, sink, event)
             key = (rule.id, event.line, event.column)
             if path is not None and key not in hits:
+                path += evidence(concrete, sink.also)
                 hits[key] = _hit(rule, sink, event, path, parsed.path, describe(concrete, sink.tests))
     return [hits[k] for k in sorted(hits)]
 

@@ -109,6 +109,8 @@ def test_labels_cross_modules_and_name_message_variables(tmp_path, label_rules):
     report = scan_project(tmp_path, files, label_rules)
     assert [(f.path, f.line) for f in report.findings] == [("app.py", 4)]
     assert report.findings[0].message == "x request with a (a_key)"
+    assert [(s.path, s.line, s.note) for s in report.findings[0].flow][-2:] == [
+        ("conf.py", 1, 'url:x: "https://h/x/"'), ("app.py", 4, 'request: fetch(API + "1", headers={"H": a_key})')]
 
 
 def test_declared_key_types_become_name_sources():
