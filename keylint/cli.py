@@ -160,8 +160,11 @@ def _format_choice():
 @click.option("--no-prefilter", is_flag=True, help="Parse every file, even those no rule can match.")
 @click.option("--timeout", "timeout_s", type=click.FloatRange(min=1), default=60, show_default=True,
               help="Seconds one file may take before it is reported as not analysed.")
+@click.option("--explain-keys", is_flag=True,
+              help="Also print the key type, API and environment inferred for each request, with the evidence "
+                   "(to stderr unless --format text).")
 def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero,
-         jobs, no_cache, cache_dir, no_prefilter, timeout_s, **flags) -> None:
+         jobs, no_cache, cache_dir, no_prefilter, timeout_s, explain_keys, **flags) -> None:
     """Scan PATHS (default: the current folder) for key leaks and misuse."""
     from keylint.report import FORMATS, text
     from keylint.scan import scan as run_scan
@@ -184,6 +187,10 @@ def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero,
     else:
         rendered = FORMATS[fmt](report, rules, color=color)
     _emit(rendered, output)
+    if explain_keys:
+        from keylint.report.explain import render_explanation
+
+        click.echo(render_explanation(report, rules, config.key_types), nl=False, err=fmt != "text" or output is not None)
     if (report.findings or report.suppression_issues) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     if report.errors:

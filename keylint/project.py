@@ -1,7 +1,7 @@
 """Project phase, between parse and analyse: kinds that look across files (the `taint` kind)
 summarise Python files first, then build one index that each file's analysis reads.
 
-A kind joins in by providing `relevant(text, rules)` (its prefilter), `summarise(parsed, rules)`
+A kind joins in by providing `relevant(text, rules)` (its prefilter), `summarise(parsed, rules, key_types)`
 (plain picklable data), `exports(summary)` (whether importers of the module can pick up
 something from it), `imports(summary)` (qualified names it imports) and
 `build_index({path: summary})`. A file that fails the prefilter is still summarised when it
@@ -20,10 +20,10 @@ from keylint.parse import ParseFailure, decode, parse
 MAX_IMPORT_ROUNDS = 3
 
 
-def summarise_project(sources: list, rules: list, read, cache=None) -> dict:
-    """{kind name: index} for the kinds of `rules` that have a project phase.
-
-    `cache` (a keylint.cache.SummaryCache) keeps summaries by file path and content.
+def summarise_project(sources: list, rules: list, read, key_types=(), cache=None) -> dict:
+    """{kind name: index} for the kinds of `rules` that have a project phase; `key_types` are
+    the configured (name, type) pairs, and `cache` (a keylint.cache.SummaryCache) keeps summaries
+    by file path and content.
 
     keylint.dataflow.names (and so LibCST) is imported only once a kind has files to summarise.
     """
@@ -32,7 +32,7 @@ def summarise_project(sources: list, rules: list, read, cache=None) -> dict:
         kind = KINDS[kind_name]
         if hasattr(kind, "summarise"):
             files = [s for s in sources if s.kind in kind.FILE_KINDS]
-            project[kind_name] = kind.build_index(_summaries(kind, files, list(kind_rules), read, cache))
+            project[kind_name] = kind.build_index(_summaries(kind, files, list(kind_rules), read, key_types, cache))
     return project
 
 
@@ -41,7 +41,7 @@ def summarised_paths(project: dict) -> frozenset[str]:
     return frozenset(path for index in project.values() for path in index.summaries)
 
 
-def _summaries(kind, files: list, rules: list, read, cache) -> dict:
+def _summaries(kind, files: list, rules: list, read, key_types, cache) -> dict:
     summaries: dict = {}
     exporting: set[str] = set()
     wanted: set[str] = set()
@@ -56,7 +56,7 @@ def _summaries(kind, files: list, rules: list, read, cache) -> dict:
                     or _imports_one_of(text, source.rel_path, exporting)):
                 skipped.append(source)
                 continue
-            summary = _summary(kind, source, text, rules, cache)
+            summary = _summary(kind, source, text, rules, key_types, cache)
             summaries[source.rel_path] = summary
             if summary is not None and kind.exports(summary):
                 from keylint.dataflow.names import module_name  # LibCST: only once something is parsed
@@ -113,14 +113,14 @@ def _text(source, read) -> str | None:
         return None
 
 
-def _summary(kind, source, text: str, rules: list, cache):
+def _summary(kind, source, text: str, rules: list, key_types, cache):
     """The file's summary, or None when it cannot be parsed (the analyse stage reports that)."""
     key = f"{kind.__name__}\0{source.rel_path}\0{text}"
     summary = cache.get(key) if cache is not None else None
     if summary is not None:
         return summary
     try:
-        summary = kind.summarise(parse(source.rel_path, text, source.kind), rules)
+        summary = kind.summarise(parse(source.rel_path, text, source.kind), rules, key_types)
     except (ParseFailure, RecursionError):
         return None
     if cache is not None:

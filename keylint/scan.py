@@ -78,6 +78,7 @@ class ScanReport:
     suppression_issues: list[SuppressionIssue] = field(default_factory=list)
     silenced: list[tuple] = field(default_factory=list)
     suppressions: list[tuple] = field(default_factory=list)
+    project: dict | None = None  # the project phase's indexes (for --explain-keys)
 
     def stats(self) -> dict:
         return {
@@ -159,7 +160,7 @@ def scan(
     summaries = None
     if options.cache_dir is not None:
         summaries = SummaryCache(options.cache_dir, analysis_key(rules, {**options.analysis_settings(), "phase": "summaries"}))
-    project = summarise_project(sources, rules, read_bytes, summaries)
+    project = report.project = summarise_project(sources, rules, read_bytes, options.key_types, summaries)
     if summaries is not None:
         summaries.save()
     analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)

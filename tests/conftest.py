@@ -125,11 +125,16 @@ rules:
 """
 
 
+def pack_rules(tmp_path_factory, text: str) -> list:
+    """The rules of a pack given as YAML text."""
+    path = tmp_path_factory.mktemp("packs") / "pack.yaml"
+    path.write_text(text, "utf-8")
+    return load_pack(path)
+
+
 @pytest.fixture(scope="session")
 def engine_rules(tmp_path_factory) -> list:
-    path = tmp_path_factory.mktemp("packs") / "engine.yaml"
-    path.write_text(ENGINE_PACK, "utf-8")
-    return load_pack(path)
+    return pack_rules(tmp_path_factory, ENGINE_PACK)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ import fnmatch
 import re
 from dataclasses import dataclass, field
 
+from keylint.dataflow.labels import LabelTest, declared_names, label_test, located
 from keylint.kinds.spec import compile_patterns
 
 
@@ -75,6 +76,8 @@ class Source:
     params: ParamSource | None = None
     url: Regexes = field(default_factory=Regexes)
     at_key: str | None = None
+    literals: Regexes = field(default_factory=Regexes)
+    keys: Regexes = field(default_factory=Regexes)
 
     def name_matches(self, name: str) -> bool:
         return self.names.search(name) and not self.exclude_names.search(name)
@@ -95,6 +98,22 @@ class Sink:
     stores: Regexes = field(default_factory=Regexes)
     attributes_of: Globs = field(default_factory=Globs)
     returns_from: Globs = field(default_factory=Globs)
+    under: frozenset | None = None
+    also: tuple = ()  # LabelTests that must hold too
+    unless: tuple = ()  # LabelTests that silence the sink
+
+    @property
+    def tests(self) -> tuple:
+        """The label tests of the sink, its own `requires` first."""
+        return (LabelTest(self.requires, self.under), *self.also)
+
+    @property
+    def whole_request(self) -> bool:
+        """Whether the sink sees its call as one request (keywords under their names)."""
+        return self.under is not None or bool(self.also or self.unless)
+
+    def located(self, keys: tuple) -> bool:
+        return located(keys, self.under)
 
     def selects(self, position) -> bool:
         """Whether the argument at `position` (index, keyword, "*" or "**") is watched."""
@@ -122,6 +141,8 @@ class Propagator:
     to: str
     add: frozenset
     url: Regexes = field(default_factory=Regexes)
+    keep: frozenset = frozenset()  # only these labels move, out of any container
+    at_key: str | None = None  # and land under this key of the result
 
 
 @dataclass(frozen=True)
@@ -159,6 +180,8 @@ def _source(raw: dict, where: list) -> Source:
         stores=_regexes(raw, "stores", where),
         url=_regexes(raw, "url", where),
         at_key=raw.get("at_key"),
+        literals=_regexes(raw, "literals", where),
+        keys=_regexes(raw, "keys", where),
         params=None if params is None else ParamSource(
             decorators=_globs(params, "decorators"),
             after=frozenset(params.get("after", ())),
@@ -188,6 +211,9 @@ def _sink(raw: dict, where: list, rule_id: str, index: int, own_labels: frozense
         stores=_regexes(raw, "stores", where),
         attributes_of=_globs(raw, "attributes_of"),
         returns_from=_globs(raw, "returns_from"),
+        under=None if raw.get("under") is None else frozenset(raw["under"]),
+        also=tuple(label_test(t) for t in raw.get("also", ())),
+        unless=tuple(label_test(t) for t in raw.get("unless", ())),
     )
 
 
@@ -213,7 +239,7 @@ def compile_taint_spec(raw: dict, rule_id: str = "") -> TaintSpec:
         sanitizers=tuple(_sanitizer(s, own) for s in raw.get("sanitizers", ())),
         propagators=tuple(
             Propagator(Globs(p["calls"]), tuple(p.get("from", ("*", "**"))), p["to"], frozenset(p.get("add", ())),
-                       _regexes(p, "url", ["propagators", i]))
+                       _regexes(p, "url", ["propagators", i]), frozenset(p.get("keep", ())), p.get("at_key"))
             for i, p in enumerate(raw.get("propagators", ()))
         ),
         exits=_globs(raw, "exits"),
@@ -232,14 +258,20 @@ class EngineConfig:
     exits: Globs
 
     @classmethod
-    def of(cls, rules) -> "EngineConfig":
+    def of(cls, rules, key_types=()) -> "EngineConfig":
+        """`key_types`: (name, type) pairs from the configuration; values read under such a
+        name carry the label `key:<type>`."""
         specs = [rule.spec for rule in sorted(rules, key=lambda r: r.id)]
 
         def unique(items):
             return tuple(dict.fromkeys(items))
 
+        declared = tuple(
+            Source(labels=frozenset([label]), names=Regexes(compile_patterns([f"^(?:{'|'.join(sorted(names))})$"], ["key-types"])))
+            for label, names in declared_names(key_types).items()
+        )
         return cls(
-            sources=unique(s for spec in specs for s in spec.sources),
+            sources=unique([*declared, *(s for spec in specs for s in spec.sources)]),
             sinks=tuple(s for spec in specs for s in spec.sinks),
             sanitizers=unique(s for spec in specs for s in spec.sanitizers),
             propagators=unique(p for spec in specs for p in spec.propagators),

@@ -48,6 +48,10 @@ def apply_op(origin: tuple, op: tuple) -> tuple | None:
             return None
     elif kind == "add":
         labels = labels | op[1]
+    elif kind == "keep":
+        labels = labels & op[1]
+        if not labels:
+            return None
     return ("src", labels, keys, slot)
 
 
@@ -112,7 +116,7 @@ def merge_into(target: dict, taint: dict) -> None:
 
 
 def transform(taint: dict, op: tuple) -> dict:
-    """Apply one op (push/pop/popany/slot/drop/add) to every fact of `taint`."""
+    """Apply one op (push/pop/popany/slot/drop/add/keep) to every fact of `taint`."""
     out: dict = {}
     for (origin, ops), path in taint.items():
         if origin[0] == "src":
@@ -141,7 +145,7 @@ def widen(taint: dict, limit: int = MAX_VARIANTS) -> dict:
         return taint
     out = dict(taint)
     for keys in wide:
-        shared = set.intersection(*(set(op for op in k[1] if op[0] in ("drop", "add")) for k in keys))
+        shared = set.intersection(*(set(op for op in k[1] if op[0] in ("drop", "add", "keep")) for k in keys))
         merged_ops = tuple(op for op in keys[0][1] if op in shared)
         path = min((out.pop(k) for k in keys), key=len)
         out[(keys[0][0], merged_ops)] = path

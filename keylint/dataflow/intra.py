@@ -93,6 +93,20 @@ def _body(node) -> list:
     return list(body.body) if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else [body]
 
 
+def declared_globals(body: list) -> set[str]:
+    """Names that functions (and methods) declare `global` among their top-level statements;
+    cheaper than a full traversal, and where `global` is written in practice."""
+    names: set[str] = set()
+    for stmt in body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            inner = _body(stmt)
+            if isinstance(stmt, cst.FunctionDef):
+                names.update(item.name.value for line in inner if isinstance(line, cst.SimpleStatementLine)
+                             for small in line.body if isinstance(small, cst.Global) for item in small.names)
+            names |= declared_globals(inner)
+    return names
+
+
 def merge_envs(*envs: dict | None) -> dict | None:
     present = [e for e in envs if e is not None]
     if not present:
@@ -120,8 +134,15 @@ class ModuleAnalyser:
         self.globals: dict = {}
         self._sites = 0
         self._queue: list = []
+        self.declared_globals: set[str] = set()
+
+    @property
+    def globals_owner(self) -> str:
+        """Stores to `global` names inside functions are kept as fields of this pseudo-class."""
+        return f"{self.module}.<globals>"
 
     def run(self, tree: cst.Module) -> ModuleSummary:
+        self.declared_globals = declared_globals(list(tree.body))
         for stmt in tree.body:
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                 self.toplevel[stmt.name.value] = f"{self.module}.{stmt.name.value}"
@@ -162,6 +183,23 @@ class ModuleAnalyser:
                 self.defer(stmt, qname, qname, None, {})
             elif isinstance(stmt, cst.ClassDef):
                 self.add_class(stmt, qname, walker)
+            elif isinstance(stmt, cst.SimpleStatementLine):
+                self._class_attributes(stmt, qname, walker)
+
+    @staticmethod
+    def _class_attributes(stmt: cst.SimpleStatementLine, class_qname: str, walker: "Walker") -> None:
+        """Class-level values (`base_url: str = "https://..."`) are the defaults of instance fields."""
+        for small in stmt.body:
+            if isinstance(small, cst.AnnAssign) and small.value is not None:
+                targets = [small.target]
+            elif isinstance(small, cst.Assign):
+                targets = [t.target for t in small.targets]
+            else:
+                continue
+            taint = walker.expr(small.value, {})
+            for target in targets:
+                if isinstance(target, cst.Name) and taint:
+                    walker.fs.field_stores.append((class_qname, target.value, taint))
 
     def _function(self, node: cst.FunctionDef, qname: str, class_qname, outer, local_defs) -> None:
         params = node.params
@@ -201,6 +239,7 @@ class Walker:
         self.is_module = is_module
         self.types: dict[str, str] = {}
         self.assigned: set[str] = set()
+        self.global_names: set[str] = set()
 
     # ----- parameters and sources -------------------------------------------------------------
 
@@ -224,6 +263,8 @@ class Walker:
             name = param.name.value
             step = self.a.step(param, f"parameter {name} of {self.fs.name}()")
             taint = F.join(F.symbol(("param", self.fs.qname, name)), self.name_source(name, param))
+            if param.default is not None:
+                taint = F.join(taint, self.expr(param.default, {}))
             for source in self.config.sources:
                 if source.params is not None and self._param_is_source(source.params, param, index, names, decorators):
                     taint = F.join(taint, F.source(source.labels, step))
@@ -253,13 +294,21 @@ class Walker:
         return taint
 
     def store_source(self, key: str, value: cst.BaseExpression) -> dict:
-        """Labels of a value stored under a key-like key (e.g. an Authorization header)."""
-        if _is_constant(value):
-            return {}
+        """Labels of a value stored under a key-like key (e.g. an Authorization header; `keys`
+        sources mark constants too: that a Merchant-Serial-Number header is set)."""
+        constant = _is_constant(value)
         taint: dict = {}
         for source in self.config.sources:
-            if source.stores.search(key):
+            if source.keys.search(key) or (not constant and source.stores.search(key)):
                 taint = F.join(taint, F.source(source.labels, self.a.step(value, f"source: stored as {key!r}")))
+        return taint
+
+    def literal_source(self, text: str | None, node: cst.CSTNode) -> dict:
+        """Labels of a string literal by its text (f-strings with {} for the variable parts)."""
+        taint: dict = {}
+        for source in self.config.sources:
+            if source.literals.search(text):
+                taint = F.join(taint, F.source(source.labels, self.a.step(node, f"source: {code_of(node)}")))
         return taint
 
     def _pattern_sources(self, node: cst.CSTNode, names: tuple, attribute: str, url: str | None = None) -> dict:
@@ -318,6 +367,9 @@ class Walker:
             env = self.guarded(stmt.test, env, True)
         elif isinstance(stmt, (cst.Import, cst.ImportFrom)):
             self.a.imports.add(stmt)
+        elif isinstance(stmt, cst.Global):
+            self.global_names.update(item.name.value for item in stmt.names)
+            self.a.declared_globals |= self.global_names
         elif _exits(stmt):
             return None
         return env
@@ -467,6 +519,8 @@ class Walker:
                 taint = F.join(taint, self._named_store_source(name, value))
             env[name] = F.with_step(taint, self.a.step(target, f"assigned to {name}"))
             self.assigned.add(name)
+            if name in self.global_names and taint:
+                self.fs.field_stores.append((self.a.globals_owner, name, env[name]))
         elif isinstance(target, cst.Attribute):
             attr = target.attr.value
             if value is not None:
@@ -484,7 +538,9 @@ class Walker:
             index = target.slice[0].slice if len(target.slice) == 1 else None
             key = literal_string(index.value) if isinstance(index, cst.Index) else None
             if key is None:
-                self.update_root(target.value, taint, env)
+                # The key's own labels too, as a dict literal's computed keys: `h[MSN_HEADER] = msn`.
+                key_taint = self.expr(index.value, env) if isinstance(index, cst.Index) else {}
+                self.update_root(target.value, F.join(taint, key_taint), env)
                 return
             if value is not None:
                 taint = F.join(taint, self.store_source(key, value))
@@ -549,6 +605,8 @@ class Walker:
         if name in self.local_defs or name in self.a.toplevel:
             return {}
         taint = {} if name in self.assigned else self.name_source(name, node)
+        if not self.is_module and name in self.a.declared_globals:
+            taint = F.join(taint, F.symbol(("field", self.a.globals_owner, name)))
         if not self.is_module and name in self.a.globals:
             return F.join(taint, F.symbol(("global", self.a.module, name)))
         imported = self.a.imports.aliases.get(name)
@@ -567,7 +625,16 @@ class Walker:
             return F.join(taint, local, F.symbol(("field", self.cls, attr)))
         if isinstance(base, cst.Name) and base.value not in env and base.value in self.a.imports.aliases:
             return F.join(taint, F.symbol(("global", self.a.imports.aliases[base.value], attr)))
+        typed = self._instance_of(base, env)
+        if typed:
+            taint = F.join(taint, F.symbol(("field", typed, attr)))
         return F.join(taint, F.transform(self.expr(base, env), ("pop", attr)))
+
+    def _instance_of(self, node: cst.BaseExpression, env: dict) -> str | None:
+        """The class a variable was made from (`settings = Settings()`), if known."""
+        if not isinstance(node, cst.Name):
+            return None
+        return self.types.get(node.value) or (self.a.module_types.get(node.value) if node.value not in env else None)
 
     def subscript(self, node: cst.Subscript, env: dict) -> dict:
         base = self.expr(node.value, env)
@@ -656,7 +723,8 @@ class Walker:
         for sink in self.config.sinks:
             if not sink.calls or not sink.calls.match(*names) or not self._literals_match(sink, args):
                 continue
-            watched = [t for p, t, _ in args if sink.selects(p)]
+            watched = [F.transform(t, ("push", p)) if sink.whole_request and isinstance(p, str) and p not in ("*", "**") else t
+                       for p, t, _ in args if sink.selects(p)]
             if "receiver" in sink.args:
                 watched.append(receiver)
             self.sink_event(sink, node, F.join(*watched), self._url_text(args) if sink.url else None)
@@ -677,11 +745,12 @@ class Walker:
             return
         moved = []
         if method in _MUTATORS:
-            for position, taint, _ in args:
+            for position, taint, value in args:
                 if method == "update" and isinstance(position, str) and position not in ("*", "**"):
                     taint = F.transform(taint, ("push", position))
                 elif method == "setdefault" and position == 1 and isinstance(args[0][2], cst.SimpleString):
-                    taint = F.transform(taint, ("push", literal_string(args[0][2])))
+                    key = literal_string(args[0][2])
+                    taint = F.transform(F.join(taint, self.store_source(key, value)), ("push", key))
                 if method != "setdefault" or position != 0:
                     moved.append(taint)
         moved.extend(self._propagated(names, args, "receiver"))
@@ -696,6 +765,10 @@ class Walker:
             if prop.to == to and prop.calls.match(*names) and (not prop.url or prop.url.search(self._url_text(args))):
                 picked = F.join(*(t for p, t, _ in args if p in prop.sources or ("*" in prop.sources and isinstance(p, int))
                                   or ("**" in prop.sources and isinstance(p, str))))
+                if prop.keep:
+                    picked = F.transform(picked, ("keep", prop.keep))
+                if prop.at_key:
+                    picked = F.transform(F.transform(picked, ("slot", None)), ("push", prop.at_key))
                 moved.append(F.transform(picked, ("add", prop.add)) if prop.add else picked)
         return moved
 
@@ -755,8 +828,11 @@ class Walker:
     def sequence(self, node, env: dict) -> dict:
         return F.join(*(self.expr(e.value, env) for e in node.elements))
 
+    def string(self, node: cst.SimpleString, env: dict) -> dict:
+        return self.literal_source(literal_string(node), node)
+
     def fstring(self, node: cst.FormattedString, env: dict) -> dict:
-        taint: dict = {}
+        taint = self.literal_source(template_text(node), node)
         text = ""
         for part in node.parts:
             if isinstance(part, cst.FormattedStringText):
@@ -895,6 +971,7 @@ _STATEMENTS = {
 
 _EXPRESSIONS = {
     cst.Name: Walker.name,
+    cst.SimpleString: Walker.string,
     cst.Attribute: Walker.attribute,
     cst.Subscript: Walker.subscript,
     cst.Call: Walker.call_or_format,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from keylint.dataflow.config import EngineConfig, compile_taint_spec
+from keylint.dataflow.labels import describe, evidence, holds
 from keylint.findings import FlowStep, Hit
 from keylint.kinds.spec import merge
 
@@ -34,6 +35,8 @@ _SOURCE = {
         "stores": {**_STRINGS, "description": "regexes over dict keys: a value stored under one is a source"},
         "url": {**_STRINGS, "description": "for calls: regexes the URL argument's text ({} for variable parts) must match"},
         "at_key": {"type": "string", "minLength": 1, "description": "for calls: the secret sits under this key of the result"},
+        "literals": {**_STRINGS, "description": "regexes over string literals (f-strings with {} for variable parts), e.g. API paths"},
+        "keys": {**_STRINGS, "description": "regexes over dict keys: a value stored under one, constants too, gets the labels"},
         "params": {
             "type": "object",
             "additionalProperties": False,
@@ -46,6 +49,14 @@ _SOURCE = {
             },
         },
     },
+}
+_UNDER = {"type": "array", "items": {"type": "string"},
+          "description": "keywords or receiver attributes a value sits under ('' for positional arguments: the URL)"}
+_LABEL_TEST = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["labels"],
+    "properties": {"labels": _LABELS, "under": _UNDER},
 }
 _SINK = {
     "type": "object",
@@ -66,6 +77,9 @@ _SINK = {
         "attributes_of": {**_STRINGS, "description": "globs over objects whose attribute stores are sinks"},
         "returns_from": {**_STRINGS, "description": "decorator globs of functions whose return value is a sink"},
         "requires": {**_LABELS, "description": "labels of which a value needs one (default: the rule's source labels)"},
+        "under": {**_UNDER, "description": "`requires` counts only for values under these keywords or receiver attributes"},
+        "also": {"type": "array", "items": _LABEL_TEST, "description": "label tests that must hold too (the call as one request)"},
+        "unless": {"type": "array", "items": _LABEL_TEST, "description": "label tests that silence the sink"},
     },
 }
 _SANITIZER = {
@@ -98,6 +112,8 @@ _PROPAGATOR = {
         "to": {"enum": ["receiver", "return"], "description": "into the receiver object or the call's result"},
         "add": {**_LABELS, "description": "labels the moved value gains (e.g. a token request adds 'token')"},
         "url": {**_STRINGS, "description": "regexes the URL argument's text ({} for variable parts) must match"},
+        "keep": {**_LABELS, "description": "only these labels move"},
+        "at_key": {"type": "string", "minLength": 1, "description": "the moved value, out of any container, lands under this key"},
     },
 }
 _PROPERTIES = {
@@ -126,13 +142,15 @@ def prefilter_tokens(spec) -> frozenset | None:
     return spec.prefilter
 
 
-def engine_config(rules) -> EngineConfig:
-    """The merged configuration of `rules`, each sink tagged with its rule id (cached)."""
-    key = tuple((r.id, id(r.spec)) for r in rules)
+def engine_config(rules, key_types=()) -> EngineConfig:
+    """The merged configuration of `rules` and the declared key types ((name, type) pairs),
+    each sink tagged with its rule id (cached)."""
+    key_types = tuple(sorted(dict(key_types).items()))
+    key = (tuple((r.id, id(r.spec)) for r in rules), key_types)
     config = _CONFIGS.get(key)
     if config is None:
         tagged = [replace(r, spec=replace(r.spec, sinks=tuple(replace(s, rule_id=r.id) for s in r.spec.sinks))) for r in rules]
-        config = _CONFIGS[key] = EngineConfig.of(tagged)
+        config = _CONFIGS[key] = EngineConfig.of(tagged, key_types)
     return config
 
 
@@ -145,14 +163,14 @@ def relevant(text: str, rules) -> bool:
     return any(token in lowered for group in tokens for token in group)
 
 
-def summarise(parsed, rules):
+def summarise(parsed, rules, key_types=()):
     """The file's ModuleSummary: plain, picklable data."""
     from libcst.metadata import PositionProvider  # LibCST only when Python is parsed
 
     from keylint.dataflow.intra import summarise_module
 
     positions = parsed.wrapper.resolve(PositionProvider)
-    return summarise_module(parsed.path, parsed.wrapper.module, positions, engine_config(rules))
+    return summarise_module(parsed.path, parsed.wrapper.module, positions, engine_config(rules, key_types))
 
 
 def exports(summary) -> bool:
@@ -183,9 +201,9 @@ def check(rules, parsed, context) -> list[Hit]:
     if summary is None:
         if not relevant(parsed.text, rules):
             return []
-        summary = summarise(parsed, rules)
+        summary = summarise(parsed, rules, context.key_types)
         index = build_index({parsed.path: summary})
-    sinks = {(s.rule_id, s.index): s for s in engine_config(rules).sinks}
+    sinks = {(s.rule_id, s.index): s for s in engine_config(rules, context.key_types).sinks}
     by_id = {r.id: r for r in rules}
     hits: dict = {}
     for fs in summary.functions.values():
@@ -193,10 +211,12 @@ def check(rules, parsed, context) -> list[Hit]:
             rule, sink = by_id.get(event.rule_id), sinks.get((event.rule_id, event.sink_index))
             if rule is None or sink is None:
                 continue
-            path = _best_path(index.concretize(event.taint, fs), sink, event)
+            concrete = index.concretize(event.taint, fs)
+            path = _best_path(concrete, sink, event)
             key = (rule.id, event.line, event.column)
             if path is not None and key not in hits:
-                hits[key] = _hit(rule, sink, event, path, parsed.path)
+                path += evidence(concrete, sink.also)
+                hits[key] = _hit(rule, sink, event, path, parsed.path, describe(concrete, sink.tests))
     return [hits[k] for k in sorted(hits)]
 
 
@@ -204,7 +224,7 @@ def _best_path(concrete: dict, sink, event) -> tuple | None:
     best = None
     for (origin, _), path in concrete.items():
         _, labels, keys, slot = origin
-        if not labels & sink.requires:
+        if not labels & sink.requires or not sink.located(keys):
             continue
         if sink.keys and not (keys and sink.keys.search(keys[-1])):
             continue
@@ -214,10 +234,10 @@ def _best_path(concrete: dict, sink, event) -> tuple | None:
             continue
         if best is None or (len(path), path) < (len(best), best):
             best = path
-    return best
+    return best if best is None or holds(concrete, sink.also, sink.unless) else None
 
 
-def _hit(rule, sink, event, path: tuple, file_path: str) -> Hit:
+def _hit(rule, sink, event, path: tuple, file_path: str, labels: dict) -> Hit:
     flow = tuple(FlowStep(p, line, note) for p, line, note in path)
     flow += (FlowStep(file_path, event.line, f"{sink.note}: {event.code}"),)
     first = flow[0]
@@ -231,5 +251,5 @@ def _hit(rule, sink, event, path: tuple, file_path: str) -> Hit:
         match_key=f"{sink.note}|{event.code}|{source}",
         scope=event.scope,
         flow=flow,
-        variables={"source": source, "source_line": first.line, "source_path": first.path, "sink": event.code},
+        variables={**labels, "source": source, "source_line": first.line, "source_path": first.path, "sink": event.code},
     )

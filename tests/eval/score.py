@@ -6,7 +6,12 @@ marks its sink lines with `ruleid:` annotations. A vulnerable case counts as fou
 finding of the pitfall lands on an annotated line; a safe case is a false positive when any
 finding of the pitfall appears in it.
 
-    python tests/eval/score.py          # the table
+The key-type corpus (key_types/cases, rules KL501-KL503) is scored per annotation instead, as
+its README says: a `ruleid` line is a true positive when the rule reports it, a miss when not;
+any finding of the rule on another line is a false positive; an `ok` line without one is a true
+negative.
+
+    python tests/eval/score.py          # the tables
     python tests/eval/score.py -v       # plus every miss and false positive
 """
 
@@ -23,6 +28,8 @@ from keylint.scan import ScanOptions, scan
 
 HERE = Path(__file__).resolve().parent
 PITFALLS = ("msn-from-user-input", "secret-exposed-to-merchant", "secret-in-logs")
+KEY_TYPE_CASES = HERE / "key_types" / "cases"
+KEY_TYPE_RULES = ("KL501", "KL502", "KL503")
 _VERDICT = re.compile(r"eval:\s*(vulnerable|safe)")
 
 
@@ -89,17 +96,51 @@ def score_all() -> dict[str, Score]:
     return {pitfall: score_pitfall(pitfall, rules) for pitfall in PITFALLS}
 
 
-def main(argv: list[str]) -> int:
-    scores = score_all()
-    print(f"{'pitfall':30} {'cases':>5} {'TP':>3} {'FN':>3} {'FP':>3} {'TN':>3} {'precision':>9} {'recall':>6}")
-    for pitfall, s in scores.items():
+def score_annotated(cases: Path, rule_ids: tuple, rules: list) -> dict[str, Score]:
+    """Per-annotation scores of `rule_ids` on every file under `cases`, each scanned on its own."""
+    rules = [r for r in rules if r.id in rule_ids]
+    scores = {rule_id: Score() for rule_id in rule_ids}
+    for case in sorted(cases.iterdir()):
+        expected = read_annotations(case.read_text("utf-8"))
+        report = scan([str(case)], rules, ScanOptions(root=str(cases)))
+        found = {(f.line, f.rule_id) for f in report.findings}
+        for (line, rule_id), verdict in expected.items():
+            score, hit = scores.get(rule_id), (line, rule_id) in found
+            if score is None:
+                continue
+            if verdict == "ruleid":
+                score.tp += hit
+                score.fn += not hit
+                if not hit:
+                    score.misses.append(f"{case.name}:{line}")
+            else:
+                score.tn += not hit
+        for line, rule_id in sorted(found):
+            if expected.get((line, rule_id)) != "ruleid":
+                scores[rule_id].fp += 1
+                scores[rule_id].false_positives.append(f"{case.name}:{line}")
+    return scores
+
+
+def _table(title: str, unit: str, scores: dict, verbose: bool) -> None:
+    print(f"{title:30} {unit:>5} {'TP':>3} {'FN':>3} {'FP':>3} {'TN':>3} {'precision':>9} {'recall':>6}")
+    for name, s in scores.items():
         total = s.tp + s.fn + s.fp + s.tn
-        print(f"{pitfall:30} {total:5} {s.tp:3} {s.fn:3} {s.fp:3} {s.tn:3} {s.precision:9.2f} {s.recall:6.2f}")
-        if "-v" in argv:
-            for name in s.misses:
-                print(f"    missed: {name}")
-            for name in s.false_positives:
-                print(f"    false positive: {name}")
+        print(f"{name:30} {total:5} {s.tp:3} {s.fn:3} {s.fp:3} {s.tn:3} {s.precision:9.2f} {s.recall:6.2f}")
+        if verbose:
+            for miss in s.misses:
+                print(f"    missed: {miss}")
+            for false_positive in s.false_positives:
+                print(f"    false positive: {false_positive}")
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    _table("pitfall", "cases", score_all(), verbose)
+    cases = sum(1 for _ in KEY_TYPE_CASES.iterdir())
+    print(f"\nkey types ({cases} cases in {KEY_TYPE_CASES.relative_to(HERE)}), scored per annotated line:")
+    by_rule = score_annotated(KEY_TYPE_CASES, KEY_TYPE_RULES, load_rules())
+    _table("rule", "lines", {f"{r.id} {r.name}": by_rule[r.id] for r in load_rules() if r.id in by_rule}, verbose)
     return 0
 
 
