@@ -52,17 +52,20 @@ def _summaries(kind, files: list, rules: list, read, key_types, cache) -> dict:
             text = _text(source, read)
             if text is None:
                 continue
-            if not (kind.relevant(text, rules) or (wanted and _is_wanted(source.rel_path, wanted))
+            relevant = kind.relevant(text, rules)
+            if not (relevant or (wanted and _is_wanted(source.rel_path, wanted))
                     or _imports_one_of(text, source.rel_path, exporting)):
                 skipped.append(source)
                 continue
             summary = _summary(kind, source, text, rules, key_types, cache)
             summaries[source.rel_path] = summary
-            if summary is not None and kind.exports(summary):
+            # Importers are followed only from modules with the rules' own tokens: following every
+            # module that reads a request or sys.argv would summarise a whole framework.
+            if summary is not None and relevant and kind.exports(summary):
                 from keylint.dataflow.names import module_name  # LibCST: only once something is parsed
 
                 new.add(module_name(source.rel_path))
-            if summary is not None and round_ == 0:
+            if summary is not None and round_ == 0 and relevant:  # one level: not the whole import closure
                 wanted.update(_prefixes(kind.imports(summary)))
         if not (new - exporting or (round_ == 0 and wanted)):
             break
@@ -103,7 +106,8 @@ def _is_wanted(rel_path: str, wanted: set[str]) -> bool:
     from keylint.dataflow.names import module_name
 
     parts = module_name(rel_path).split(".")
-    return any(".".join(parts[i:]) in wanted for i in range(len(parts)))
+    # A one-word suffix ("urls", "models") would match every such file in a large tree.
+    return any(".".join(parts[i:]) in wanted for i in range(len(parts)) if i == 0 or len(parts) - i >= 2)
 
 
 def _text(source, read) -> str | None:
