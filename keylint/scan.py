@@ -157,10 +157,11 @@ def scan(
     sources, discovery = discover(paths, options.root, options.excludes, options.gitignore)
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
     # Cross-file kinds summarise the whole project first; a diff scan may then analyse fewer files.
-    summaries = None
+    summaries, read, digests = None, read_bytes, {}
     if options.cache_dir is not None:
         summaries = SummaryCache(options.cache_dir, analysis_key(rules, {**options.analysis_settings(), "phase": "summaries"}))
-    project = report.project = summarise_project(sources, rules, read_bytes, options.key_types, summaries)
+        read = partial(_read_noting_digest, digests)
+    project = report.project = summarise_project(sources, rules, read, options.key_types, summaries)
     if summaries is not None:
         summaries.save()
     analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
@@ -170,7 +171,7 @@ def scan(
     if options.cache_dir is not None:
         key = analysis_key(rules, options.analysis_settings())
         cache = FileCache(options.cache_dir, options.root or os.getcwd(), key)
-        cache.depends = _ProjectDependency(summarised, _project_digest(summarised, sources))
+        cache.depends = _ProjectDependency(summarised, _project_digest(summarised, digests))
 
     def collect(result: FileResult) -> None:
         _collect(report, result)
@@ -199,18 +200,18 @@ class _ProjectDependency:
     digest: str
 
 
-def _project_digest(paths: frozenset[str], sources: list[SourcePath]) -> str:
-    """What the project index depends on: the summarised files and their contents."""
+def _read_noting_digest(digests: dict[str, str], source: SourcePath) -> bytes:
+    """read_bytes for the project phase, keeping each file's content digest for the cache key."""
+    data = read_bytes(source)
+    digests[source.rel_path] = content_digest(data)
+    return data
+
+
+def _project_digest(paths: frozenset[str], digests: dict[str, str]) -> str:
+    """What the project index depends on: the summarised files and their contents (as read)."""
     if not paths:
         return ""
-    parts = []
-    for source in sources:
-        if source.rel_path in paths:
-            try:
-                parts.append(f"{source.rel_path}:{content_digest(read_bytes(source))}")
-            except OSError:
-                parts.append(f"{source.rel_path}:unreadable")
-    return content_digest("\n".join(parts).encode())
+    return content_digest("\n".join(f"{path}:{digests[path]}" for path in sorted(paths)).encode())
 
 
 def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], None]) -> Iterator[_Task]:
