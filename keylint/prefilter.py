@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 
 from keylint.kinds import KINDS
 
@@ -49,12 +50,14 @@ class Tokens:
     def __or__(self, other: Tokens) -> Tokens:
         return Tokens(self.any_case | other.any_case, self.exact | other.exact)
 
-    def found_in(self, data: bytes) -> bool:
+    def found_in(self, data: bytes, folded: bytes | None = None) -> bool:
+        """Whether a token occurs in `data`; `folded` is fold(data).lower() when already made."""
         if any(token in data for token in self.exact):
             return True
         if not self.any_case:
             return False
-        folded = fold(data).lower()
+        if folded is None:
+            folded = fold(data).lower()
         return any(token in folded for token in self.any_case)
 
 
@@ -62,7 +65,12 @@ def rule_tokens(rule) -> Tokens | None:
     """Tokens one of which must occur for `rule` to fire, or None if the rule cannot say."""
     hook = getattr(KINDS[rule.kind], "prefilter_tokens", None)
     tokens = hook(rule.spec) if hook is not None else None
-    return None if tokens is None else Tokens.of(tokens)
+    return None if tokens is None else _tokens_of(frozenset(tokens))
+
+
+@lru_cache(maxsize=None)
+def _tokens_of(tokens: frozenset[str]) -> Tokens:
+    return Tokens.of(tokens)
 
 
 @dataclass(frozen=True)

@@ -167,10 +167,11 @@ def _verdicts(rules, name: str, value: str) -> list[tuple]:
 
 def check(rules, parsed, context) -> list[Hit]:
     """Every binding of a key-like name to a real-looking literal, for each matching rule."""
-    from keylint.prefilter import rule_tokens
+    from keylint.prefilter import fold, rule_tokens
 
     data = parsed.text.encode("utf-8", "surrogatepass")
-    rules = [rule for rule in rules if parsed.kind in rule.spec.files and _may_fire(rule_tokens(rule), data)]
+    folded = fold(data).lower()
+    rules = [rule for rule in rules if parsed.kind in rule.spec.files and _may_fire(rule_tokens(rule), data, folded)]
     if not rules:
         return []
     bindings = python_bindings(parsed, rules) if parsed.kind == "python" else parsed.bindings
@@ -181,9 +182,9 @@ def check(rules, parsed, context) -> list[Hit]:
     ]
 
 
-def _may_fire(tokens, data: bytes) -> bool:
+def _may_fire(tokens, data: bytes, folded: bytes) -> bool:
     """The rule's own prefilter, for files that other kinds' rules let through."""
-    return tokens is None or tokens.found_in(data)
+    return tokens is None or tokens.found_in(data, folded)
 
 
 def _hit(rule, binding: Binding, confidence: str, is_test: bool) -> Hit:
