@@ -12,8 +12,10 @@ from keylint.bindings import Binding
 from keylint.configfiles import READERS, ConfigSyntaxError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import libcst as cst
-    from libcst.metadata import MetadataWrapper
+    from libcst.metadata import CodeRange, MetadataWrapper
 
 
 class ParseFailure(Exception):
@@ -29,6 +31,7 @@ class ParsedFile:
     text: str
     bindings: list[Binding] = field(default_factory=list)
     _wrapper: MetadataWrapper | None = field(default=None, repr=False)
+    _positions: Mapping[cst.CSTNode, CodeRange] | None = field(default=None, repr=False)
 
     @property
     def wrapper(self) -> MetadataWrapper:
@@ -38,6 +41,20 @@ class ParsedFile:
 
             self._wrapper = MetadataWrapper(_parse_python(self.text), unsafe_skip_copy=True)
         return self._wrapper
+
+    @property
+    def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
+        """PositionProvider's ranges for the tree's nodes, computed on first use.
+
+        Not through `wrapper.resolve()`: after a provider that is not batchable, LibCST still
+        walks the whole tree once for the (empty) batch of batchable providers, which costs
+        about as much as the positions themselves.
+        """
+        if self._positions is None:
+            from libcst.metadata import PositionProvider
+
+            self._positions = PositionProvider()._gen(self.wrapper)
+        return self._positions
 
     @property
     def lines(self) -> list[str]:

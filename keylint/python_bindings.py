@@ -7,9 +7,10 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 import libcst as cst
-from libcst.metadata import CodePosition, CodeRange, MetadataWrapper, PositionProvider
+from libcst.metadata import CodePosition, CodeRange
 
 from keylint.bindings import Binding, CallPair
+from keylint.parse import ParsedFile
 
 
 def _binding(name: str, value: str, span: CodeRange, scope: str) -> Binding:
@@ -159,15 +160,15 @@ class PythonBindingCollector:
         if value is not None and self.keep(name, value):
             self.found.append((name, value, value_node, ".".join(self._scope)))
 
-    def bindings(self, wrapper: MetadataWrapper, text: str) -> list[Binding]:
-        """The kept bindings with their positions; `wrapper` must wrap the walked module, parsed from `text`.
+    def bindings(self, parsed: ParsedFile) -> list[Binding]:
+        """The kept bindings with their positions; `parsed` must hold the walked module.
 
         A value whose source text occurs once in the file is located by searching for it; only
         otherwise are positions computed for the whole module (a full code generation).
         """
-        spans = [_unique_span(text, wrapper.module, node) for _, _, node, _ in self.found]
+        spans = [_unique_span(parsed.text, parsed.wrapper.module, node) for _, _, node, _ in self.found]
         if None in spans:
-            positions = wrapper.resolve(PositionProvider)
+            positions = parsed.positions
             spans = [span or positions[node] for span, (_, _, node, _) in zip(spans, self.found)]
         return [_binding(name, value, span, scope) for span, (name, value, _, scope) in zip(spans, self.found)]
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from keylint.analyse import analyse_file
 from keylint.discover import SourcePath, file_kind
+from keylint.kinds import KINDS
 from keylint.prefilter import build as build_prefilter
+from keylint.project import rules_in_play
 
 DEFAULT_EXAMPLE_FILE = "example.py"
 
@@ -53,14 +55,23 @@ def run_example(rule, expectation: str, index: int, file: str, code: str) -> Exa
         return ExampleResult(rule.id, expectation, index, file, False, f"example does not parse: {result.errors[0].message}", code)
     lines = sorted(f.line for f in result.findings if f.rule_id == rule.id)
     if expectation == "vulnerable":
-        ok = bool(lines) and build_prefilter([rule]).may_match(kind, data)
-        detail = f"flagged at line(s) {lines}" if ok else "missed: no finding (false negative)"
-        if not ok and not build_prefilter([rule]).may_match(kind, data):
-            detail = "missed: none of the rule's prefilter tokens occurs in it, so a scan skips it"
+        skipped = _why_a_scan_skips(rule, kind, code, data)
+        ok = bool(lines) and skipped is None
+        detail = f"flagged at line(s) {lines}" if ok else skipped or "missed: no finding (false negative)"
     else:
         ok = not lines
         detail = "no finding" if ok else f"false positive at line(s) {lines}"
     return ExampleResult(rule.id, expectation, index, file, ok, detail, code)
+
+
+def _why_a_scan_skips(rule, kind: str, code: str, data: bytes) -> str | None:
+    """Why a scan of the example alone would not run the rule on it (None: it would)."""
+    if not build_prefilter([rule]).may_match(kind, data):
+        return "missed: none of the rule's prefilter tokens occurs in it, so a scan skips it"
+    rule_kind = KINDS[rule.kind]
+    if hasattr(rule_kind, "project_tokens") and not rules_in_play(rule_kind, [rule], [code]):
+        return "missed: none of the rule's project_prefilter tokens occurs in it, so a scan of it skips the rule"
+    return None
 
 
 def run_rule_examples(rules) -> list[ExampleResult]:

@@ -161,7 +161,8 @@ def scan(
     if options.cache_dir is not None:
         summaries = SummaryCache(options.cache_dir, analysis_key(rules, {**options.analysis_settings(), "phase": "summaries"}))
         read = partial(_read_noting_digest, digests)
-    project = report.project = summarise_project(sources, rules, read, options.key_types, summaries)
+    project = report.project = summarise_project(sources, rules, read, options.key_types, summaries,
+                                                 options.jobs, options.timeout_s)
     if summaries is not None:
         summaries.save()
     analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)

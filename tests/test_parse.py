@@ -40,3 +40,17 @@ def test_python_syntax_errors_say_where(source):
 def test_broken_config_files_are_reported(kind, text, message):
     with pytest.raises(ParseFailure, match=message):
         parse(f"f.{kind}", text, kind)
+
+
+def test_positions_are_libcsts_own():
+    """ParsedFile.positions computes PositionProvider directly; it must agree with wrapper.resolve()."""
+    from libcst.metadata import PositionProvider
+
+    text = 'import os\n\n\ndef f(a,\n      b="x"):\n    return (a\n            + b)  # c\n'
+    mine = parse("m.py", text, "python").positions
+    theirs = parse("m.py", text, "python").wrapper.resolve(PositionProvider)
+    assert len(mine) > 10
+    def ranges(positions):
+        return sorted((r.start.line, r.start.column, r.end.line, r.end.column, type(n).__name__) for n, r in positions.items())
+
+    assert ranges(mine) == ranges(theirs)

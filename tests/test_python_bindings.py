@@ -1,9 +1,7 @@
 """The Python binding walker: what it collects, in which scope, and where (both ways of locating)."""
 
-import libcst as cst
-from libcst.metadata import MetadataWrapper
-
 from keylint.bindings import CallPair
+from keylint.parse import parse
 from keylint.python_bindings import PythonBindingCollector
 
 CODE = '''import os
@@ -23,10 +21,10 @@ class C:
 
 
 def _bindings(code, keep=lambda name, value: True):
-    module = cst.parse_module(code)
+    parsed = parse("t.py", code, "python")
     collector = PythonBindingCollector((CallPair(("os.getenv",), 0, 1, None),), keep)
-    collector.walk(module)
-    return collector.bindings(MetadataWrapper(module, unsafe_skip_copy=True), code)
+    collector.walk(parsed.wrapper.module)
+    return collector.bindings(parsed)
 
 
 def test_collects_every_kind_of_binding_with_scope_and_position():

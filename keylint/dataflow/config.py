@@ -155,6 +155,7 @@ class TaintSpec:
     propagators: tuple
     exits: Globs
     prefilter: frozenset | None
+    project_prefilter: frozenset | None = None
 
 
 def _globs(raw: dict, key: str) -> Globs:
@@ -232,7 +233,7 @@ def _sanitizer(raw: dict, own_labels: frozenset) -> Sanitizer:
 def compile_taint_spec(raw: dict, rule_id: str = "") -> TaintSpec:
     sources = tuple(_source(s, ["sources", i]) for i, s in enumerate(raw.get("sources", ())))
     own = frozenset().union(*(s.labels for s in sources)) if sources else frozenset()
-    prefilter = raw.get("prefilter")
+    prefilter, project_prefilter = raw.get("prefilter"), raw.get("project_prefilter")
     return TaintSpec(
         sources=sources,
         sinks=tuple(_sink(s, ["sinks", i], rule_id, i, own) for i, s in enumerate(raw.get("sinks", ()))),
@@ -244,6 +245,7 @@ def compile_taint_spec(raw: dict, rule_id: str = "") -> TaintSpec:
         ),
         exits=_globs(raw, "exits"),
         prefilter=None if prefilter is None else frozenset(t.lower() for t in prefilter),
+        project_prefilter=None if project_prefilter is None else frozenset(t.lower() for t in project_prefilter),
     )
 
 

@@ -27,8 +27,9 @@ def _common_prefix(a: str, b: str) -> int:
 class ProjectIndex:
     """All module summaries of a scan, solved. Plain data: it pickles for worker processes."""
 
-    def __init__(self, summaries: dict[str, ModuleSummary]):
+    def __init__(self, summaries: dict[str, ModuleSummary], rule_ids: frozenset | None = None):
         self.summaries = summaries
+        self.rule_ids = rule_ids  # the rules whose project prefilter passed (None: all)
         self.functions: dict[str, FunctionSummary] = {}
         self.classes: dict[str, tuple] = {}
         self.modules: dict[str, ModuleSummary] = {}

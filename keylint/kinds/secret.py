@@ -150,7 +150,7 @@ def python_bindings(parsed, rules) -> list[Binding]:
     pairs = tuple(dict.fromkeys(pair for rule in rules for pair in rule.spec.calls))
     collector = PythonBindingCollector(pairs, keep, wanted_name)
     collector.walk(parsed.wrapper.module)
-    return collector.bindings(parsed.wrapper, parsed.text)
+    return collector.bindings(parsed)
 
 
 def _verdicts(rules, name: str, value: str) -> list[tuple]:

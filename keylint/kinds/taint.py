@@ -118,6 +118,8 @@ _PROPAGATOR = {
 }
 _PROPERTIES = {
     "prefilter": {**_STRINGS, "description": "lowercase substrings; files containing none are skipped"},
+    "project_prefilter": {**_STRINGS, "description": "lowercase substrings the rule's sinks (or sources) cannot do "
+                          "without; when no Python file of the scan contains one, the rule sits the scan out"},
     "exits": {**_STRINGS, "description": "callees that never return (abort, sys.exit)"},
     "sources": {"type": "array", "items": _SOURCE},
     "sinks": {"type": "array", "items": _SINK},
@@ -140,6 +142,10 @@ def compile_spec(raw: dict):
 
 def prefilter_tokens(spec) -> frozenset | None:
     return spec.prefilter
+
+
+def project_tokens(rule) -> frozenset | None:
+    return rule.spec.project_prefilter
 
 
 def engine_config(rules, key_types=()) -> EngineConfig:
@@ -165,12 +171,9 @@ def relevant(text: str, rules) -> bool:
 
 def summarise(parsed, rules, key_types=()):
     """The file's ModuleSummary: plain, picklable data."""
-    from libcst.metadata import PositionProvider  # LibCST only when Python is parsed
+    from keylint.dataflow.intra import summarise_module  # LibCST only when Python is parsed
 
-    from keylint.dataflow.intra import summarise_module
-
-    positions = parsed.wrapper.resolve(PositionProvider)
-    return summarise_module(parsed.path, parsed.wrapper.module, positions, engine_config(rules, key_types))
+    return summarise_module(parsed.path, parsed.wrapper.module, parsed.positions, engine_config(rules, key_types))
 
 
 def exports(summary) -> bool:
@@ -188,16 +191,21 @@ def imports(summary) -> tuple:
     return summary.imports
 
 
-def build_index(summaries: dict):
+def build_index(summaries: dict, rule_ids: frozenset | None = None):
+    """The solved index; `rule_ids` are the rules in play in the scan (None: all)."""
     from keylint.dataflow.solve import ProjectIndex
 
-    return ProjectIndex({path: s for path, s in summaries.items() if s is not None})
+    return ProjectIndex({path: s for path, s in summaries.items() if s is not None}, rule_ids)
 
 
 def check(rules, parsed, context) -> list[Hit]:
     index = getattr(context, "project", None) or {}
     index = index.get("taint")
+    if index is not None and index.rule_ids is not None:
+        rules = [r for r in rules if r.id in index.rule_ids]  # the others cannot fire in this scan
     summary = index.summaries.get(parsed.path) if index is not None else None
+    if not rules:
+        return []
     if summary is None:
         if not relevant(parsed.text, rules):
             return []

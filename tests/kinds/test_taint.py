@@ -126,3 +126,60 @@ def test_prefilter_also_takes_modules_that_relevant_files_import(tmp_path, shipp
     assert not taint.relevant((tmp_path / "web/forms.py").read_text(), rules)
     report = scan([str(tmp_path)], rules, ScanOptions(root=str(tmp_path)))
     assert [(f.path, f.line) for f in report.findings] == [("web/views.py", 6)]
+
+
+GATED_PACK = ENGINE_PACK.replace(
+    "      sinks:\n        - note: log\n",
+    "      project_prefilter: [vipps-log-marker]\n      sinks:\n        - note: log\n",
+)
+LEAKY = {"app.py": "from flask import request\n\ndef view(client_secret):\n    sink(request.args)\n    log(client_secret)\n"}
+
+
+def _found(report) -> list:
+    return sorted((f.rule_id, f.path, f.line) for f in report.findings)
+
+
+def test_rule_whose_project_tokens_occur_in_no_file_sits_the_scan_out(tmp_path, tmp_path_factory):
+    from tests.conftest import pack_rules
+
+    rules = pack_rules(tmp_path_factory, GATED_PACK)
+    closed = scan_project(tmp_path, LEAKY, rules)
+    assert _found(closed) == [("ET001", "app.py", 4)]
+    assert closed.project["taint"].rule_ids == {"ET001"}
+    # One file anywhere in the scan with a token (here only in a comment) brings the rule in.
+    opened = scan_project(tmp_path, {**LEAKY, "settings.py": "# vipps-log-marker\n"}, rules)
+    assert _found(opened) == [("ET001", "app.py", 4), ("ET002", "app.py", 5)]
+
+
+def test_summary_cache_is_keyed_on_the_rules_in_play(tmp_path, tmp_path_factory):
+    from tests.conftest import pack_rules
+
+    rules = pack_rules(tmp_path_factory, GATED_PACK)
+    root, cache = tmp_path / "app", tmp_path / "cache"
+    options = ScanOptions(root=str(root), cache_dir=str(cache))
+    write_project(root, LEAKY)
+    assert _found(scan([str(root)], rules, options)) == [("ET001", "app.py", 4)]
+    write_project(root, {"settings.py": "# vipps-log-marker\n"})  # app.py unchanged: its old summary lacks ET002
+    assert _found(scan([str(root)], rules, options)) == [("ET001", "app.py", 4), ("ET002", "app.py", 5)]
+
+
+def test_harness_fails_a_vulnerable_example_without_project_tokens(tmp_path_factory):
+    from keylint.ruletest import run_rule_examples
+    from tests.conftest import pack_rules
+
+    rules = [r for r in pack_rules(tmp_path_factory, GATED_PACK) if r.id == "ET002"]
+    (vulnerable, safe) = run_rule_examples(rules)
+    assert not vulnerable.ok and "project_prefilter" in vulnerable.detail
+    assert safe.ok
+
+
+def test_project_phase_summaries_in_worker_processes_match_in_process(tmp_path, shipped_rules):
+    import shutil
+
+    tree = tmp_path / "app"
+    shutil.copytree(EXAMPLES / "partner_app", tree)
+    for i in range(20):  # enough files that the project phase starts workers
+        (tree / f"extra_{i}.py").write_text(f"import os\nVIPPS_CLIENT_ID_{i} = os.getenv('VIPPS_CLIENT_ID')\n", "utf-8")
+    one, two = (scan([str(tree)], shipped_rules, ScanOptions(root=str(tree), jobs=jobs)) for jobs in (1, 2))
+    assert one.findings and FORMATS["sarif"](one, shipped_rules) == FORMATS["sarif"](two, shipped_rules)
+    assert len(one.project["taint"].summaries) > 16
