@@ -6,7 +6,8 @@ selected rules with their packs' bytes, and the settings that change results (re
 prefilter). An entry is name -> (size, mtime_ns, content digest, payload), the name telling the
 file and how it is displayed: a file whose size and mtime are unchanged is a hit without being
 read; otherwise its content digest decides.
-Data-flow summaries can be kept the same way, under a key of their own.
+The project phase keeps what it learns from each file (tokens, data-flow summaries) the same way,
+under a key of its own (ProjectFacts).
 
 Location: the user cache folder (`$XDG_CACHE_HOME/keylint`, default `~/.cache/keylint`;
 `~/Library/Caches/keylint` on macOS; `%LOCALAPPDATA%\\keylint` on Windows), or `--cache-dir` /
@@ -101,8 +102,8 @@ def _write_pickle(path: Path, value) -> None:
 class FileCache:
     """name -> payload for one scan root and one analysis key, saved as one file."""
 
-    def __init__(self, directory: Path, root: str, key: str):
-        self.path = Path(directory) / "results" / _digest(os.path.abspath(root)) / f"{key}.pickle"
+    def __init__(self, directory: Path, root: str, key: str, folder: str = "results"):
+        self.path = Path(directory) / folder / _digest(os.path.abspath(root)) / f"{key}.pickle"
         loaded = _read_pickle(self.path)
         self.entries: dict[str, tuple] = loaded if isinstance(loaded, dict) else {}
         self.changed = False
@@ -120,7 +121,8 @@ class FileCache:
         entry = self.entries.get(name)
         if entry is None or entry[2] != digest:
             return None
-        self.put(name, digest, stat, entry[3])
+        if (entry[0], entry[1]) != (stat.st_size, stat.st_mtime_ns):
+            self.put(name, digest, stat, entry[3])
         return entry[3]
 
     def put(self, name: str, digest: str, stat: os.stat_result, payload) -> None:
@@ -134,31 +136,49 @@ class FileCache:
         self.changed = False
 
 
-class SummaryCache:
-    """Data-flow summaries by what they depend on (kind, file path and text), for one analysis key.
+class ProjectFacts:
+    """What the project phase learnt from each file's text (which tokens it holds, its data-flow
+    summary, ...), by file and content, for one analysis key: an unchanged file is not read again.
 
-    Saved as one file; entries not used by the last scan are dropped then.
+    Also notes the content digest of every file it answers for or is told about (`digests`, by
+    displayed path), which the result cache keys the project-dependent results on.
     """
 
-    def __init__(self, directory: Path, key: str):
-        self.path = Path(directory) / "summaries" / f"{key}.pickle"
-        loaded = _read_pickle(self.path)
-        self.entries: dict = loaded if isinstance(loaded, dict) else {}
-        self.used: dict = {}
+    def __init__(self, directory: Path, root: str, key: str):
+        self.files = FileCache(directory, root, key, folder="project")
+        self.digests: dict[str, str] = {}
+        self._stats: dict[str, os.stat_result] = {}
 
-    def get(self, key: str):
-        digest = _digest(key)
-        summary = self.entries.get(digest)
-        if summary is not None:
-            self.used[digest] = summary
-        return summary
+    @staticmethod
+    def _name(source) -> str:
+        return f"{source.abs_path}\0{source.rel_path}"
 
-    def put(self, key: str, summary) -> None:
-        self.used[_digest(key)] = summary
+    def get(self, source) -> dict | None:
+        """The facts of a file whose size and mtime are unchanged, else None."""
+        try:
+            stat = self._stats[source.rel_path] = os.stat(source.abs_path)
+        except OSError:
+            return None
+        entry = self.files.entries.get(self._name(source))
+        if entry is None or (entry[0], entry[1]) != (stat.st_size, stat.st_mtime_ns):
+            return None
+        self.digests[source.rel_path] = entry[2]
+        return dict(entry[3])
+
+    def read(self, source, data: bytes) -> dict | None:
+        """Told the file's content: the facts stored for exactly this content (a touched file), if any."""
+        digest = self.digests[source.rel_path] = content_digest(data)
+        stat = self._stats.get(source.rel_path)
+        known = self.files.get(self._name(source), digest, stat) if stat is not None else None
+        return None if known is None else dict(known)
+
+    def put(self, source, facts: dict) -> None:
+        stat, digest = self._stats.get(source.rel_path), self.digests.get(source.rel_path)
+        if stat is not None and digest is not None:
+            self.files.put(self._name(source), digest, stat, facts)
 
     def save(self) -> None:
-        if self.used.keys() != self.entries.keys():
-            _write_pickle(self.path, self.used)
+        self.files.save()
 
 
 def load_rules_cached(extra: list, directory: Path, include_shipped: bool = True) -> list:

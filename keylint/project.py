@@ -1,55 +1,55 @@
 """Project phase, between parse and analyse: kinds that look across files (the `taint` kind)
 summarise Python files first, then build one index that each file's analysis reads.
 
-A kind joins in by providing `project_tokens(rule)` (a rule none of whose tokens occurs in any
-file of the scan cannot fire and sits the scan out), `relevant(text, rules)` (its prefilter),
-`summarise(parsed, rules, key_types)` (plain picklable data), `exports(summary)` (whether
-importers of the module can pick up something from it), `imports(summary)` (qualified names it
-imports) and `build_index({path: summary}, rule_ids)`.
+A kind joins in by providing `prefilter_tokens(spec)` and `project_tokens(rule)` (lowercase
+substrings, None: no such test), `summarise(parsed, rules, key_types)` (plain picklable data),
+`exports(summary)` (whether importers of the module can pick up something from it),
+`imports(summary)` (qualified names it imports) and `build_index({path: summary}, rule_ids)`.
 
-The files summarised are those that pass the prefilter, then their neighbours: the modules they
-import (one level: a helper that returns a request value, used where the MSN header is set) and
-the modules that import one of them that exports something (a sink in a file without any rule
-token). Summaries are computed in worker processes when there are many.
+- A rule with project tokens, none of which occurs in any file of the scan, cannot fire: it sits
+  the scan out (its sinks need the Merchant-Serial-Number header, or a Vipps API path).
+- The files summarised are those with a prefilter token of a rule in play, then their
+  neighbours: the modules they import (one level: a helper that returns a request value, used
+  where the MSN header is set) and the modules that import one of them that exports something
+  (a sink in a file without any rule token).
+
+What is learnt from a file's text is kept as its facts, in the cache when there is one
+(keylint.cache.ProjectFacts), so an unchanged file is not read again. Summaries are computed in
+worker processes when there are many.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
 
 from keylint import workers
+from keylint.dataflow.summary import module_name
+from keylint.discover import read_bytes
 from keylint.kinds import KINDS
 from keylint.parse import ParseFailure, decode, parse
 
 
-@dataclass(frozen=True)
-class _File:
-    source: object  # keylint.discover.SourcePath
-    text: str
-
-
-def summarise_project(sources: list, rules: list, read, key_types=(), cache=None,
+def summarise_project(sources: list, rules: list, key_types=(), store=None,
                       jobs: int = 1, timeout_s: float = workers.DEFAULT_TIMEOUT_S) -> dict:
     """{kind name: index} for the kinds of `rules` that have a project phase; `key_types` are
-    the configured (name, type) pairs, and `cache` (a keylint.cache.SummaryCache) keeps summaries
-    by file path, content and the rules in play.
-
-    keylint.dataflow.names (and so LibCST) is imported only once a kind has files to summarise.
-    """
+    the configured (name, type) pairs; `store` (a keylint.cache.ProjectFacts) keeps what is
+    learnt from each file between scans."""
     project: dict = {}
-    texts: dict = {}
     for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
-        kind = KINDS[kind_name]
-        if hasattr(kind, "summarise"):
-            files = [_read(s, read, texts) for s in sources if s.kind in kind.FILE_KINDS]
-            files = [f for f in files if f is not None]
-            possible = rules_in_play(kind, list(kind_rules), [f.text for f in files])
-            run = partial(_summarise_all, kind, rules=possible, key_types=key_types, cache=cache, jobs=jobs,
-                          timeout_s=timeout_s)
-            summaries = _summaries(kind, files, possible, run) if possible else {}
-            project[kind_name] = kind.build_index(summaries, frozenset(r.id for r in possible))
+        kind, kind_rules = KINDS[kind_name], list(kind_rules)
+        if not hasattr(kind, "summarise"):
+            continue
+        files = [_File(s, store) for s in sources if s.kind in kind.FILE_KINDS]
+        tokens = _tokens_of(kind, kind_rules)
+        files = [f for f in files if f.fact("tokens", partial(tokens_in, tokens=tokens)) is not None]
+        possible = rules_in_play(kind, kind_rules, frozenset().union(*(f.facts["tokens"] for f in files)))
+        run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, timeout_s=timeout_s)
+        summaries = _summaries(kind, files, possible, run) if possible else {}
+        project[kind_name] = kind.build_index(summaries, frozenset(r.id for r in possible))
+        for f in files:
+            if store is not None and f.learnt:
+                store.put(f.source, f.facts)
     return project
 
 
@@ -58,43 +58,86 @@ def summarised_paths(project: dict) -> frozenset[str]:
     return frozenset(path for index in project.values() for path in index.summaries)
 
 
-def _read(source, read, texts: dict) -> _File | None:
-    """The file's text (read once per scan), or None when it cannot be read or decoded."""
-    if source.rel_path not in texts:
+class _File:
+    """A file as the project phase sees it: facts learnt from its text. A file whose facts are
+    in `store` (unchanged since the last scan) is read only if a fact is missing."""
+
+    def __init__(self, source, store):
+        self.source = source
+        self._text: str | None = None
+        self._read = False
+        self.learnt = False
+        self.facts = store.get(source) if store is not None else None
+        if self.facts is None:
+            data = self._load()
+            known = store.read(source, data) if store is not None and data is not None else None
+            self.facts = known or {}  # known: the same content as before (a touched file)
+
+    def _load(self) -> bytes | None:
+        self._read = True
         try:
-            texts[source.rel_path] = decode(read(source), source.kind)
+            data = read_bytes(self.source)
+            self._text = decode(data, self.source.kind)
         except (OSError, ParseFailure):
-            texts[source.rel_path] = None
-    text = texts[source.rel_path]
-    return None if text is None else _File(source, text)
+            return None
+        return data
+
+    @property
+    def text(self) -> str | None:
+        """The decoded text; None when the file cannot be read or decoded (analyse reports that)."""
+        if not self._read:
+            self._load()
+        return self._text
+
+    def fact(self, name: str, compute):
+        """The fact `name`: known, or compute(text) (None for a file that cannot be read)."""
+        if name not in self.facts:
+            self.learn(name, None if self.text is None else compute(self.text))
+        return self.facts[name]
+
+    def learn(self, name: str, value) -> None:
+        self.facts[name] = value
+        self.learnt = True
 
 
-def rules_in_play(kind, rules: list, texts: list[str]) -> list:
-    """The rules that can fire on these files: a rule with project tokens needs one of them in some file."""
-    wanted = {r.id: kind.project_tokens(r) for r in rules}
-    if all(tokens is None for tokens in wanted.values()):
-        return rules
-    everything = "\0".join(texts).lower()
-    return [r for r in rules if wanted[r.id] is None or any(t in everything for t in wanted[r.id])]
+def tokens_in(text: str, tokens: frozenset[str]) -> frozenset[str]:
+    """The tokens (lowercase substrings) that occur in `text`, in any case."""
+    lowered = text.lower()
+    return frozenset(t for t in tokens if t in lowered)
+
+
+def _tokens_of(kind, rules: list) -> frozenset[str]:
+    """Every prefilter and project token of `rules`."""
+    groups = [kind.prefilter_tokens(r.spec) for r in rules] + [kind.project_tokens(r) for r in rules]
+    return frozenset().union(*(g for g in groups if g is not None))
+
+
+def rules_in_play(kind, rules: list, found: frozenset[str]) -> list:
+    """The rules that can fire in a scan whose files hold the tokens `found`: a rule with
+    project tokens needs one of them."""
+    return [r for r in rules if kind.project_tokens(r) is None or kind.project_tokens(r) & found]
+
+
+def _relevant(kind, rules: list, found: frozenset[str]) -> bool:
+    """Whether a file holding the tokens `found` passes the prefilter of one of `rules`."""
+    return any(kind.prefilter_tokens(r.spec) is None or kind.prefilter_tokens(r.spec) & found for r in rules)
 
 
 def _summaries(kind, files: list[_File], rules: list, run) -> dict:
     """Summaries of the relevant files, then of their neighbours (see the module docstring)."""
-    relevant = [f for f in files if kind.relevant(f.text, rules)]
+    relevant = [f for f in files if _relevant(kind, rules, f.facts["tokens"])]
     summaries = run(relevant)
     if not summaries:
         return summaries
-    from keylint.dataflow.names import module_name  # LibCST: only once something is parsed
-
     found = [s for s in summaries.values() if s is not None]
     wanted = _prefixes(name for s in found for name in kind.imports(s))
     # Importers are followed only from modules with the rules' own tokens: following every
     # module that reads a request or sys.argv would summarise a whole framework.
-    exporting = {module_name(path) for path, s in summaries.items() if s is not None and kind.exports(s)}
+    exporting = frozenset(module_name(path) for path, s in summaries.items() if s is not None and kind.exports(s))
     neighbours = [
         f for f in files
         if f.source.rel_path not in summaries
-        and (_is_wanted(f.source.rel_path, wanted) or _imports_one_of(f.text, f.source.rel_path, exporting))
+        and (_is_wanted(f.source.rel_path, wanted) or _imports_one_of(f, exporting))
     ]
     return {**summaries, **run(neighbours)}
 
@@ -104,11 +147,17 @@ def _same_module(module: str, imported: str) -> bool:
     return bool(imported) and (module == imported or module.endswith("." + imported))
 
 
-def _imports_one_of(text: str, rel_path: str, modules: set[str]) -> bool:
+def _imports_one_of(f: _File, modules: frozenset[str]) -> bool:
     """Whether the file imports one of `modules` or a name from one of them."""
-    if not modules or not any(m.rpartition(".")[2] in text for m in modules):
+    if not modules:
         return False
-    from keylint.dataflow.names import Imports, module_name
+    return bool(f.fact("imports " + ",".join(sorted(modules)), partial(_text_imports_one_of, f.source.rel_path, modules)))
+
+
+def _text_imports_one_of(rel_path: str, modules: frozenset[str], text: str) -> bool:
+    if not any(m.rpartition(".")[2] in text for m in modules):
+        return False
+    from keylint.dataflow.names import Imports  # LibCST: only when a file may import a source
 
     imports = Imports(module_name(rel_path), rel_path.endswith("__init__.py"))
     imports.add_statements(text)
@@ -128,8 +177,6 @@ def _prefixes(names) -> set[str]:
 
 def _is_wanted(rel_path: str, wanted: set[str]) -> bool:
     """Whether a module a relevant file imports is this file (matched on a dotted suffix)."""
-    from keylint.dataflow.names import module_name
-
     if not wanted:
         return False
     parts = module_name(rel_path).split(".")
@@ -137,39 +184,32 @@ def _is_wanted(rel_path: str, wanted: set[str]) -> bool:
     return any(".".join(parts[i:]) in wanted for i in range(len(parts)) if i == 0 or len(parts) - i >= 2)
 
 
-def _summarise_all(kind, files: list[_File], rules: list, key_types, cache, jobs: int, timeout_s: float) -> dict:
-    """{path: summary or None} for `files`: from the cache, else computed (in workers when many)."""
-    ids = ",".join(sorted(r.id for r in rules))
-    summaries: dict = {}
-    todo = []
-    for f in files:
-        key = f"{kind.__name__}\0{ids}\0{f.source.rel_path}\0{f.text}"
-        summaries[f.source.rel_path] = cache.get(key) if cache is not None else None
-        if summaries[f.source.rel_path] is None:
-            todo.append((key, f))
+def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, timeout_s: float) -> dict:
+    """{path: summary or None} for `files`: known facts, else computed (in workers when many)."""
+    name = "summary " + ",".join(sorted(r.id for r in rules))
+    todo = [f for f in files if name not in f.facts and f.text is not None]
     if todo:
         import keylint.dataflow.intra  # noqa: F401 - load LibCST once, before workers fork
 
+    by_path = {f.source.rel_path: f for f in files}
     work = partial(_summarise_one, kind, rules=rules, key_types=key_types)
-    for path, key, summary in workers.run(todo, work, _failed, jobs, timeout_s):
-        summaries[path] = summary
-        if cache is not None and summary is not None:
-            cache.put(key, summary)
-    return summaries
+    for path, summary, settled in workers.run(((f.source, f.text) for f in todo), work, _failed, jobs, timeout_s):
+        if settled:
+            by_path[path].learn(name, summary)
+        else:
+            by_path[path].facts[name] = None  # this scan only: the next one tries again
+    return {f.source.rel_path: f.facts.get(name) for f in files}
 
 
 def _summarise_one(kind, item: tuple, rules: list, key_types) -> tuple:
-    """(path, cache key, summary), the summary None when the file cannot be parsed (the analyse
-    stage reports that)."""
-    key, f = item
+    """(path, summary, True), the summary None when the file cannot be parsed (analyse reports that)."""
+    source, text = item
     try:
-        summary = kind.summarise(parse(f.source.rel_path, f.text, f.source.kind), rules, key_types)
+        return source.rel_path, kind.summarise(parse(source.rel_path, text, source.kind), rules, key_types), True
     except (ParseFailure, RecursionError):
-        summary = None
-    return f.source.rel_path, key, summary
+        return source.rel_path, None, True
 
 
 def _failed(item: tuple, reason: str) -> tuple:
     """A worker crashed or timed out on the file: no summary (its analysis runs in a worker too)."""
-    key, f = item
-    return f.source.rel_path, key, None
+    return item[0].rel_path, None, False

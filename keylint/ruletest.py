@@ -12,7 +12,7 @@ from keylint.analyse import analyse_file
 from keylint.discover import SourcePath, file_kind
 from keylint.kinds import KINDS
 from keylint.prefilter import build as build_prefilter
-from keylint.project import rules_in_play
+from keylint.project import tokens_in
 
 DEFAULT_EXAMPLE_FILE = "example.py"
 
@@ -68,8 +68,8 @@ def _why_a_scan_skips(rule, kind: str, code: str, data: bytes) -> str | None:
     """Why a scan of the example alone would not run the rule on it (None: it would)."""
     if not build_prefilter([rule]).may_match(kind, data):
         return "missed: none of the rule's prefilter tokens occurs in it, so a scan skips it"
-    rule_kind = KINDS[rule.kind]
-    if hasattr(rule_kind, "project_tokens") and not rules_in_play(rule_kind, [rule], [code]):
+    tokens = getattr(KINDS[rule.kind], "project_tokens", lambda _: None)(rule)
+    if tokens is not None and not tokens_in(code, tokens):
         return "missed: none of the rule's project_prefilter tokens occurs in it, so a scan of it skips the rule"
     return None
 

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from keylint import workers
 from keylint.analyse import analyse_file
 from keylint.baseline import Baseline
-from keylint.cache import FileCache, SummaryCache, analysis_key, content_digest
+from keylint.cache import FileCache, ProjectFacts, analysis_key, content_digest
 from keylint.config import PathRules
 from keylint.discover import SourcePath, discover, read_bytes
 from keylint.findings import FileError, FileResult, Finding
@@ -157,22 +157,19 @@ def scan(
     sources, discovery = discover(paths, options.root, options.excludes, options.gitignore)
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
     # Cross-file kinds summarise the whole project first; a diff scan may then analyse fewer files.
-    summaries, read, digests = None, read_bytes, {}
+    facts = None
     if options.cache_dir is not None:
-        summaries = SummaryCache(options.cache_dir, analysis_key(rules, {**options.analysis_settings(), "phase": "summaries"}))
-        read = partial(_read_noting_digest, digests)
-    project = report.project = summarise_project(sources, rules, read, options.key_types, summaries,
-                                                 options.jobs, options.timeout_s)
-    if summaries is not None:
-        summaries.save()
+        key = analysis_key(rules, {**options.analysis_settings(), "phase": "project"})
+        facts = ProjectFacts(options.cache_dir, options.root or os.getcwd(), key)
+    project = report.project = summarise_project(sources, rules, options.key_types, facts, options.jobs, options.timeout_s)
     analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
     summarised = summarised_paths(project)
     prefilter = build_prefilter(rules, summarised) if options.prefilter else None
     cache = None
-    if options.cache_dir is not None:
-        key = analysis_key(rules, options.analysis_settings())
-        cache = FileCache(options.cache_dir, options.root or os.getcwd(), key)
-        cache.depends = _ProjectDependency(summarised, _project_digest(summarised, digests))
+    if facts is not None:
+        facts.save()
+        cache = FileCache(options.cache_dir, options.root or os.getcwd(), analysis_key(rules, options.analysis_settings()))
+        cache.depends = _ProjectDependency(summarised, _project_digest(summarised, facts.digests))
 
     def collect(result: FileResult) -> None:
         _collect(report, result)
@@ -199,13 +196,6 @@ class _ProjectDependency:
 
     paths: frozenset[str]
     digest: str
-
-
-def _read_noting_digest(digests: dict[str, str], source: SourcePath) -> bytes:
-    """read_bytes for the project phase, keeping each file's content digest for the cache key."""
-    data = read_bytes(source)
-    digests[source.rel_path] = content_digest(data)
-    return data
 
 
 def _project_digest(paths: frozenset[str], digests: dict[str, str]) -> str:

@@ -15,7 +15,7 @@ import libcst as cst
 from keylint.dataflow import facts as F
 from keylint.python_bindings import literal_string
 from keylint.dataflow.names import Imports, chain, code_of
-from keylint.dataflow.summary import MODULE_SCOPE, CallSite, FunctionSummary, ModuleSummary, SinkEvent
+from keylint.dataflow.summary import MODULE_SCOPE, CallSite, FunctionSummary, ModuleSummary, SinkEvent, module_name
 from keylint.values import normalise_name
 
 _PERCENT = re.compile(r"%(?:\((?P<name>[^)]*)\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?P<conv>[diouxXeEfFgGcrsa%])")
@@ -999,7 +999,5 @@ _EXPRESSIONS = {
 
 
 def summarise_module(path: str, tree: cst.Module, positions, config) -> ModuleSummary:
-    from keylint.dataflow.names import module_name
-
     is_package = path.replace("\\", "/").rsplit("/", 1)[-1] == "__init__.py"
     return ModuleAnalyser(path, module_name(path), is_package, positions, config).run(tree)

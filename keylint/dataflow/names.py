@@ -16,15 +16,6 @@ _IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|
 _KEYLIKE_STRING = re.compile(r"""(?P<q>['"])(?=[^'"]*[0-9])[A-Za-z0-9+=_.~-]{16,}(?P=q)""")
 
 
-def module_name(rel_path: str) -> str:
-    """`pkg/sub/mod.py` -> `pkg.sub.mod`; a package's `__init__.py` names the package."""
-    parts = rel_path.replace("\\", "/").split("/")
-    parts[-1] = parts[-1].rsplit(".", 1)[0]
-    if parts[-1] == "__init__" and len(parts) > 1:
-        parts.pop()
-    return ".".join(p for p in parts if p not in ("", "."))
-
-
 def chain(node: cst.BaseExpression) -> str | None:
     """`a.b.c` for attribute chains; calls inside the chain are written `()`: `env.get_template().render`."""
     if isinstance(node, cst.Name):

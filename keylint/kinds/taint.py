@@ -162,11 +162,11 @@ def engine_config(rules, key_types=()) -> EngineConfig:
 
 def relevant(text: str, rules) -> bool:
     """Whether a file's text contains a prefilter token of any of `rules` (or one has none)."""
-    tokens = [prefilter_tokens(r.spec) for r in rules]
-    if any(t is None for t in tokens):
+    groups = [prefilter_tokens(r.spec) for r in rules]
+    if any(group is None for group in groups):
         return True
     lowered = text.lower()
-    return any(token in lowered for group in tokens for token in group)
+    return any(token in lowered for token in frozenset().union(*groups))
 
 
 def summarise(parsed, rules, key_types=()):
