@@ -29,6 +29,11 @@ from keylint.discover import read_bytes
 from keylint.kinds import KINDS
 from keylint.parse import ParseFailure, decode, parse
 
+SUMMARIES_IN_PROCESS_BELOW = 2
+"""A single file is summarised in the calling process; more go to workers (with --jobs > 1): a
+summary costs far more than starting a worker, unlike most files' analysis (see
+keylint.workers.IN_PROCESS_BELOW)."""
+
 
 def summarise_project(sources: list, rules: list, key_types=(), store=None,
                       jobs: int = 1, timeout_s: float = workers.DEFAULT_TIMEOUT_S) -> dict:
@@ -193,7 +198,8 @@ def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, 
 
     by_path = {f.source.rel_path: f for f in files}
     work = partial(_summarise_one, kind, rules=rules, key_types=key_types)
-    for path, summary, settled in workers.run(((f.source, f.text) for f in todo), work, _failed, jobs, timeout_s):
+    items = ((f.source, f.text) for f in todo)
+    for path, summary, settled in workers.run(items, work, _failed, jobs, timeout_s, SUMMARIES_IN_PROCESS_BELOW):
         if settled:
             by_path[path].learn(name, summary)
         else:

@@ -93,18 +93,20 @@ def run(
     failed: Callable[[Item, str], Result],
     jobs: int,
     timeout_s: float = DEFAULT_TIMEOUT_S,
+    in_process_below: int | None = None,
 ) -> Iterator[Result]:
     """work(item) for every item, in completion order (callers sort).
 
     `items` is consumed lazily, so the caller can still be producing items (reading files)
-    while the workers analyse the first ones; the pool starts once IN_PROCESS_BELOW items
-    are there. `work` must be a module-level function (or a functools.partial of one) so that
+    while the workers analyse the first ones; the pool starts once `in_process_below` items
+    are there (default IN_PROCESS_BELOW). `work` must be a module-level function (or a functools.partial of one) so that
     it reaches the workers under any start method. When a worker dies or runs longer than
     `timeout_s` on an item, failed(item, reason) stands in for that item's result.
     """
     items = iter(items)
-    head = list(islice(items, IN_PROCESS_BELOW))
-    if jobs <= 1 or len(head) < IN_PROCESS_BELOW:
+    in_process_below = IN_PROCESS_BELOW if in_process_below is None else in_process_below
+    head = list(islice(items, in_process_below))
+    if jobs <= 1 or len(head) < in_process_below:
         for item in chain(head, items):
             yield work(item)
         return

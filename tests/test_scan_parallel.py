@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+import keylint.kinds.taint
+import keylint.project
 import keylint.scan
 from keylint import workers
 from keylint.packs import load_rules
@@ -79,3 +81,36 @@ def test_internal_error_on_one_file_becomes_an_error_entry(monkeypatch):
         {"path": "scripts/admin_cli.py", "message": "internal error in keylint: KeyError: 'boom'"}
     ]
     assert report.findings
+
+
+REAL_SUMMARISE_ONE = keylint.project._summarise_one
+REAL_SUMMARISE = keylint.kinds.taint.summarise
+
+
+def crash_on_app(kind, item, rules, key_types):
+    if item[0].rel_path.endswith("shophub/app.py"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return REAL_SUMMARISE_ONE(kind, item, rules, key_types)
+
+
+def test_worker_crash_in_the_project_phase_costs_that_file_only(always_pool, monkeypatch, tmp_path):
+    monkeypatch.setattr(keylint.project, "_summarise_one", crash_on_app)
+    monkeypatch.setattr(keylint.kinds.taint, "summarise", crash_on_app_summarise)
+    tree = tmp_path / "app"
+    shutil.copytree(EXAMPLE_APP, tree)
+    report = scan([str(tree)], load_rules(), ScanOptions(root=str(tree), jobs=2, cache_dir=str(tmp_path / "cache")))
+    assert [(e.path, e.message.split(" (")[0]) for e in report.errors] == [
+        ("shophub/app.py", "analysis crashed the worker process")
+    ]
+    assert any(f.path == "scripts/admin_cli.py" and f.rule_id == "KL201" for f in report.findings)
+    monkeypatch.undo()
+    again = scan([str(tree)], load_rules(), ScanOptions(root=str(tree), jobs=2, cache_dir=str(tmp_path / "cache")))
+    assert not again.errors  # neither the missing summary nor the crash was cached
+    assert any(f.path == "shophub/app.py" for f in again.findings)
+
+
+def crash_on_app_summarise(parsed, *args):
+    """The analyse stage summarises a file the project phase could not: it crashes there too."""
+    if parsed.path.endswith("shophub/app.py"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return REAL_SUMMARISE(parsed, *args)
