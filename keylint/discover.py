@@ -107,31 +107,42 @@ class Discovery:
         return SourcePath(path, rel, kind)
 
     def _walk(self, top: str):
+        """The files under `top`, one directory listing (os.scandir) per directory: no stat calls."""
         ignores = self._ancestor_ignores(top) if self.gitignore else []
-        for dirpath, dirnames, filenames in os.walk(top):
-            ignores = [(d, s) for d, s in ignores if dirpath == d or dirpath.startswith(d + os.sep)]
-            if self.gitignore and ".gitignore" in filenames:
-                ignores.append((dirpath, self._gitignore(os.path.join(dirpath, ".gitignore"))))
-            dirnames[:] = sorted(
-                name for name in dirnames
-                if not self._skip_dir(os.path.join(dirpath, name), name, top, ignores)
-            )
-            for name in sorted(filenames):
-                path = os.path.join(dirpath, name)
-                kind = file_kind(name)
-                if kind is None or os.path.islink(path):
-                    continue
-                rel = self._display(path, top)
-                if self._ignored(path, False, ignores) or self.excludes.match_file(rel):
-                    self.skipped += 1
-                    continue
-                yield SourcePath(path, rel, kind)
+        yield from self._walk_dir(top, top, ignores)
+
+    def _walk_dir(self, dirpath: str, top: str, ignores: list):
+        try:
+            with os.scandir(dirpath) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            return
+        if self.gitignore and any(e.name == ".gitignore" for e in entries):
+            ignores = [*ignores, (dirpath, self._gitignore(os.path.join(dirpath, ".gitignore")))]
+        subdirs = []
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if not self._skip_dir(entry.path, entry.name, top, ignores):
+                    subdirs.append(entry.path)
+                continue
+            kind = file_kind(entry.name)
+            if kind is None or not entry.is_file(follow_symlinks=False):
+                continue
+            rel = self._display(entry.path, top)
+            if self._ignored(entry.path, False, ignores) or self._excluded(rel):
+                self.skipped += 1
+                continue
+            yield SourcePath(entry.path, rel, kind)
+        for subdir in subdirs:
+            yield from self._walk_dir(subdir, top, ignores)
 
     def _skip_dir(self, path: str, name: str, top: str, ignores) -> bool:
         if name in SKIP_DIRS or name.endswith(".egg-info") or _is_virtualenv(path):
             return True
-        rel = self._display(path, top) + "/"
-        return self._ignored(path, True, ignores) or self.excludes.match_file(rel)
+        return self._ignored(path, True, ignores) or self._excluded(self._display(path, top) + "/")
+
+    def _excluded(self, rel: str) -> bool:
+        return bool(self.excludes.patterns) and self.excludes.match_file(rel)
 
     def _ancestor_ignores(self, top: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
         """.gitignore files above `top`, up to the enclosing repository's root."""
@@ -157,9 +168,11 @@ class Discovery:
 
     @staticmethod
     def _ignored(path: str, is_dir: bool, ignores) -> bool:
+        """Whether a .gitignore of a folder above `path` ignores it."""
         for base, spec in ignores:
-            rel = _relative(path, base) + ("/" if is_dir else "")
-            if spec.match_file(rel):
+            prefix = base.rstrip(os.sep) + os.sep
+            rel = path[len(prefix):].replace(os.sep, "/") if path.startswith(prefix) else _relative(path, base)
+            if spec.match_file(rel + ("/" if is_dir else "")):
                 return True
         return False
 

@@ -77,3 +77,11 @@ def test_gitignore_can_be_turned_off(tmp_path):
     write_tree(tmp_path, {".gitignore": "*.env\n", "a.env": "", "b.py": ""})
     found, _ = rel_paths([tmp_path], tmp_path, gitignore=False)
     assert found == ["a.env", "b.py"]
+
+
+def test_symlinks_are_not_followed(tmp_path):
+    write_tree(tmp_path, {"app/real.py": "", "outside/secret.py": ""})
+    (tmp_path / "app" / "link.py").symlink_to(tmp_path / "app" / "real.py")
+    (tmp_path / "app" / "linked_dir").symlink_to(tmp_path / "outside", target_is_directory=True)
+    found, _ = rel_paths([tmp_path / "app"], tmp_path)
+    assert found == ["app/real.py"]
