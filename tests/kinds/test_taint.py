@@ -183,3 +183,16 @@ def test_project_phase_summaries_in_worker_processes_match_in_process(tmp_path, 
     one, two = (scan([str(tree)], shipped_rules, ScanOptions(root=str(tree), jobs=jobs)) for jobs in (1, 2))
     assert one.findings and FORMATS["sarif"](one, shipped_rules) == FORMATS["sarif"](two, shipped_rules)
     assert len(one.project["taint"].summaries) > 16
+
+
+@pytest.mark.parametrize("text", [
+    "", "nothing here", "CLIENT_ID = 1", "x = 'Merchant-Serial-Number'; msn = 2", "msn", "ms", "client_",
+    "the client-secret and the Client_Id", "https://apitest.vipps.no/epayment/v1/payments",
+])
+def test_tokens_in_finds_exactly_the_tokens_that_occur(text):
+    from keylint.project import tokens_in
+
+    tokens = frozenset({"client_id", "client-secret", "client_secret", "client", "msn", "msn=",
+                        "merchant-serial-number", "apitest.vipps.no", "epayment/v", "a.b"})
+    assert tokens_in(text, tokens) == {t for t in tokens if t in text.lower()}
+    assert tokens_in("a-b", frozenset({"a.b"})) == frozenset()  # escaped: a dot is a dot
