@@ -12,10 +12,10 @@ from keylint.bindings import Binding
 from keylint.configfiles import READERS, ConfigSyntaxError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     import libcst as cst
-    from libcst.metadata import CodeRange, MetadataWrapper
+    from libcst.metadata import MetadataWrapper
+
+    from keylint.positions import Span
 
 
 class ParseFailure(Exception):
@@ -31,7 +31,7 @@ class ParsedFile:
     text: str
     bindings: list[Binding] = field(default_factory=list)
     _wrapper: MetadataWrapper | None = field(default=None, repr=False)
-    _positions: Mapping[cst.CSTNode, CodeRange] | None = field(default=None, repr=False)
+    _positions: dict[cst.CSTNode, Span] | None = field(default=None, repr=False)
 
     @property
     def wrapper(self) -> MetadataWrapper:
@@ -43,17 +43,13 @@ class ParsedFile:
         return self._wrapper
 
     @property
-    def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
-        """PositionProvider's ranges for the tree's nodes, computed on first use.
-
-        Not through `wrapper.resolve()`: after a provider that is not batchable, LibCST still
-        walks the whole tree once for the (empty) batch of batchable providers, which costs
-        about as much as the positions themselves.
-        """
+    def positions(self) -> dict[cst.CSTNode, Span]:
+        """Each node's (line, column, end line, end column) as LibCST's PositionProvider has them
+        (keylint/positions.py), computed on first use."""
         if self._positions is None:
-            from libcst.metadata import PositionProvider
+            from keylint.positions import node_spans
 
-            self._positions = PositionProvider()._gen(self.wrapper)
+            self._positions = node_spans(self.wrapper.module)
         return self._positions
 
     @property

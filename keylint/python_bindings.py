@@ -7,25 +7,18 @@ from functools import lru_cache
 from typing import Callable, Iterator
 
 import libcst as cst
-from libcst.metadata import CodePosition, CodeRange
-
 from keylint.bindings import Binding, CallPair
 from keylint.parse import ParsedFile
+from keylint.positions import Span
 
 
-def _binding(name: str, value: str, span: CodeRange, scope: str) -> Binding:
-    return Binding(
-        name=name,
-        value=value,
-        line=span.start.line,
-        column=span.start.column + 1,
-        end_line=span.end.line,
-        end_column=span.end.column + 1,
-        scope=scope,
-    )
+def _binding(name: str, value: str, span: Span, scope: str) -> Binding:
+    line, column, end_line, end_column = span
+    return Binding(name=name, value=value, line=line, column=column + 1, end_line=end_line,
+                   end_column=end_column + 1, scope=scope)
 
 
-def _unique_span(text: str, module: cst.Module, node: cst.CSTNode) -> CodeRange | None:
+def _unique_span(text: str, module: cst.Module, node: cst.CSTNode) -> Span | None:
     """Where `node` stands, if its source text occurs exactly once in `text` (else None)."""
     if getattr(node, "lpar", None) or "\r" in text:
         return None
@@ -33,12 +26,12 @@ def _unique_span(text: str, module: cst.Module, node: cst.CSTNode) -> CodeRange 
     start = text.find(code)
     if start < 0 or text.find(code, start + 1) >= 0:
         return None
-    return CodeRange(_position(text, start), _position(text, start + len(code)))
+    return (*_position(text, start), *_position(text, start + len(code)))
 
 
-def _position(text: str, offset: int) -> CodePosition:
+def _position(text: str, offset: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, offset) + 1
-    return CodePosition(text.count("\n", 0, offset) + 1, offset - line_start)
+    return text.count("\n", 0, offset) + 1, offset - line_start
 
 
 def literal_string(node: cst.BaseExpression) -> str | None:

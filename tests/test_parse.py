@@ -1,6 +1,10 @@
+from pathlib import Path
+
 import pytest
 
 from keylint.parse import ParseFailure, decode, parse
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def test_binary_file_is_refused_with_reason():
@@ -43,14 +47,16 @@ def test_broken_config_files_are_reported(kind, text, message):
 
 
 def test_positions_are_libcsts_own():
-    """ParsedFile.positions computes PositionProvider directly; it must agree with wrapper.resolve()."""
+    """ParsedFile.positions computes spans itself (keylint/positions.py); they must be PositionProvider's."""
     from libcst.metadata import PositionProvider
 
-    text = 'import os\n\n\ndef f(a,\n      b="x"):\n    return (a\n            + b)  # c\n'
-    mine = parse("m.py", text, "python").positions
+    text = (EXAMPLES / "partner_app" / "shophub" / "app.py").read_text("utf-8")
+    text += 'def f(a,\r\n      b="x"):\n    return (a\n            + b)  # c\n\n\nclass C(  # k\n    B):\n    """d\n    e"""\n'
+    mine = parse("m.py", text, "python")
     theirs = parse("m.py", text, "python").wrapper.resolve(PositionProvider)
-    assert len(mine) > 10
-    def ranges(positions):
-        return sorted((r.start.line, r.start.column, r.end.line, r.end.column, type(n).__name__) for n, r in positions.items())
 
-    assert ranges(mine) == ranges(theirs)
+    def spans(positions, to_tuple):
+        return sorted((*to_tuple(span), type(node).__name__) for node, span in positions.items())
+
+    assert len(mine.positions) > 500
+    assert spans(mine.positions, tuple) == spans(theirs, lambda r: (r.start.line, r.start.column, r.end.line, r.end.column))

@@ -159,7 +159,7 @@ class ModuleAnalyser:
         return self.summary
 
     def line(self, node: cst.CSTNode) -> int:
-        return self.positions[node].start.line
+        return self.positions[node][0]
 
     def step(self, node: cst.CSTNode, note: str) -> tuple:
         return (self.path, self.line(node), note)
@@ -285,12 +285,15 @@ class Walker:
         annotation = param.annotation
         return not (annotation is not None and spec.exclude_annotations.match(code_of(annotation.annotation, 200)))
 
-    def name_source(self, name: str, node: cst.CSTNode, note: str | None = None) -> dict:
+    def name_source(self, name: str, node: cst.CSTNode, note=None) -> dict:
+        """Labels of a value read or stored under a key-like name; `note` makes the step's note
+        (default: the node's code), only when a source matches."""
         normal = normalise_name(name)
         taint: dict = {}
         for source in self.config.sources:
             if source.names and source.name_matches(normal):
-                taint = F.join(taint, F.source(source.labels, self.a.step(node, note or f"source: {code_of(node)}")))
+                text = note() if note is not None else f"source: {code_of(node)}"
+                taint = F.join(taint, F.source(source.labels, self.a.step(node, text)))
         return taint
 
     def store_source(self, key: str, value: cst.BaseExpression) -> dict:
@@ -553,7 +556,7 @@ class Walker:
 
     def _named_store_source(self, name: str, value: cst.BaseExpression) -> dict:
         """A non-constant value stored under a key-like variable or attribute name is a key."""
-        return {} if _is_constant(value) else self.name_source(name, value, f"source: {name} = {code_of(value)}")
+        return {} if _is_constant(value) else self.name_source(name, value, lambda: f"source: {name} = {code_of(value)}")
 
     def update_root(self, node: cst.BaseExpression, taint: dict, env: dict) -> None:
         """A store into `node` (a container) taints the variable or `self` field at its root."""
@@ -583,10 +586,10 @@ class Walker:
     def sink_event(self, sink, node: cst.CSTNode, taint: dict, url: str | None = None) -> None:
         if not taint:
             return
-        span = self.a.positions[node]
+        line, column, end_line, end_column = self.a.positions[node]
         self.fs.sinks.append(SinkEvent(
             rule_id=sink.rule_id, sink_index=sink.index, taint=taint,
-            line=span.start.line, column=span.start.column + 1, end_line=span.end.line, end_column=span.end.column + 1,
+            line=line, column=column + 1, end_line=end_line, end_column=end_column + 1,
             code=code_of(node), scope="" if self.is_module else self.fs.qname.removeprefix(self.a.module + "."), url=url,
         ))
 
