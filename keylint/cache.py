@@ -165,9 +165,10 @@ class ProjectFacts:
         self.digests[source.rel_path] = entry[2]
         return dict(entry[3])
 
-    def read(self, source, data: bytes) -> dict | None:
-        """Told the file's content: the facts stored for exactly this content (a touched file), if any."""
-        digest = self.digests[source.rel_path] = content_digest(data)
+    def known(self, source, digest: str) -> dict | None:
+        """Told the file's content digest: the facts stored for exactly this content (a touched
+        file), if any."""
+        self.digests[source.rel_path] = digest
         stat = self._stats.get(source.rel_path)
         known = self.files.get(self._name(source), digest, stat) if stat is not None else None
         return None if known is None else dict(known)

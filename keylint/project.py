@@ -24,10 +24,14 @@ from functools import partial
 from itertools import groupby
 
 from keylint import workers
+from keylint.cache import content_digest
 from keylint.dataflow.summary import module_name
 from keylint.discover import read_bytes
 from keylint.kinds import KINDS
 from keylint.parse import ParseFailure, decode, parse
+
+LOOK_CHUNK = 256
+"""Files per work item of the first look (reading, token search): a few items per worker."""
 
 SUMMARIES_IN_PROCESS_BELOW = 2
 """A single file is summarised in the calling process; more go to workers (with --jobs > 1): a
@@ -46,8 +50,8 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
         if not hasattr(kind, "summarise"):
             continue
         files = [_File(s, store) for s in sources if s.kind in kind.FILE_KINDS]
-        tokens = _tokens_of(kind, kind_rules)
-        files = [f for f in files if f.fact("tokens", partial(tokens_in, tokens=tokens)) is not None]
+        _first_look(files, _tokens_of(kind, kind_rules), jobs, timeout_s)
+        files = [f for f in files if f.facts["tokens"] is not None]
         possible = rules_in_play(kind, kind_rules, frozenset().union(*(f.facts["tokens"] for f in files)))
         run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, timeout_s=timeout_s)
         summaries = _summaries(kind, files, possible, run) if possible else {}
@@ -68,31 +72,28 @@ class _File:
     in `store` (unchanged since the last scan) is read only if a fact is missing."""
 
     def __init__(self, source, store):
-        self.source = source
+        self.source, self._store = source, store
         self._text: str | None = None
         self._read = False
         self.learnt = False
-        self.facts = store.get(source) if store is not None else None
-        if self.facts is None:
-            data = self._load()
-            known = store.read(source, data) if store is not None and data is not None else None
-            self.facts = known or {}  # known: the same content as before (a touched file)
-
-    def _load(self) -> bytes | None:
-        self._read = True
-        try:
-            data = read_bytes(self.source)
-            self._text = decode(data, self.source.kind)
-        except (OSError, ParseFailure):
-            return None
-        return data
+        self.facts = (store.get(source) if store is not None else None) or {}
 
     @property
     def text(self) -> str | None:
         """The decoded text; None when the file cannot be read or decoded (analyse reports that)."""
         if not self._read:
-            self._load()
+            self._text, _ = _read(self.source)
+            self._read = True
         return self._text
+
+    def looked(self, text: str | None, digest: str | None, found: frozenset[str] | None) -> None:
+        """What a first look at the file (see _look) saw."""
+        self._text, self._read = text, True
+        known = self._store.known(self.source, digest) if self._store is not None and digest is not None else None
+        if known is not None:  # the same content as when last seen: a touched file
+            self.facts = known
+        else:
+            self.learn("tokens", found)
 
     def fact(self, name: str, compute):
         """The fact `name`: known, or compute(text) (None for a file that cannot be read)."""
@@ -103,6 +104,43 @@ class _File:
     def learn(self, name: str, value) -> None:
         self.facts[name] = value
         self.learnt = True
+
+
+def _first_look(files: list[_File], tokens: frozenset[str], jobs: int, timeout_s: float) -> None:
+    """Read the files whose tokens are not known and find them, in workers when there are many."""
+    unknown = {f.source.rel_path: f for f in files if "tokens" not in f.facts}
+    sources = [f.source for f in unknown.values()]
+    chunks = (sources[i:i + LOOK_CHUNK] for i in range(0, len(sources), LOOK_CHUNK))
+    for looks in workers.run(chunks, partial(_look, tokens=tokens), _not_looked, jobs, timeout_s, 2):
+        for rel_path, text, digest, found in looks:
+            unknown[rel_path].looked(text, digest, found)
+
+
+def _look(sources: list, tokens: frozenset[str]) -> list[tuple]:
+    """(path, text, content digest, tokens found) for each file; text and tokens are None for a
+    file that cannot be read or decoded."""
+    looks = []
+    for source in sources:
+        text, digest = _read(source)
+        looks.append((source.rel_path, text, digest, None if text is None else tokens_in(text, tokens)))
+    return looks
+
+
+def _not_looked(sources: list, reason: str) -> list[tuple]:
+    """A worker died on these files: the project phase goes without them (analyse reads them again)."""
+    return [(source.rel_path, None, None, None) for source in sources]
+
+
+def _read(source) -> tuple[str | None, str | None]:
+    """(text, content digest); (None, digest or None) when unreadable or undecodable."""
+    try:
+        data = read_bytes(source)
+    except OSError:
+        return None, None
+    try:
+        return decode(data, source.kind), content_digest(data)
+    except ParseFailure:
+        return None, content_digest(data)
 
 
 def tokens_in(text: str, tokens: frozenset[str]) -> frozenset[str]:
