@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from keylint.bindings import Binding, CallPair
 from keylint.findings import CONFIDENCES, Hit
-from keylint.kinds.spec import compile_patterns, merge
+from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, merge
 from keylint.values import normalise_name, redact, sequential_ratio, shannon_entropy
 
 FILE_KINDS = ("python", "env", "yaml", "json", "toml", "ini")
@@ -52,13 +52,7 @@ _PROPERTIES = {
     },
     "severity_in_tests": {"enum": ["low", "medium", "high", "critical"]},
     "files": {"type": "array", "items": {"enum": list(FILE_KINDS)}},
-    "prefilter": {
-        "type": "array",
-        "minItems": 1,
-        "items": {"type": "string", "pattern": "^[A-Za-z0-9]{3,}$"},
-        "description": "a file is analysed only if it contains one of these: lowercase tokens in any "
-        "case among its letters and digits (client_secret gives clientsecret), others exactly",
-    },
+    "prefilter": FOLDED_PREFILTER_SCHEMA,
 }
 SPEC_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["names", "value"], "properties": _PROPERTIES}
 DEFAULTS_SCHEMA = {"type": "object", "additionalProperties": False, "properties": _PROPERTIES}

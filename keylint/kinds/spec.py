@@ -37,3 +37,14 @@ def merge(defaults: dict, own: dict) -> dict:
         else:
             merged[key] = value
     return merged
+
+
+FOLDED_PREFILTER_SCHEMA = {
+    "type": "array",
+    "minItems": 1,
+    "items": {"type": "string", "pattern": "^[A-Za-z0-9]{3,}$"},
+    "description": "a file is analysed only if it contains one of these: lowercase tokens in any "
+    "case among its letters and digits (client_secret gives clientsecret), others exactly",
+}
+"""The `prefilter` of kinds whose tokens keylint.prefilter matches (secret, template)."""
+

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from keylint.findings import Hit
-from keylint.kinds.spec import compile_patterns, merge
+from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, merge
 from keylint.values import normalise_name
 
 FILE_KINDS = ("template",)
@@ -21,6 +21,7 @@ _PROPERTIES = {
     "names": {**_STRINGS, "description": "regexes over normalised names (client_secret)"},
     "exclude_names": _STRINGS,
     "safe_filters": {**_STRINGS, "description": "filters after which the printed value is harmless (mask, length)"},
+    "prefilter": FOLDED_PREFILTER_SCHEMA,
 }
 SPEC_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["names"], "properties": _PROPERTIES}
 DEFAULTS_SCHEMA = {"type": "object", "additionalProperties": False, "properties": _PROPERTIES}
@@ -37,6 +38,7 @@ class TemplateSpec:
     names: tuple
     exclude_names: tuple
     safe_filters: frozenset
+    prefilter: frozenset | None = None
 
     def matches(self, name: str) -> bool:
         normal = normalise_name(name)
@@ -52,11 +54,13 @@ def compile_spec(raw: dict) -> TemplateSpec:
         names=compile_patterns(raw.get("names", []), ["names"]),
         exclude_names=compile_patterns(raw.get("exclude_names", []), ["exclude_names"]),
         safe_filters=frozenset(raw.get("safe_filters", ())),
+        prefilter=frozenset(raw["prefilter"]) if "prefilter" in raw else None,
     )
 
 
-def prefilter_tokens(spec) -> None:
-    return None
+def prefilter_tokens(spec: TemplateSpec) -> frozenset[str] | None:
+    """The spec's `prefilter` tokens (see keylint.prefilter); None when the pack gives none."""
+    return spec.prefilter
 
 
 def printed_names(expression: str) -> tuple[list[str], list[str]]:

@@ -35,3 +35,18 @@ def test_template_comment_suppresses(tmp_path, shipped_rules):
     page = "{# keylint: ignore[KL302] -- support-only page behind VPN #}\n<p>{{ client_id }}</p>\n<p>{{ client_id }}</p> <!-- keylint: ignore[KL302] -->\n"
     report = scan_project(tmp_path, {"admin.html": page}, rules)
     assert report.findings == [] and report.suppressed == 2
+
+
+FLAGGED_NAMES = ["client_secret", "clientId", 'config["CLIENT_ID"]', "subscriptionKey", "ocp_apim_subscription_key", "access_token",
+                 "bearer_token", "vipps_api_key", "MOBILEPAY_SECRETS", "partner_api_keys", "partnerCredentials",
+                 "accounting_secret", "management_api_credentials", "settings.PARTNER_KEYS"]
+
+
+def test_every_name_the_rule_flags_passes_its_prefilter(tmp_path, shipped_rules):
+    """The template prefilter (YAML tokens) must let through every spelling the name regexes match."""
+    rules = [r for r in shipped_rules if r.id == "KL302"]
+    files = {f"t/{i}.html": f"<p>{{{{ {name} }}}}</p>\n" for i, name in enumerate(FLAGGED_NAMES)}
+    files["t/plain.html"] = "<p>{{ merchant.name }} {{ order.total|floatformat }} {{ management_form }}</p>\n"
+    report = scan_project(tmp_path, files, rules)
+    assert sorted(f.path for f in report.findings) == sorted(p for p in files if p != "t/plain.html")
+    assert report.prefiltered == 1  # only the page without a key name is not read
