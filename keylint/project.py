@@ -4,14 +4,16 @@ summarise Python files first, then build one index that each file's analysis rea
 A kind joins in by providing `prefilter_tokens(spec)` and `project_tokens(rule)` (lowercase
 substrings, None: no such test), `summarise(parsed, rules, key_types)` (plain picklable data),
 `exports(summary)` (whether importers of the module can pick up something from it),
-`imports(summary)` (qualified names it imports) and `build_index({path: summary}, rule_ids)`.
+`wanted(summaries)` (qualified names whose modules could add flows to them) and
+`build_index({path: summary}, rule_ids)`.
 
 - A rule with project tokens, none of which occurs in any file of the scan, cannot fire: it sits
   the scan out (its sinks need the Merchant-Serial-Number header, or a Vipps API path).
 - The files summarised are those with a prefilter token of a rule in play, then their
-  neighbours: the modules they import (one level: a helper that returns a request value, used
-  where the MSN header is set) and the modules that import one of them that exports something
-  (a sink in a file without any rule token).
+  neighbours, one level: the modules that define what they call where it matters (`wanted`: a
+  helper that returns a request value used where the MSN header is set, a helper that logs the
+  key it is given) and the modules that import one of them that exports something (a sink in a
+  file without any rule token).
 
 What is learnt from a file's text is kept as its facts, in the cache when there is one
 (keylint.cache.ProjectFacts), so an unchanged file is not read again. Summaries are computed in
@@ -172,8 +174,7 @@ def _summaries(kind, files: list[_File], rules: list, run) -> dict:
     summaries = run(relevant)
     if not summaries:
         return summaries
-    found = [s for s in summaries.values() if s is not None]
-    wanted = _prefixes(name for s in found for name in kind.imports(s))
+    wanted = _prefixes(kind.wanted(summaries))
     # Importers are followed only from modules with the rules' own tokens: following every
     # module that reads a request or sys.argv would summarise a whole framework.
     exporting = frozenset(module_name(path) for path, s in summaries.items() if s is not None and kind.exports(s))
@@ -219,7 +220,7 @@ def _prefixes(names) -> set[str]:
 
 
 def _is_wanted(rel_path: str, wanted: set[str]) -> bool:
-    """Whether a module a relevant file imports is this file (matched on a dotted suffix)."""
+    """Whether a wanted module (or something in it) is this file (matched on a dotted suffix)."""
     if not wanted:
         return False
     parts = module_name(rel_path).split(".")

@@ -155,7 +155,6 @@ class ModuleAnalyser:
         self.summary.globals = {name: taint for name, taint in self.globals.items() if taint}
         while self._queue:
             self._function(*self._queue.pop(0))
-        self.summary.imports = tuple(sorted(self.imports.modules))
         return self.summary
 
     def line(self, node: cst.CSTNode) -> int:

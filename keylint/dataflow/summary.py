@@ -70,7 +70,6 @@ class ModuleSummary:
     functions: dict = field(default_factory=dict)  # qname -> FunctionSummary ("<module>" code too)
     classes: dict = field(default_factory=dict)  # qname -> base candidates
     globals: dict = field(default_factory=dict)  # name -> taint at the end of the module code
-    imports: tuple = ()  # qualified names the module imports
 
     @property
     def module_scope(self) -> str:

@@ -187,8 +187,12 @@ def exports(summary) -> bool:
     )
 
 
-def imports(summary) -> tuple:
-    return summary.imports
+def wanted(summaries: dict) -> set[str]:
+    """Qualified names of what the summarised modules call outside themselves such that
+    summarising it could add a flow (keylint.dataflow.solve._Demand)."""
+    from keylint.dataflow.solve import wanted_callees
+
+    return wanted_callees(build_index(summaries))
 
 
 def build_index(summaries: dict, rule_ids: frozenset | None = None):

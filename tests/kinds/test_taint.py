@@ -196,3 +196,48 @@ def test_tokens_in_finds_exactly_the_tokens_that_occur(text):
                         "merchant-serial-number", "apitest.vipps.no", "epayment/v", "a.b"})
     assert tokens_in(text, tokens) == {t for t in tokens if t in text.lower()}
     assert tokens_in("a-b", frozenset({"a.b"})) == frozenset()  # escaped: a dot is a dot
+
+
+def _summarised(report) -> list:
+    return sorted(report.project["taint"].summaries)
+
+
+def test_a_helper_without_tokens_is_summarised_when_a_key_goes_into_it(tmp_path, shipped_rules):
+    rules = [r for r in shipped_rules if r.id == "KL401"]
+    files = {
+        "jobs/__init__.py": "",
+        "jobs/audit.py": "import logging\n\ndef note(value):\n    logging.info('sent %s', value)\n\ndef unrelated(x):\n    return x\n",
+        "jobs/big.py": "def helper(n):\n    return n + 1\n",
+        "jobs/sync.py": (
+            "import os\nfrom jobs.audit import note\nfrom jobs import big\n\n"
+            "secret = os.environ['VIPPS_CLIENT_SECRET']\nnote(secret)\nbig.helper(3)\n"
+        ),
+    }
+    report = scan_project(tmp_path, files, rules)
+    assert [(f.path, f.line) for f in report.findings] == [("jobs/audit.py", 4)]
+    # jobs/big.py is imported but nothing that matters goes in or comes out: not summarised.
+    assert _summarised(report) == ["jobs/__init__.py", "jobs/audit.py", "jobs/sync.py"]
+
+
+def test_a_method_or_field_from_a_base_class_without_tokens_is_followed(tmp_path, shipped_rules):
+    rules = [r for r in shipped_rules if r.id == "KL201"]
+    files = {
+        "web/__init__.py": "",
+        "web/base.py": (
+            "from flask import request\n\n"
+            "class Checkout:\n"
+            "    def __init__(self):\n        self.shop = request.args['shop']\n\n"
+            "    def posted(self, name):\n        return request.form[name]\n"
+        ),
+        "web/vipps.py": (
+            "import requests\nfrom web.base import Checkout\n\n"
+            "class Capture(Checkout):\n"
+            "    def by_field(self):\n"
+            "        return requests.post(URL, headers={'Merchant-Serial-Number': self.shop})\n\n"
+            "    def by_method(self):\n"
+            "        return requests.post(URL, headers={'Merchant-Serial-Number': self.posted('msn')})\n"
+        ),
+    }
+    report = scan_project(tmp_path, files, rules)
+    assert [(f.path, f.line) for f in report.findings] == [("web/vipps.py", 6), ("web/vipps.py", 9)]
+    assert "web/base.py" in _summarised(report)
