@@ -35,11 +35,6 @@ from keylint.parse import ParseFailure, decode, parse
 LOOK_CHUNK = 256
 """Files per work item of the first look (reading, token search): a few items per worker."""
 
-SUMMARIES_IN_PROCESS_BELOW = 2
-"""A single file is summarised in the calling process; more go to workers (with --jobs > 1): a
-summary costs far more than starting a worker, unlike most files' analysis (see
-keylint.workers.IN_PROCESS_BELOW)."""
-
 
 def summarise_project(sources: list, rules: list, key_types=(), store=None,
                       jobs: int = 1, timeout_s: float = workers.DEFAULT_TIMEOUT_S) -> dict:
@@ -113,7 +108,7 @@ def _first_look(files: list[_File], tokens: frozenset[str], jobs: int, timeout_s
     unknown = {f.source.rel_path: f for f in files if "tokens" not in f.facts}
     sources = [f.source for f in unknown.values()]
     chunks = (sources[i:i + LOOK_CHUNK] for i in range(0, len(sources), LOOK_CHUNK))
-    for looks in workers.run(chunks, partial(_look, tokens=tokens), _not_looked, jobs, timeout_s, 2):
+    for looks in workers.run(chunks, partial(_look, tokens=tokens), _not_looked, jobs, timeout_s):
         for rel_path, text, digest, found in looks:
             unknown[rel_path].looked(text, digest, found)
 
@@ -238,7 +233,7 @@ def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, 
     by_path = {f.source.rel_path: f for f in files}
     work = partial(_summarise_one, kind, rules=rules, key_types=key_types)
     items = ((f.source, f.text) for f in todo)
-    for path, summary, settled in workers.run(items, work, _failed, jobs, timeout_s, SUMMARIES_IN_PROCESS_BELOW):
+    for path, summary, settled in workers.run(items, work, _failed, jobs, timeout_s):
         if settled:
             by_path[path].learn(name, summary)
         else:

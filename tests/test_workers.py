@@ -25,6 +25,10 @@ def misbehave(n: int) -> int:
     return n * n
 
 
+def _pid(_) -> int:
+    return os.getpid()
+
+
 def failed(n: int, reason: str) -> str:
     return f"{n}: {reason}"
 
@@ -34,9 +38,14 @@ def always_pool(monkeypatch):
     monkeypatch.setattr(workers, "IN_PROCESS_BELOW", 1)
 
 
-def test_small_batches_run_in_process():
+def test_a_single_item_or_one_job_runs_in_process():
     pid = os.getpid()
-    assert list(workers.run([1, 2], lambda _: os.getpid(), failed, jobs=4)) == [pid, pid]
+    assert list(workers.run([1], lambda _: os.getpid(), failed, jobs=4)) == [pid]
+    assert list(workers.run([1, 2, 3], lambda _: os.getpid(), failed, jobs=1)) == [pid, pid, pid]
+
+
+def test_two_items_go_to_workers():
+    assert os.getpid() not in set(workers.run([1, 2], _pid, failed, jobs=2))
 
 
 def test_pool_gives_every_result(always_pool):
