@@ -22,12 +22,12 @@ worker processes when there are many.
 
 from __future__ import annotations
 
-from functools import partial
+from functools import lru_cache, partial
 from itertools import groupby
 
 from keylint import workers
 from keylint.cache import content_digest
-from keylint.dataflow.summary import module_name
+from keylint.dataflow.modules import import_words, module_name
 from keylint.discover import read_bytes
 from keylint.kinds import KINDS
 from keylint.parse import ParseFailure, decode, parse
@@ -108,7 +108,12 @@ def _first_look(files: list[_File], tokens: frozenset[str], jobs: int, timeout_s
     unknown = {f.source.rel_path: f for f in files if "tokens" not in f.facts}
     sources = [f.source for f in unknown.values()]
     chunks = (sources[i:i + LOOK_CHUNK] for i in range(0, len(sources), LOOK_CHUNK))
+    preload = jobs > 1 and len(sources) > LOOK_CHUNK
     for looks in workers.run(chunks, partial(_look, tokens=tokens), _not_looked, jobs, timeout_s):
+        if preload:  # while the workers read on: summaries and analyses will need LibCST, and
+            import keylint.dataflow.intra  # noqa: F401 - workers forked later inherit it
+
+            preload = False
         for rel_path, text, digest, found in looks:
             unknown[rel_path].looked(text, digest, found)
 
@@ -143,7 +148,17 @@ def _read(source) -> tuple[str | None, str | None]:
 def tokens_in(text: str, tokens: frozenset[str]) -> frozenset[str]:
     """The tokens (lowercase substrings) that occur in `text`, in any case."""
     lowered = text.lower()
-    return frozenset(t for t in tokens if t in lowered)
+    return frozenset(t for head, group in _by_head(tokens) if head in lowered for t in group if t in lowered)
+
+
+@lru_cache(maxsize=None)
+def _by_head(tokens: frozenset[str]) -> tuple:
+    """The tokens grouped by their first four characters. A text without a group's head holds
+    none of its tokens, and most texts hold none: one search per head instead of per token."""
+    groups: dict[str, list[str]] = {}
+    for token in sorted(tokens):
+        groups.setdefault(token[:4], []).append(token)
+    return tuple((head, tuple(group)) for head, group in sorted(groups.items()))
 
 
 def _tokens_of(kind, rules: list) -> frozenset[str]:
@@ -173,10 +188,10 @@ def _summaries(kind, files: list[_File], rules: list, run) -> dict:
     # Importers are followed only from modules with the rules' own tokens: following every
     # module that reads a request or sys.argv would summarise a whole framework.
     exporting = frozenset(module_name(path) for path, s in summaries.items() if s is not None and kind.exports(s))
+    imports_one_of = _importer_test(exporting)
     neighbours = [
         f for f in files
-        if f.source.rel_path not in summaries
-        and (_is_wanted(f.source.rel_path, wanted) or _imports_one_of(f, exporting))
+        if f.source.rel_path not in summaries and (_is_wanted(f.source.rel_path, wanted) or imports_one_of(f))
     ]
     return {**summaries, **run(neighbours)}
 
@@ -186,16 +201,21 @@ def _same_module(module: str, imported: str) -> bool:
     return bool(imported) and (module == imported or module.endswith("." + imported))
 
 
-def _imports_one_of(f: _File, modules: frozenset[str]) -> bool:
-    """Whether the file imports one of `modules` or a name from one of them."""
-    if not modules:
-        return False
-    return bool(f.fact("imports " + ",".join(sorted(modules)), partial(_text_imports_one_of, f.source.rel_path, modules)))
+def _importer_test(modules: frozenset[str]):
+    """A test of whether a file imports one of `modules` or a name from one of them: first by
+    the words of its import statements (kept as a fact), then, rarely, by resolving them."""
+    tails = frozenset(m.rpartition(".")[2] for m in modules)
+    fact = "imports " + content_digest(",".join(sorted(modules)).encode())
+
+    def imports_one_of(f: _File) -> bool:
+        if not tails or not f.fact("import words", import_words) & tails:
+            return False
+        return bool(f.fact(fact, partial(_text_imports_one_of, f.source.rel_path, modules)))
+
+    return imports_one_of
 
 
 def _text_imports_one_of(rel_path: str, modules: frozenset[str], text: str) -> bool:
-    if not any(m.rpartition(".")[2] in text for m in modules):
-        return False
     from keylint.dataflow.names import Imports  # LibCST: only when a file may import a source
 
     imports = Imports(module_name(rel_path), rel_path.endswith("__init__.py"))

@@ -15,7 +15,8 @@ import libcst as cst
 from keylint.dataflow import facts as F
 from keylint.python_bindings import literal_string
 from keylint.dataflow.names import Imports, chain, code_of
-from keylint.dataflow.summary import MODULE_SCOPE, CallSite, FunctionSummary, ModuleSummary, SinkEvent, module_name
+from keylint.dataflow.modules import module_name
+from keylint.dataflow.summary import MODULE_SCOPE, CallSite, FunctionSummary, ModuleSummary, SinkEvent
 from keylint.values import normalise_name
 
 _PERCENT = re.compile(r"%(?:\((?P<name>[^)]*)\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?P<conv>[diouxXeEfFgGcrsa%])")

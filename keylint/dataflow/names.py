@@ -10,9 +10,10 @@ import re
 
 import libcst as cst
 
+from keylint.dataflow.modules import IMPORT_STATEMENT
+
 
 # A quoted token that could be a key: 16+ key characters with a digit, no path separators.
-_IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|[^\n]*)|import[ \t]+[^\n]*)", re.M)
 _KEYLIKE_STRING = re.compile(r"""(?P<q>['"])(?=[^'"]*[0-9])[A-Za-z0-9+=_.~-]{16,}(?P=q)""")
 
 
@@ -70,7 +71,7 @@ class Imports:
 
     def add_statements(self, text: str) -> None:
         """Add the imports of source text that need not parse as a whole (one statement at a time)."""
-        for match in _IMPORT.finditer(text):
+        for match in IMPORT_STATEMENT.finditer(text):
             try:
                 statement = cst.parse_statement(match.group(0).strip() + "\n")
             except cst.ParserSyntaxError:

@@ -11,15 +11,6 @@ from dataclasses import dataclass, field
 MODULE_SCOPE = "<module>"
 
 
-def module_name(rel_path: str) -> str:
-    """`pkg/sub/mod.py` -> `pkg.sub.mod`; a package's `__init__.py` names the package."""
-    parts = rel_path.replace("\\", "/").split("/")
-    parts[-1] = parts[-1].rsplit(".", 1)[0]
-    if parts[-1] == "__init__" and len(parts) > 1:
-        parts.pop()
-    return ".".join(p for p in parts if p not in ("", "."))
-
-
 @dataclass
 class CallSite:
     """A call that may land in a function of the scanned project."""

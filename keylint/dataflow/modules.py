@@ -1,0 +1,24 @@
+"""Module names and import statements, from paths and text alone (no LibCST)."""
+
+from __future__ import annotations
+
+import re
+
+IMPORT_STATEMENT = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|[^\n]*)|import[ \t]+[^\n]*)", re.M)
+"""An import statement at the start of a line (a parenthesised name list may span lines)."""
+
+_WORD = re.compile(r"\w+")
+
+
+def module_name(rel_path: str) -> str:
+    """`pkg/sub/mod.py` -> `pkg.sub.mod`; a package's `__init__.py` names the package."""
+    parts = rel_path.replace("\\", "/").split("/")
+    parts[-1] = parts[-1].rsplit(".", 1)[0]
+    if parts[-1] == "__init__" and len(parts) > 1:
+        parts.pop()
+    return ".".join(p for p in parts if p not in ("", "."))
+
+
+def import_words(text: str) -> frozenset[str]:
+    """Every word of the text's import statements: a module named by none is not imported."""
+    return frozenset(word for match in IMPORT_STATEMENT.finditer(text) for word in _WORD.findall(match.group(0)))
