@@ -22,7 +22,7 @@ worker processes when there are many.
 
 from __future__ import annotations
 
-from functools import lru_cache, partial
+from functools import partial
 from itertools import groupby
 
 from keylint import workers
@@ -83,14 +83,16 @@ class _File:
             self._read = True
         return self._text
 
-    def looked(self, text: str | None, digest: str | None, found: frozenset[str] | None) -> None:
+    def looked(self, digest: str | None, facts: dict | None, text: str | None) -> None:
         """What a first look at the file (see _look) saw."""
-        self._text, self._read = text, True
+        if text is not None:
+            self._text, self._read = text, True
         known = self._store.known(self.source, digest) if self._store is not None and digest is not None else None
         if known is not None:  # the same content as when last seen: a touched file
             self.facts = known
-        else:
-            self.learn("tokens", found)
+            return
+        for name, value in (facts or {"tokens": None}).items():
+            self.learn(name, value)
 
     def fact(self, name: str, compute):
         """The fact `name`: known, or compute(text) (None for a file that cannot be read)."""
@@ -104,7 +106,8 @@ class _File:
 
 
 def _first_look(files: list[_File], tokens: frozenset[str], jobs: int, timeout_s: float) -> None:
-    """Read the files whose tokens are not known and find them, in workers when there are many."""
+    """Read the files whose tokens are not known and learn their first facts, in workers when
+    there are many."""
     unknown = {f.source.rel_path: f for f in files if "tokens" not in f.facts}
     sources = [f.source for f in unknown.values()]
     chunks = (sources[i:i + LOOK_CHUNK] for i in range(0, len(sources), LOOK_CHUNK))
@@ -114,17 +117,21 @@ def _first_look(files: list[_File], tokens: frozenset[str], jobs: int, timeout_s
             import keylint.dataflow.intra  # noqa: F401 - workers forked later inherit it
 
             preload = False
-        for rel_path, text, digest, found in looks:
-            unknown[rel_path].looked(text, digest, found)
+        for rel_path, digest, facts, text in looks:
+            unknown[rel_path].looked(digest, facts, text)
 
 
 def _look(sources: list, tokens: frozenset[str]) -> list[tuple]:
-    """(path, text, content digest, tokens found) for each file; text and tokens are None for a
-    file that cannot be read or decoded."""
+    """(path, content digest, facts, text) for each file. The facts are the tokens found and the
+    words of its import statements (None when the file cannot be read or decoded); the text
+    comes back only with a token (the file will be summarised): the others are read again if
+    they ever are needed."""
     looks = []
     for source in sources:
         text, digest = _read(source)
-        looks.append((source.rel_path, text, digest, None if text is None else tokens_in(text, tokens)))
+        found = None if text is None else tokens_in(text, tokens)
+        facts = None if text is None else {"tokens": found, "import words": import_words(text)}
+        looks.append((source.rel_path, digest, facts, text if found else None))
     return looks
 
 
@@ -148,17 +155,7 @@ def _read(source) -> tuple[str | None, str | None]:
 def tokens_in(text: str, tokens: frozenset[str]) -> frozenset[str]:
     """The tokens (lowercase substrings) that occur in `text`, in any case."""
     lowered = text.lower()
-    return frozenset(t for head, group in _by_head(tokens) if head in lowered for t in group if t in lowered)
-
-
-@lru_cache(maxsize=None)
-def _by_head(tokens: frozenset[str]) -> tuple:
-    """The tokens grouped by their first four characters. A text without a group's head holds
-    none of its tokens, and most texts hold none: one search per head instead of per token."""
-    groups: dict[str, list[str]] = {}
-    for token in sorted(tokens):
-        groups.setdefault(token[:4], []).append(token)
-    return tuple((head, tuple(group)) for head, group in sorted(groups.items()))
+    return frozenset(t for t in tokens if t in lowered)
 
 
 def _tokens_of(kind, rules: list) -> frozenset[str]:

@@ -60,3 +60,4 @@ def test_positions_are_libcsts_own():
 
     assert len(mine.positions) > 500
     assert spans(mine.positions, tuple) == spans(theirs, lambda r: (r.start.line, r.start.column, r.end.line, r.end.column))
+

@@ -20,5 +20,17 @@ def module_name(rel_path: str) -> str:
 
 
 def import_words(text: str) -> frozenset[str]:
-    """Every word of the text's import statements: a module named by none is not imported."""
-    return frozenset(word for match in IMPORT_STATEMENT.finditer(text) for word in _WORD.findall(match.group(0)))
+    """Every word of the text's import statements: a module named by none is not imported.
+
+    Found from each `import` or `from` that starts a line (str.find, several times faster
+    than running IMPORT_STATEMENT over the whole text)."""
+    words: set[str] = set()
+    for keyword in ("import", "from"):
+        at = text.find(keyword)
+        while at >= 0:
+            line_start = text.rfind("\n", 0, at) + 1
+            statement = IMPORT_STATEMENT.match(text, line_start) if not text[line_start:at].strip() else None
+            if statement is not None:
+                words.update(_WORD.findall(statement.group(0)))
+            at = text.find(keyword, at + len(keyword))
+    return frozenset(words)
