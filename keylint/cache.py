@@ -125,6 +125,11 @@ class FileCache:
             self.put(name, digest, stat, entry[3])
         return entry[3]
 
+    def stored_digest(self, name: str) -> str | None:
+        """The digest the stored payload of `name` was kept under, if any."""
+        entry = self.entries.get(name)
+        return None if entry is None else entry[2]
+
     def put(self, name: str, digest: str, stat: os.stat_result, payload) -> None:
         self.entries[name] = (stat.st_size, stat.st_mtime_ns, digest, payload)
         self.changed = True

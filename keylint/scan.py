@@ -6,6 +6,7 @@ reading (or after a stat, when size and mtime are unchanged).
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from keylint.config import PathRules
 from keylint.discover import SourcePath, discover, read_bytes
 from keylint.findings import FileError, FileResult, Finding
 from keylint.gitdiff import ChangedLines, files_to_analyse
+from keylint.kinds import KINDS
 from keylint.parse import ParseFailure, decode
 from keylint.prefilter import Prefilter, build as build_prefilter
 from keylint.project import summarise_project, summarised_paths
@@ -169,7 +171,9 @@ def scan(
     if facts is not None:
         facts.save()
         cache = FileCache(options.cache_dir, options.root or os.getcwd(), analysis_key(rules, options.analysis_settings()))
-        cache.depends = _ProjectDependency(summarised, _project_digest(summarised, facts.digests))
+        project_rules = [r for r in rules if getattr(KINDS[r.kind], "PROJECT_WIDE", False)]
+        flows = partial(_analyse_task, rules=project_rules, options=options, project=project)
+        cache.depends = _ProjectDependency(summarised, frozenset(r.id for r in project_rules), flows)
 
     def collect(result: FileResult) -> None:
         _collect(report, result)
@@ -192,17 +196,28 @@ def scan(
 
 @dataclass(frozen=True)
 class _ProjectDependency:
-    """The files whose results also depend on the project index, and a digest of that index."""
+    """The files whose results also depend on other files (through the project index), the
+    rules that make them depend (data flow), and how to run just those rules on a file."""
 
     paths: frozenset[str]
-    digest: str
+    rule_ids: frozenset[str]
+    flows: Callable[[_Task], tuple]
+
+    def key(self, result: FileResult) -> str:
+        """What the result holds of these rules: other files reach it only through this."""
+        found = [f.to_dict() for f in result.findings if f.rule_id in self.rule_ids]
+        found += [f.to_dict() for f, _ in result.silenced if f.rule_id in self.rule_ids]
+        return content_digest(json.dumps(found, sort_keys=True).encode())
 
 
-def _project_digest(paths: frozenset[str], digests: dict[str, str]) -> str:
-    """What the project index depends on: the summarised files and their contents (as read)."""
-    if not paths:
-        return ""
-    return content_digest("\n".join(f"{path}:{digests[path]}" for path in sorted(paths)).encode())
+def _with_flows(cache: FileCache, name: str, task: _Task) -> str:
+    """A summarised file's cache digest: its content, then what its data flows find now. The
+    flows (no parse needed: the file's summary is in the index) are run only when a result is
+    stored for this content; the digest of a new result is completed when it is stored."""
+    if not (cache.stored_digest(name) or "").startswith(task.digest + ":"):
+        return task.digest + ":"
+    _, flows = cache.depends.flows(task)
+    return task.digest + ":" + cache.depends.key(flows)
 
 
 def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], None]) -> Iterator[_Task]:
@@ -229,8 +244,9 @@ def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | 
     None when the file cannot be read (the error is recorded).
     """
     name = _cache_name(source)
-    # A summarised file's result also depends on the other files (its flows): key it on both.
-    depends = cache is not None and source.rel_path in cache.depends.paths
+    # A summarised file's result also depends on the other files (its flows): key it on both. So
+    # does one whose stored result did (its digest has a flows part): it may have lost its flows.
+    depends = cache is not None and (source.rel_path in cache.depends.paths or ":" in (cache.stored_digest(name) or ""))
     try:
         stat = os.stat(source.abs_path)
         cached = cache.fresh(name, stat) if cache is not None and not depends else None
@@ -240,7 +256,7 @@ def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | 
         return None
     digest = content_digest(data) if cache is not None and cached is None else ""
     if depends:
-        digest += cache.depends.digest
+        digest = _with_flows(cache, name, _Task(source, data, digest, stat))
     if digest:
         cached = cache.get(name, digest, stat)
     if cached is not None:
@@ -285,7 +301,8 @@ def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cach
     for name, result in workers.run(named(tasks), work, failed, options.jobs, options.timeout_s):
         if cache is not None and name is not None:  # crashes and time-outs are not cached
             task = by_name.pop(name)
-            cache.put(name, task.digest, task.stat, result)
+            digest = task.digest + cache.depends.key(result) if task.digest.endswith(":") else task.digest
+            cache.put(name, digest, task.stat, result)
         yield result
 
 
