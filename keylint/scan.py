@@ -266,8 +266,8 @@ def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | 
         return _Task(source, data, digest, stat)
     report.prefiltered += 1
     result = _unparsed(source, data)
-    if cache is not None:
-        cache.put(name, digest, stat, result)
+    if cache is not None:  # it finds nothing, through flows or otherwise: keyed on its content alone
+        cache.put(name, digest.partition(":")[0], stat, result)
     return result
 
 

@@ -66,6 +66,8 @@ def test_a_changed_module_in_the_data_flow_reanalyses_only_the_modules_whose_flo
     warm = _scan(tree, tmp_path / "cache", rules)
     assert warm.findings == []  # app.py is unchanged, but its flow is gone: analysed again
     assert warm.from_cache == 2  # other.py (summarised, same flows) and config.yaml
+    again = _scan(tree, tmp_path / "cache", rules)
+    assert again.findings == [] and again.from_cache == again.files_scanned == 4
 
 
 def test_same_content_with_a_new_mtime_is_a_hit(tree, tmp_path):
