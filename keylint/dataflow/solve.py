@@ -340,7 +340,9 @@ class _Demand:
 
     def _trace_global(self, origin: tuple, fs: FunctionSummary) -> None:
         module = self.index.modules.get(self.index.lookup(origin[1], fs.qname) or "")
-        if module is not None and origin[2] in module.globals:
+        if module is None:  # a module-level value of a module not summarised yet
+            self.wanted.add(f"{origin[1]}.{origin[2]}")
+        elif origin[2] in module.globals:
             self._trace(module.globals[origin[2]], self.index.functions[module.module_scope])
 
     def _trace_field(self, origin: tuple, fs: FunctionSummary) -> None:
@@ -348,8 +350,8 @@ class _Demand:
                   for cls, attr, taint in store_fs.field_stores if (cls, attr) == (origin[1], origin[2])]
         for taint, store_fs in stores:
             self._trace(taint, store_fs)
-        if not stores:  # set in a base class, perhaps
-            self.wanted.update(self.index.classes.get(origin[1], ()))
+        if not stores:  # set in a base class, perhaps, or in a class not summarised yet
+            self.wanted.update(self.index.classes.get(origin[1], (origin[1],)))
 
     def callers(self) -> dict:
         """Function qname -> [(site, function, bound)] of the calls that land in it."""

@@ -241,3 +241,18 @@ def test_a_method_or_field_from_a_base_class_without_tokens_is_followed(tmp_path
     report = scan_project(tmp_path, files, rules)
     assert [(f.path, f.line) for f in report.findings] == [("web/vipps.py", 6), ("web/vipps.py", 9)]
     assert "web/base.py" in _summarised(report)
+
+
+def test_a_module_level_value_from_a_module_without_tokens_is_followed(tmp_path, shipped_rules):
+    rules = [r for r in shipped_rules if r.id == "KL201"]
+    files = {
+        "web/__init__.py": "",
+        "web/ctx.py": "from flask import request\n\nSHOP = request.args['shop']\n",
+        "web/vipps.py": (
+            "import requests\nfrom web.ctx import SHOP\nfrom web import ctx\n\n"
+            "def capture():\n    return requests.post(URL, headers={'Merchant-Serial-Number': SHOP})\n\n"
+            "def refund():\n    return requests.post(URL, headers={'Merchant-Serial-Number': ctx.SHOP})\n"
+        ),
+    }
+    report = scan_project(tmp_path, files, rules)
+    assert [(f.path, f.line) for f in report.findings] == [("web/vipps.py", 6), ("web/vipps.py", 9)]
