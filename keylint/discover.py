@@ -6,7 +6,6 @@ import fnmatch
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pathspec
 
@@ -186,4 +185,5 @@ def discover(
 
 
 def read_bytes(source: SourcePath) -> bytes:
-    return Path(source.abs_path).read_bytes()
+    with open(source.abs_path, "rb") as handle:
+        return handle.read()

@@ -108,14 +108,24 @@ def load_pack(path: Path) -> list[Rule]:
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc}") from exc
     try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root, data = _parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise PackError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
     _validate(path, data, root)
     return [_compile_rule(path, root, data, index) for index in range(len(data["rules"]))]
+
+
+def _parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
+    """(node tree, for line numbers; the data built from it): one safe parse, with libyaml when
+    PyYAML has it."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        root = loader.get_single_node()
+        return root, None if root is None else loader.construct_document(root)
+    finally:
+        loader.dispose()
 
 
 def _validate(path: Path, data: Any, root: yaml.Node | None) -> None:
