@@ -2,7 +2,8 @@
 summarise Python files first, then build one index that each file's analysis reads.
 
 A kind joins in by providing `prefilter_tokens(spec)` and `project_tokens(rule)` (lowercase
-substrings, None: no such test), `summarise(parsed, rules, key_types)` (plain picklable data),
+substrings, None: no such test), `relevant(found, rules)` (whether a file holding the tokens
+`found` matters), `summarise(parsed, rules, key_types)` (plain picklable data),
 `exports(summary)` (whether importers of the module can pick up something from it),
 `wanted(summaries)` (qualified names whose modules could add flows to them) and
 `build_index({path: summary}, rule_ids)`.
@@ -170,14 +171,9 @@ def rules_in_play(kind, rules: list, found: frozenset[str]) -> list:
     return [r for r in rules if kind.project_tokens(r) is None or kind.project_tokens(r) & found]
 
 
-def _relevant(kind, rules: list, found: frozenset[str]) -> bool:
-    """Whether a file holding the tokens `found` passes the prefilter of one of `rules`."""
-    return any(kind.prefilter_tokens(r.spec) is None or kind.prefilter_tokens(r.spec) & found for r in rules)
-
-
 def _summaries(kind, files: list[_File], rules: list, run) -> dict:
     """Summaries of the relevant files, then of their neighbours (see the module docstring)."""
-    relevant = [f for f in files if _relevant(kind, rules, f.facts["tokens"])]
+    relevant = [f for f in files if kind.relevant(f.facts["tokens"], rules)]
     summaries = run(relevant)
     if not summaries:
         return summaries

@@ -160,13 +160,16 @@ def engine_config(rules, key_types=()) -> EngineConfig:
     return config
 
 
-def relevant(text: str, rules) -> bool:
-    """Whether a file's text contains a prefilter token of any of `rules` (or one has none)."""
-    groups = [prefilter_tokens(r.spec) for r in rules]
-    if any(group is None for group in groups):
-        return True
-    lowered = text.lower()
-    return any(token in lowered for token in frozenset().union(*groups))
+def relevant(found: frozenset, rules) -> bool:
+    """Whether a file holding the prefilter tokens `found` matters to one of `rules` (or one has no prefilter)."""
+    return any(prefilter_tokens(r.spec) is None or prefilter_tokens(r.spec) & found for r in rules)
+
+
+def relevant_text(text: str, rules) -> bool:
+    """relevant() for a file's text, outside a scan's project phase."""
+    from keylint.project import tokens_in  # the project phase's token search
+
+    return relevant(tokens_in(text, frozenset().union(*(prefilter_tokens(r.spec) or () for r in rules))), rules)
 
 
 def summarise(parsed, rules, key_types=()):
@@ -211,7 +214,7 @@ def check(rules, parsed, context) -> list[Hit]:
     if not rules:
         return []
     if summary is None:
-        if not relevant(parsed.text, rules):
+        if not relevant_text(parsed.text, rules):
             return []
         summary = summarise(parsed, rules, context.key_types)
         index = build_index({parsed.path: summary})

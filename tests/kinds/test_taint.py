@@ -69,7 +69,7 @@ def test_prefilter_skips_files_without_tokens_unless_they_import_a_source_module
         "jobs/other.py": "import logging\n\nlogging.info('t=%s', make())\n",
     }
     write_project(tmp_path, files)
-    assert not taint.relevant((tmp_path / "jobs/sync.py").read_text(), rules)
+    assert not taint.relevant_text((tmp_path / "jobs/sync.py").read_text(), rules)
     report = scan([str(tmp_path)], rules, ScanOptions(root=str(tmp_path)))
     assert [(f.path, f.line) for f in report.findings] == [("jobs/sync.py", 4)]
 
@@ -123,7 +123,7 @@ def test_prefilter_also_takes_modules_that_relevant_files_import(tmp_path, shipp
         ),
     }
     write_project(tmp_path, files)
-    assert not taint.relevant((tmp_path / "web/forms.py").read_text(), rules)
+    assert not taint.relevant_text((tmp_path / "web/forms.py").read_text(), rules)
     report = scan([str(tmp_path)], rules, ScanOptions(root=str(tmp_path)))
     assert [(f.path, f.line) for f in report.findings] == [("web/views.py", 6)]
 
