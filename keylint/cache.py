@@ -145,13 +145,12 @@ class ProjectFacts:
     """What the project phase learnt from each file's text (which tokens it holds, its data-flow
     summary, ...), by file and content, for one analysis key: an unchanged file is not read again.
 
-    Also notes the content digest of every file it answers for or is told about (`digests`, by
-    displayed path), which the result cache keys the project-dependent results on.
+    Entries are stored under the content digest of the file as last read or as it was stored.
     """
 
     def __init__(self, directory: Path, root: str, key: str):
         self.files = FileCache(directory, root, key, folder="project")
-        self.digests: dict[str, str] = {}
+        self._digests: dict[str, str] = {}
         self._stats: dict[str, os.stat_result] = {}
 
     @staticmethod
@@ -164,22 +163,22 @@ class ProjectFacts:
             stat = self._stats[source.rel_path] = os.stat(source.abs_path)
         except OSError:
             return None
-        entry = self.files.entries.get(self._name(source))
-        if entry is None or (entry[0], entry[1]) != (stat.st_size, stat.st_mtime_ns):
+        facts = self.files.fresh(self._name(source), stat)
+        if facts is None:
             return None
-        self.digests[source.rel_path] = entry[2]
-        return dict(entry[3])
+        self._digests[source.rel_path] = self.files.stored_digest(self._name(source))
+        return dict(facts)
 
     def known(self, source, digest: str) -> dict | None:
         """Told the file's content digest: the facts stored for exactly this content (a touched
         file), if any."""
-        self.digests[source.rel_path] = digest
+        self._digests[source.rel_path] = digest
         stat = self._stats.get(source.rel_path)
         known = self.files.get(self._name(source), digest, stat) if stat is not None else None
         return None if known is None else dict(known)
 
     def put(self, source, facts: dict) -> None:
-        stat, digest = self._stats.get(source.rel_path), self.digests.get(source.rel_path)
+        stat, digest = self._stats.get(source.rel_path), self._digests.get(source.rel_path)
         if stat is not None and digest is not None:
             self.files.put(self._name(source), digest, stat, facts)
 
