@@ -145,13 +145,15 @@ class ProjectFacts:
     """What the project phase learnt from each file's text (which tokens it holds, its data-flow
     summary, ...), by file and content, for one analysis key: an unchanged file is not read again.
 
-    Entries are stored under the content digest of the file as last read or as it was stored.
+    Entries are stored under the content digest of the file as last read or as it was stored;
+    saving keeps only the files this scan looked at (a deleted file's facts go).
     """
 
     def __init__(self, directory: Path, root: str, key: str):
         self.files = FileCache(directory, root, key, folder="project")
         self._digests: dict[str, str] = {}
         self._stats: dict[str, os.stat_result] = {}
+        self._seen: set[str] = set()
 
     @staticmethod
     def _name(source) -> str:
@@ -159,6 +161,7 @@ class ProjectFacts:
 
     def get(self, source) -> dict | None:
         """The facts of a file whose size and mtime are unchanged, else None."""
+        self._seen.add(self._name(source))
         try:
             stat = self._stats[source.rel_path] = os.stat(source.abs_path)
         except OSError:
@@ -183,6 +186,10 @@ class ProjectFacts:
             self.files.put(self._name(source), digest, stat, facts)
 
     def save(self) -> None:
+        gone = self.files.entries.keys() - self._seen
+        for name in gone:
+            del self.files.entries[name]
+        self.files.changed |= bool(gone)
         self.files.save()
 
 

@@ -197,3 +197,13 @@ def test_project_phase_reads_no_unchanged_file_and_keeps_facts_of_touched_ones(t
     os.utime(app, ns=(app.stat().st_atime_ns, app.stat().st_mtime_ns + 10**9))  # touched, same content
     touched = _scan(tree, tmp_path / "cache")
     assert reads == ["shophub/app.py"] and summarised == [] and _dicts(touched) == _dicts(cold)
+
+
+def test_project_facts_of_deleted_files_are_dropped(tree, tmp_path):
+    _scan(tree, tmp_path / "cache")
+    (tree / "shophub" / "app.py").unlink()
+    _scan(tree, tmp_path / "cache")
+    stored = next((tmp_path / "cache" / "project").rglob("*.pickle"))
+    names = pickle.loads(stored.read_bytes())
+    assert names and not any(name.endswith("\0shophub/app.py") for name in names)
+    assert any(name.endswith("\0shophub/settings.py") for name in names)
