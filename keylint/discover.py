@@ -58,7 +58,9 @@ def _is_virtualenv(path: str) -> bool:
 
 
 def _relative(path: str, base: str) -> str:
-    rel = os.path.relpath(path, base)
+    """`path` relative to `base`, with forward slashes; without relpath's cost when it is under it."""
+    prefix = base.rstrip(os.sep) + os.sep
+    rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, base)
     return rel.replace(os.sep, "/")
 
 
@@ -67,7 +69,6 @@ class Discovery:
 
     def __init__(self, root: str, excludes: tuple[str, ...] = (), gitignore: bool = True):
         self.root = os.path.abspath(root)
-        self._root_prefix = self.root.rstrip(os.sep) + os.sep
         self.excludes = pathspec.GitIgnoreSpec.from_lines(excludes)
         self.gitignore = gitignore
         self.missing: list[str] = []
@@ -90,10 +91,6 @@ class Discovery:
 
     def _display(self, path: str, base: str) -> str:
         """Relative to the root if under it, else to `base` (the path given on the command line)."""
-        base_prefix = base.rstrip(os.sep) + os.sep
-        for prefix in (self._root_prefix, base_prefix):  # the common cases, without relpath's cost
-            if path.startswith(prefix):
-                return path[len(prefix):].replace(os.sep, "/")
         rel = _relative(path, self.root)
         return _relative(path, base) if rel.startswith("../") or rel == ".." else rel
 
@@ -169,9 +166,7 @@ class Discovery:
     def _ignored(path: str, is_dir: bool, ignores) -> bool:
         """Whether a .gitignore of a folder above `path` ignores it."""
         for base, spec in ignores:
-            prefix = base.rstrip(os.sep) + os.sep
-            rel = path[len(prefix):].replace(os.sep, "/") if path.startswith(prefix) else _relative(path, base)
-            if spec.match_file(rel + ("/" if is_dir else "")):
+            if spec.match_file(_relative(path, base) + ("/" if is_dir else "")):
                 return True
         return False
 
