@@ -8,6 +8,7 @@ from typing import Callable, Iterator
 
 import libcst as cst
 from keylint.bindings import Binding, CallPair
+from keylint.dataflow.names import chain
 from keylint.parse import ParsedFile
 from keylint.positions import Span
 
@@ -57,12 +58,8 @@ def literal_string(node: cst.BaseExpression) -> str | None:
 
 def dotted_name(node: cst.BaseExpression) -> str | None:
     """`os.environ.get` for the expression os.environ.get, None for anything not a plain name chain."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        base = dotted_name(node.value)
-        return None if base is None else f"{base}.{node.attr.value}"
-    return None
+    name = chain(node)
+    return None if name is None or "(" in name or "[" in name else name
 
 
 def target_name(node: cst.BaseExpression) -> str | None:
