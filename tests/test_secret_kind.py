@@ -149,7 +149,7 @@ def test_generic_names_need_vipps_evidence(rules, code):
 def test_evidence_is_named_in_the_message(rules):
     code = f'CLIENT_SECRET = "{SECRET}"\nTOKEN_URL = "https://api.vipps.no/accesstoken/get"'
     [hit] = findings(rules, code, evident=False)
-    assert hit.message.endswith("Vipps evidence: 'vipps' at line 2")
+    assert hit.message.endswith("Vipps evidence: 'https://api.vipps.no/accesstoken/get' at line 2")
 
 
 def test_documented_subscription_key_shape_needs_no_other_evidence(rules):

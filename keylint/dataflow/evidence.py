@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from keylint.python_bindings import literal_string
+from keylint.values import elide_keys
 
-_KEYLIKE = re.compile(r"(?=[A-Za-z0-9+=_.~-]*[0-9])[A-Za-z0-9+=_~-][A-Za-z0-9+=_.~-]{15,}")  # never quoted
 _URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/\s:?#{}]+)", re.I)
 
 
@@ -104,7 +104,7 @@ def _text(node) -> str | None:
 def quote(text: str | None) -> str:
     if text is None:
         return "''"
-    text = _KEYLIKE.sub("…", " ".join(text.split()))
+    text = elide_keys(" ".join(text.split()))
     return repr(text if len(text) <= 60 else text[:59] + "…")
 
 

@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 
 from keylint.bindings import Binding, CallPair
 from keylint.findings import CONFIDENCES, Hit
-from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, merge
+from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, evidence_in, merge
 from keylint.values import normalise_name, redact, sequential_ratio, shannon_entropy
 
 FILE_KINDS = ("python", "env", "yaml", "json", "toml", "ini")
@@ -210,10 +210,7 @@ class _FileEvidence:
         if spec.shape_is_evidence and spec.shaped(value):
             return "the documented shape of the value"
         if spec.evidence not in self._found:
-            matches = [m for m in (p.search(self.text) for p in spec.evidence) if m is not None]
-            first = min(matches, key=lambda m: m.start(), default=None)
-            self._found[spec.evidence] = None if first is None else \
-                f"{' '.join(first.group(0).split())!r} at line {self.text.count(chr(10), 0, first.start()) + 1}"
+            self._found[spec.evidence] = evidence_in(self.text, spec.evidence)
         return self._found[spec.evidence]
 
 
