@@ -59,6 +59,8 @@ def _is_constant(node: cst.BaseExpression | None) -> bool:
         return True
     if isinstance(node, cst.ConcatenatedString):
         return _is_constant(node.left) and _is_constant(node.right)
+    if isinstance(node, cst.IfExp):  # 'Bearer [REDACTED]' if shown else 'Not included'
+        return _is_constant(node.body) and _is_constant(node.orelse)
     if isinstance(node, cst.FormattedString):
         return all(isinstance(p, cst.FormattedStringText) for p in node.parts)
     return False
@@ -371,10 +373,8 @@ class Walker:
         in the expression itself, e.g. the URL of a token request) nor the scope shows it. The
         evidence goes first in the fact's path, so the finding names it."""
         step = self.a.step(node, note)
-        if source.evidence is None:
-            return F.source(source.labels, step)
-        spec = self.config.evidence.get(source.evidence)
-        if spec is None:
+        spec = self.config.evidence.get(source.evidence) if source.evidence else None
+        if spec is None and shown is None:
             return F.source(source.labels, step)
         if shown is None and own and spec.name_marker(own):
             shown = f"the name {own}"
@@ -683,7 +683,8 @@ class Walker:
             return self.outer[name]
         if name in self.local_defs or name in self.a.toplevel:
             return {}
-        taint = {} if name in self.assigned else self.name_source(name, node)
+        # A module constant bound to literal text (ACCESS_TOKEN = "access_token") names a key, it is none.
+        taint = {} if name in self.assigned or name in self.a.string_sets else self.name_source(name, node)
         if not self.is_module and name in self.a.declared_globals:
             taint = F.join(taint, F.symbol(("field", self.a.globals_owner, name)))
         if not self.is_module and name in self.a.globals:
