@@ -30,6 +30,23 @@ class FlowStep:
         return {"path": self.path, "line": self.line, "note": self.note}
 
 
+@dataclass(frozen=True)
+class CellPlace:
+    """Where a finding in a Jupyter notebook is in the notebook: its cell (counting every cell
+    from 1), and line and column within the cell's code, or within its saved output."""
+
+    cell: int
+    line: int
+    column: int
+    output: bool = False
+
+    def describe(self) -> str:
+        return f"cell {self.cell}, {'output ' if self.output else ''}line {self.line}"
+
+    def to_dict(self) -> dict:
+        return {"cell": self.cell, "line": self.line, "column": self.column, "output": self.output}
+
+
 @dataclass
 class Finding:
     """One reported problem. Lines and columns are 1-based; end_column is exclusive."""
@@ -50,6 +67,7 @@ class Finding:
     fingerprint: str = ""
     flow: tuple[FlowStep, ...] = ()
     highlight: int = 1
+    cell: CellPlace | None = None  # notebooks: line and column above are those of the .ipynb file
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule_id, self.match_key)
@@ -69,6 +87,8 @@ class Finding:
             "snippet": self.snippet,
             "fingerprint": self.fingerprint,
         }
+        if self.cell is not None:
+            data["cell"] = self.cell.to_dict()
         if self.flow:
             data["flow"] = [step.to_dict() for step in self.flow]
         return data

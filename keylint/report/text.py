@@ -16,9 +16,13 @@ def _finding(finding, color: bool) -> list[str]:
         f"{style(finding.rule_id, bold=True)} "
         f"{style(f'[{finding.severity}]', fg=_SEVERITY_COLOURS[finding.severity])} {finding.message}"
     )
-    gutter = f"{finding.line:>5} | "
+    # A notebook finding's snippet is a line of its cell: numbered and marked within the cell.
+    line, column = (finding.cell.line, finding.cell.column) if finding.cell else (finding.line, finding.column)
+    if finding.cell:
+        head += f" ({finding.cell.describe()})"
+    gutter = f"{line:>5} | "
     snippet = finding.snippet.expandtabs(1)
-    caret = " " * (len(gutter) - 2) + "| " + " " * (finding.column - 1) + "^" + "~" * (finding.highlight - 1)
+    caret = " " * (len(gutter) - 2) + "| " + " " * (column - 1) + "^" + "~" * (finding.highlight - 1)
     lines = [head, gutter + snippet, style(caret, fg="green")]
     lines.extend(f"      {step.path}:{step.line}: {step.note}" for step in finding.flow)
     return lines
