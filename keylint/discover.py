@@ -24,7 +24,8 @@ FILE_KINDS = (
     ("json", ("*.json",)),
     ("toml", ("*.toml",)),
     ("ini", ("*.ini", "*.cfg")),
-    ("template", ("*.html", "*.htm", "*.jinja", "*.jinja2", "*.j2", "*.djhtml")),
+    ("template", ("*.html", "*.htm", "*.jinja", "*.jinja2", "*.j2", "*.djhtml", "*.mako", "*.mak", "*.pt", "*.cpt",
+                  "*.zpt", "*.xml")),
     ("notebook", ("*.ipynb",)),
 )
 ANALYSED_AS = {"notebook": "python"}
