@@ -42,8 +42,12 @@ def analyse_file(
     redact_secrets: bool = True,
     key_types: Mapping[str, str] | None = None,
     project: dict | None = None,
+    raw_secrets: dict | None = None,
 ) -> FileResult:
-    """Findings (fingerprints set, suppressions applied) and errors for one file."""
+    """Findings (fingerprints set, suppressions applied) and errors for one file.
+
+    `raw_secrets`, when given, receives each finding's raw secret by fingerprint (for history scans,
+    which tell keys apart by value; never stored or printed)."""
     result = FileResult(source.rel_path)
     try:
         parsed = parse(source.rel_path, decode(data, source.kind), source.kind, lazy=True)
@@ -58,6 +62,8 @@ def analyse_file(
     findings = [_finding(hit, parsed, secrets, redact_secrets) for hit in hits]
     # Fingerprint before suppressing: silencing one occurrence must not renumber the others.
     assign_fingerprints(findings)
+    if raw_secrets is not None:
+        raw_secrets.update((f.fingerprint, hit.secret) for f, hit in zip(findings, hits) if hit.secret)
     result.suppressions = parse_suppressions(parsed.text, parsed.kind) if "keylint:" in parsed.text else []
     result.findings, result.silenced = apply_suppressions(findings, result.suppressions)
     if parsed.notebook is not None:
