@@ -355,6 +355,48 @@ def rules_show(loaded, rule_id, markdown) -> None:
     click.echo((rule_section if markdown else rule_page)(matches[0]), nl=False)
 
 
+@main.command("fix")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rules", "rule_ids", multiple=True, metavar="ID,...", help="Only these rules (default: every fixable rule).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff (secrets redacted) and change nothing.")
+def fix_command(paths, rule_ids, show_diff) -> None:
+    """Rewrite hard-coded keys in PATHS into environment lookups or placeholders (see `keylint rules`, FIX)."""
+    from keylint.config import ConfigError
+    from keylint.fix import fix_paths, fixable
+
+    try:
+        config = _configured(None, ())
+    except ConfigError as exc:
+        _fail(f"invalid configuration:\n{exc}")
+    rules = fixable(_packs_of(config))
+    wanted = _split(rule_ids)
+    unknown = sorted(set(wanted) - {r.id for r in rules})
+    if unknown:
+        _fail(f"no fixable rule {', '.join(unknown)}; `keylint rules` marks the fixable ones")
+    rules = [r for r in rules if not wanted or r.id in wanted]
+    outcomes, errors = fix_paths(list(paths) or ["."], rules, config.root, write=not show_diff)
+    verb = "would fix" if show_diff else "fixed"
+    fixed = sum(len(o.fixed) for o in outcomes)
+    left = sum(len(o.left) for o in outcomes)
+    for outcome in outcomes:
+        if show_diff:
+            click.echo(outcome.diff(), nl=False)
+        for finding, replacement in sorted(outcome.fixed, key=lambda pair: pair[0].sort_key()):
+            click.echo(f"{verb} {finding.path}:{finding.line}: {finding.rule_id} -> {replacement}", err=show_diff)
+        for finding, reason in sorted(outcome.left, key=lambda pair: pair[0].sort_key()):
+            click.echo(f"not fixed {finding.path}:{finding.line}: {finding.rule_id}: {reason}", err=show_diff)
+    for error in errors:
+        click.echo(f"keylint: error: {error}", err=True)
+    click.echo(f"{fixed} finding(s) {verb}, {left} left as they are.", err=show_diff)
+    if fixed:
+        click.echo("The keys taken out of the code are still in git history and in every clone: rotate them "
+                   "(new keys in the portal), set the variables in your secret store, and see "
+                   "`keylint scan --history` for where they were committed.", err=show_diff)
+    if left or (show_diff and fixed):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_INCOMPLETE if errors else EXIT_CLEAN)
+
+
 @main.command("test-rules")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--annotated", multiple=True, type=click.Path(exists=True), metavar="PATH",
