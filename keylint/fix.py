@@ -35,6 +35,7 @@ from keylint.values import normalise_name, redact_inline
 
 CONFIG_KINDS = ("env", "yaml", "json", "toml", "ini")
 _QUALIFIER = re.compile(r"(?:^|_)(partner|accounting|management|merchant)(?:_|$)")
+_NEW_VARIABLE = re.compile(r"\bos\.environ\[\"([A-Z0-9_]+)|\(reads ([A-Z0-9_]+)\)")
 GETENV_CALLS = frozenset({"os.getenv", "getenv", "os.environ.get", "environ.get"})
 
 
@@ -124,8 +125,9 @@ def _verify(source: SourcePath, result: FileFix, outcomes: list, rules: list) ->
             result.left.append((finding, "still reported after the rewrite"))
         else:
             result.fixed.append((finding, replacement))
-            if replacement.startswith(("os.environ", "${", "pydantic")) or "VIPPS_" in replacement:
-                result.env_vars.extend(re.findall(r"[A-Z][A-Z0-9_]+", replacement)[:1])
+            variable = _NEW_VARIABLE.search(replacement)
+            if variable:
+                result.env_vars.append(variable.group(1) or variable.group(2))
 
 
 def _fix_config(text: str, targets: list, kind: str) -> tuple[str, list]:

@@ -89,7 +89,8 @@ class _Rewriter(cst.CSTTransformer):
 
     def leave_AnnAssign(self, original_node: cst.AnnAssign, updated_node: cst.AnnAssign):
         if original_node.value in self.wanted and original_node.value in self._deferred:
-            finding, name = self.wanted.pop(original_node.value)
+            finding, _ = self.wanted.pop(original_node.value)
+            name = original_node.target.value.upper() if isinstance(original_node.target, cst.Name) else "its name"
             self.outcomes.append((finding, f"pydantic BaseSettings field without a default (reads {name})", ""))
             return updated_node.with_changes(value=None, equal=cst.MaybeSentinel.DEFAULT)
         return updated_node

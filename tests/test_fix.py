@@ -151,3 +151,10 @@ def test_example_app_after_fix_scans_clean_for_what_was_fixed_and_its_tests_pass
     tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=app, env=env,
                            capture_output=True, text=True)
     assert tests.returncode == 0, tests.stdout + tests.stderr
+
+
+def test_pydantic_field_variable_goes_to_env_example(tmp_path, cli):
+    write_tree(tmp_path, {".env.example": "", "model.py": f'class Settings(BaseSettings):\n    partner_secret: str = "{SECRET_B}"\n'})
+    result = fix(cli, tmp_path)
+    assert "(reads PARTNER_SECRET)" in result.output
+    assert (tmp_path / ".env.example").read_text() == "PARTNER_SECRET=\n"
