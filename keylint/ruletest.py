@@ -86,10 +86,10 @@ def run_fix_example(rule, index: int, example: dict) -> ExampleResult:
     source = SourcePath(file, file, kind)
     fixed = fix_text(source, example["before"], [rule])
     again = fix_text(source, fixed.new, [rule])
-    if fixed.new != example["after"]:
-        detail = "the fix gives:\n" + "\n".join(f"    | {line}" for line in fixed.new.splitlines())
-    elif not fixed.fixed or fixed.left:
+    if not fixed.fixed or fixed.left:
         detail = f"not fixed: {fixed.left[0][1] if fixed.left else 'no finding to fix'}"
+    elif fixed.new != example["after"]:
+        detail = "the fix gives:\n" + "\n".join(f"    | {line}" for line in fixed.new.splitlines())
     elif again.fixed or again.left or again.new != fixed.new:
         detail = "not idempotent: a second fix changes the result again"
     else:
