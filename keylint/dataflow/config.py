@@ -135,6 +135,7 @@ class Sanitizer:
     guard_calls: Globs = field(default_factory=Globs)
     guard_containers: Globs = field(default_factory=Globs)
     max_slice: int | None = None
+    filters_naming: tuple = ()  # regexes: a filter of key names matching each clears a whole key set
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,7 @@ def _sanitizer(raw: dict, own_labels: frozenset) -> Sanitizer:
         guard_calls=_globs(guards, "calls"),
         guard_containers=_globs(guards, "containers"),
         max_slice=raw.get("max_slice"),
+        filters_naming=compile_patterns(list(raw.get("filters_naming", ())), ["sanitizers", "filters_naming"]),
     )
 
 

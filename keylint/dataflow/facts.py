@@ -45,6 +45,9 @@ def apply_op(origin: tuple, op: tuple) -> tuple | None:
     elif kind == "without":  # entries under these keys (any case) are gone: a filter or an overwrite
         if keys and str(keys[0]).lower() in op[1]:
             return None
+    elif kind == "scrub":  # a filter of key names: also a whole value that was a key set is gone
+        if not keys or str(keys[0]).lower() in op[1]:
+            return None
     elif kind == "only":  # only entries under these keys are left
         if keys and str(keys[0]).lower() not in op[1]:
             return None
@@ -67,7 +70,7 @@ def compose(ops: tuple, op: tuple) -> tuple | None:
         if op[0] == "popany" or ops[-1][1] == op[1]:
             return ops[:-1]
         return None
-    if op[0] in ("without", "only") and ops and ops[-1][0] == "push":
+    if op[0] in ("without", "only", "scrub") and ops and ops[-1][0] == "push":
         inside = str(ops[-1][1]).lower() in op[1]
         return ops if inside == (op[0] == "only") else None
     if op[0] == "slot":
@@ -125,7 +128,7 @@ def merge_into(target: dict, taint: dict) -> None:
 
 
 def transform(taint: dict, op: tuple) -> dict:
-    """Apply one op (push/pop/popany/slot/drop/add/keep/without/only) to every fact of `taint`."""
+    """Apply one op (push/pop/popany/slot/drop/add/keep/without/scrub/only) to every fact of `taint`."""
     out: dict = {}
     for (origin, ops), path in taint.items():
         if origin[0] == "src":

@@ -1045,8 +1045,11 @@ class Walker:
             clause = clause.inner_for_in
         if isinstance(node, cst.DictComp):
             result = F.join(self.expr(node.key, inner), self.expr(node.value, inner))
-            for op in self._key_filters(node):
-                result = F.transform(result, op)
+            for kind, keys in self._key_filters(node):
+                if kind == "without" and any(s.filters_naming and all(any(p.search(k) for k in keys) for p in s.filters_naming)
+                                             for s in self.config.sanitizers):
+                    kind = "scrub"  # it filters every kind of key out: a key set taken whole is filtered too
+                result = F.transform(result, (kind, keys))
             return result
         return self.expr(node.elt, inner)
 

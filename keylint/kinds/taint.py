@@ -102,6 +102,8 @@ _SANITIZER = {
             },
         },
         "max_slice": {"type": "integer", "minimum": 0, "description": "x[:n] / x[-n:] with n at most this is clean"},
+        "filters_naming": {**_STRINGS, "description": "a dict comprehension that filters out key names matching each of "
+                           "these regexes clears a whole key set too (`{k: v ... if k not in SECRET_FIELDS}`)"},
     },
 }
 _PROPAGATOR = {
