@@ -223,7 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     requirements = [req for req, _ in PACKAGES if not args.only or any(req.lower().startswith(o.lower()) for o in args.only)]
     runs = [load(args.against)] if args.against else []
     for keylint in args.keylint or [None]:
-        runs.append(benchmark([keylint] if keylint else default_keylint(), requirements, Path(args.cache)))
+        found = shutil.which(keylint) if keylint else None
+        if keylint and found is None:
+            parser.error(f"--keylint {keylint}: not an executable")
+        # Absolute: scans run from each package's root.
+        runs.append(benchmark([os.path.abspath(found)] if found else default_keylint(), requirements, Path(args.cache)))
     rules = sorted(set().union(*(set(sum(tally(run).values(), Counter())) for run in runs)))
     for run in runs:
         print(f"\n## keylint: {run.label}\n")
