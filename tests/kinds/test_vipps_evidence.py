@@ -176,3 +176,26 @@ def test_evidence_follows_the_value_across_modules(tmp_path, flow_rules):
     assert found(tmp_path / "generic", flow_rules, generic) == []
     vipps = {**generic, "app/settings.py": 'import os\nCLIENT_SECRET = os.environ["VIPPS_CLIENT_SECRET"]\n'}
     assert found(tmp_path / "vipps", flow_rules, vipps) == [("KL301", "app/views.py", 5)]
+
+
+def test_tuple_elements_keep_their_own_taint(tmp_path, flow_rules):
+    code = """\
+        import logging
+        import requests
+
+        log = logging.getLogger(__name__)
+
+        class TokenClient:
+            def _fetch(self):
+                body = requests.post("https://api.vipps.no/accesstoken/get", headers=self.headers).json()
+                return body["access_token"], int(body["expires_in"])
+
+            def token(self):
+                token, expires_in = self._fetch()
+                log.info("token cached for %s s", expires_in - 60)
+                pair = self._fetch()
+                log.info("expires in %s s", pair[1])
+                log.info("token %s", pair[0])
+                return token
+        """
+    assert found(tmp_path, flow_rules, {"tokens.py": code}) == [("KL401", "tokens.py", 16)]
