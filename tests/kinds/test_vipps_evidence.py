@@ -199,3 +199,28 @@ def test_tuple_elements_keep_their_own_taint(tmp_path, flow_rules):
                 return token
         """
     assert found(tmp_path, flow_rules, {"tokens.py": code}) == [("KL401", "tokens.py", 16)]
+
+
+def test_an_objects_fields_are_separate_from_each_other(tmp_path, flow_rules):
+    code = """\
+        import hashlib
+        import logging
+        import os
+        import requests
+
+        log = logging.getLogger(__name__)
+
+        class KeySet:
+            def __init__(self, client_id, client_secret, kind):
+                self.client_id, self.client_secret, self.kind = client_id, client_secret, kind
+
+            def fingerprint(self):
+                return hashlib.sha256(self.client_secret.encode()).hexdigest()[:12]
+
+        def token():
+            keys = KeySet(os.environ["VIPPS_CLIENT_ID"], os.environ["VIPPS_CLIENT_SECRET"], "partner")
+            log.info("kind %s fingerprint %s length %d", keys.kind, keys.fingerprint(), len(keys.client_secret))
+            log.info("secret %s", keys.client_secret)
+            return requests.post("https://api.vipps.no/accesstoken/get", headers={"client_secret": keys.client_secret})
+        """
+    assert found(tmp_path, flow_rules, {"keys.py": code}) == [("KL401", "keys.py", 18)]
