@@ -183,7 +183,7 @@ class ModuleAnalyser:
     def run(self, tree: cst.Module) -> ModuleSummary:
         self.declared_globals = declared_globals(list(tree.body))
         self.string_sets = module_string_sets(list(tree.body))
-        self.evidence = {name: ScopeEvidence(spec, tree, self.text, self.line) for name, spec in self.config.evidence.items()}
+        self.evidence = {name: ScopeEvidence(spec, tree, self.text, self.positions) for name, spec in self.config.evidence.items()}
         for stmt in tree.body:
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                 self.toplevel[stmt.name.value] = f"{self.module}.{stmt.name.value}"
