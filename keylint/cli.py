@@ -180,7 +180,8 @@ def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero,
         config, flags, redact=not no_redact, baseline=_baseline(config, baseline), diff=_diff(diff_ref, config.root),
         prefilter=not no_prefilter, jobs=jobs or default_jobs(), cache_dir=cache_dir, timeout_s=timeout_s,
     )
-    report = run_scan(list(paths) or ["."], rules, options, on_progress=_progress(fmt, quiet))
+    report = run_scan(_existing(paths), rules, options, on_progress=_progress(fmt, quiet))
+    _say_if_empty(report, paths)
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if quiet and fmt == "text":
         rendered = text.render_findings(report, color)
@@ -196,6 +197,27 @@ def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero,
     if report.errors:
         sys.exit(EXIT_INCOMPLETE)
     sys.exit(EXIT_CLEAN)
+
+
+def _existing(paths: tuple[str, ...]) -> list[str]:
+    """The paths to scan (default: the current folder); one that does not exist is a usage error."""
+    missing = [path for path in paths if not os.path.exists(path)]
+    if missing:
+        _fail(f"no such file or directory: {', '.join(missing)}")
+    return list(paths) or ["."]
+
+
+def _say_if_empty(report, paths: tuple[str, ...]) -> None:
+    """A scan that read nothing says so: a wrong path or an exclude that hides everything shows."""
+    if report.files_scanned or report.errors:
+        return
+    where = " ".join(paths) or "."
+    skipped = f"; {report.files_skipped} excluded" if report.files_skipped else ""
+    click.echo(
+        f"keylint: warning: no file to read in {where}{skipped} (keylint reads Python, .env, YAML, JSON, TOML, "
+        "INI/CFG and HTML template files that git tracks or does not ignore)",
+        err=True,
+    )
 
 
 def _baseline(config, path: str | None):
@@ -263,7 +285,8 @@ def baseline_create(paths, output, **flags) -> None:
     from keylint.scan import scan as run_scan
 
     config, rules = _project(flags)
-    report = run_scan(list(paths) or ["."], rules, _scan_options(config, flags))
+    report = run_scan(_existing(paths), rules, _scan_options(config, flags))
+    _say_if_empty(report, paths)
     target = os.path.abspath(output) if output else resolve(config, config.baseline or DEFAULT_BASELINE)
     _emit(render(report.findings), target)
     click.echo(f"wrote {len(report.findings)} finding(s) to {os.path.relpath(target)}", err=True)

@@ -105,7 +105,8 @@ def test_exit_codes(tmp_path, cli):
     assert cli(["scan", "leak.py"], cwd=tmp_path).exit_code == 1
     assert cli(["scan", "leak.py", "--exit-zero"], cwd=tmp_path).exit_code == 0
     assert cli(["scan", "bad.py"], cwd=tmp_path).exit_code == 3
-    assert cli(["scan", "clean.py", "missing.py"], cwd=tmp_path).exit_code == 3
+    missing = cli(["scan", "clean.py", "missing.py"], cwd=tmp_path)
+    assert missing.exit_code == 2 and "no such file or directory: missing.py" in missing.stderr
     assert cli(["scan", "--select", "KL999", "."], cwd=tmp_path).exit_code == 2
     assert cli(["scan", "--format", "xml", "."], cwd=tmp_path).exit_code == 2
 
