@@ -60,9 +60,14 @@ def files_to_analyse(sources: list, rules: list, changed: ChangedLines) -> list:
     return [source for source in sources if changed.touches_file(source.rel_path)]
 
 
+def toplevel(path: str) -> str:
+    """The top level of the git work tree that holds `path` (GitError outside one)."""
+    return _git(path, "rev-parse", "--show-toplevel").strip()
+
+
 def changed_lines(ref: str, root: str) -> ChangedLines:
     """What changed since `ref` in the repository that holds `root`, keyed relative to `root`."""
-    top = _git(root, "rev-parse", "--show-toplevel").strip()
+    top = toplevel(root)
     if subprocess.run(["git", "-C", top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
                       capture_output=True).returncode:
         hint = " (this is a shallow clone: fetch the ref, e.g. `git fetch origin main`)" if _shallow(top) else ""

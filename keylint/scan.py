@@ -81,6 +81,8 @@ class ScanReport:
     silenced: list[tuple] = field(default_factory=list)
     suppressions: list[tuple] = field(default_factory=list)
     project: dict | None = None  # the project phase's indexes (for --explain-keys)
+    root: str = ""  # the folder reported paths are relative to (keylint/report/paths.py rebases them)
+    locations: dict[str, str] = field(default_factory=dict)  # reported path -> file on disk
 
     def stats(self) -> dict:
         return {
@@ -155,8 +157,9 @@ def scan(
 ) -> ScanReport:
     """Scan `paths`; on_progress(done, total) is called as each file is finished."""
     started = time.perf_counter()
-    report = ScanReport()
+    report = ScanReport(root=os.path.abspath(options.root or os.getcwd()))
     sources, discovery = discover(paths, options.root, options.excludes, options.gitignore)
+    report.locations = {source.rel_path: source.abs_path for source in sources}
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
     # Cross-file kinds summarise the whole project first; a diff scan may then analyse fewer files.
     facts = None

@@ -4,7 +4,7 @@
 findings are errors, medium warnings, low notices. Columns are given only when the finding
 is on one line (GitHub drops them otherwise); endColumn is the last column, inclusive.
 Escaping follows GitHub's toolkit: `%`, CR and LF in the message; also `:` and `,` in
-property values. Paths are relative to the scan root, which is the repository root in CI.
+property values. Paths are relative to the repository top level (keylint/report/paths.py).
 """
 
 from __future__ import annotations

@@ -3,12 +3,14 @@
 Our fingerprint goes under `partialFingerprints["keylint/v1"]`; we do not fill GitHub's
 `primaryLocationLineHash` (its algorithm is GitHub's). Suppressed findings are left out, since
 GitHub ignores SARIF suppressions. Files that could not be analysed (errors) and suppression
-issues become notifications.
+issues become notifications. Paths are relative to `%SRCROOT%`, which `originalUriBaseIds`
+states (the repository's top level when the report was rebased, keylint/report/paths.py).
 """
 
 from __future__ import annotations
 
 import json
+import pathlib
 
 from keylint import __version__
 
@@ -72,6 +74,11 @@ def _result(finding, index: dict) -> dict:
     return result
 
 
+def _folder_uri(folder: str) -> str:
+    """A folder as the absolute file URI, ending in a slash, that SARIF requires of a base."""
+    return pathlib.Path(folder or ".").resolve().as_uri().rstrip("/") + "/"
+
+
 def render(report, rules, color: bool = False) -> str:
     driver_rules = [_rule(rule) for rule in sorted(rules, key=lambda r: r.id)]
     index = {rule["id"]: i for i, rule in enumerate(driver_rules)}
@@ -87,6 +94,9 @@ def render(report, rules, color: bool = False) -> str:
         "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}],
         "results": [_result(f, index) for f in report.findings],
         "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": {
+            "%SRCROOT%": {"uri": _folder_uri(report.root), "description": {"text": "The repository's top level."}}
+        },
     }
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
