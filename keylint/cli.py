@@ -191,7 +191,8 @@ def scan(paths, fmt, outputs, baseline, diff_ref, no_redact, quiet, exit_zero, s
     report = run_scan(_existing(paths), rules, options, on_progress=_progress(on_stdout, quiet))
     _say_if_empty(report, paths)
     for name, target in reports:
-        _emit(render(name, report, rules, color=target is None and _colour(colour), quiet=quiet), target)
+        colour_here = target is None and _colour(colour)
+        _emit(render(name, report, rules, color=colour_here, quiet=quiet), target, colour_here)
     to_stderr = on_stdout != "text"
     if statistics:
         from keylint.report.text import render_statistics
@@ -297,9 +298,9 @@ def _progress(fmt: str | None, quiet: bool):
     return ProgressBar()
 
 
-def _emit(rendered: str, output: str | None) -> None:
+def _emit(rendered: str, output: str | None, colour: bool = False) -> None:
     if output is None:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=colour or None)
         return
     try:
         with open(output, "w", encoding="utf-8") as handle:

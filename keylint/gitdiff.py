@@ -120,7 +120,7 @@ def parse_patch(patch: str) -> dict[str, frozenset[int]]:
     files: dict[str, set[int]] = {}
     current: str | None = None
     in_header = False
-    for line in patch.splitlines():
+    for line in patch.split("\n"):
         if line.startswith("diff --git "):
             current, in_header = None, True
         elif in_header and line.startswith("+++ "):

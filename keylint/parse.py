@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from keylint.bindings import Binding
 from keylint.configfiles import READERS, ConfigSyntaxError
+from keylint.lines import split_lines
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -54,7 +55,7 @@ class ParsedFile:
 
     @property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        return split_lines(self.text, self.kind)
 
 
 def decode(data: bytes, kind: str) -> str:

@@ -95,7 +95,14 @@ def test_text_output_reads_like_a_compiler(tmp_path, cli):
     assert lines[0].startswith("s.py:1:17: KL101 [critical] Vipps client_secret")
     assert lines[1] == '    1 | CLIENT_SECRET = "Rz4H…(32 chars)"'
     assert lines[2] == "      |                 ^~~~~~~~~~~~~~~~~"
-    assert lines[-1] == "1 finding in 1 file."
+    assert lines[4] == "1 finding in 1 file."
+    assert lines[6:] == [
+        "What now:",
+        "  - fix it: `keylint rules show KL101` explains each rule and what to write instead;",
+        "  - a deliberate case: end its line with `# keylint: ignore[KL101] -- why it is safe`;",
+        "  - accept today's findings: `keylint baseline create`, then only new findings are reported.",
+        "  - a key that was ever committed is leaked: rotate it in the portal, then remove it from the code.",
+    ]
     assert "\x1b[" not in result.output  # no colour when not a TTY
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from keylint.findings import Hit
 from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, merge
+from keylint.lines import position
 from keylint.values import normalise_name
 
 FILE_KINDS = ("template",)
@@ -72,14 +73,12 @@ def printed_names(expression: str) -> tuple[list[str], list[str]]:
 
 
 def check(rules, parsed, context) -> list[Hit]:
-    text = _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), parsed.text)
+    text = _COMMENT.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group(0)), parsed.text)
     hits = []
     for match in _PRINT.finditer(text):
         names, filters = printed_names(match.group(1))
-        line = text.count("\n", 0, match.start()) + 1
-        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        end_line = text.count("\n", 0, match.end()) + 1
-        end_column = match.end() - (text.rfind("\n", 0, match.end()) + 1) + 1
+        (line, column), (end_line, end_column) = position(text, match.start()), position(text, match.end())
+        column, end_column = column + 1, end_column + 1
         for rule in rules:
             if any(f in rule.spec.safe_filters for f in filters):
                 continue
