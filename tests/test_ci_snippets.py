@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -45,8 +48,37 @@ def test_composite_action():
     text = (TOP / "action.yml").read_text()
     for name in action["inputs"]:
         assert f"inputs.{name}" in text, name
-    assert "github/codeql-action/upload-sarif@" in text
     assert "${{ inputs." not in "".join(s.get("run", "") for s in steps)  # inputs reach scripts via env only
+    uses = [step["uses"] for step in steps if "uses" in step]
+    assert uses and all(re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", u) for u in uses), uses  # pinned by commit
+    python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["update-environment"] is False  # the caller's `python` stays as it was
+    upload = next(step for step in steps if step.get("uses", "").startswith("github/codeql-action/upload-sarif@"))
+    assert "steps.scan.outputs.sarif-file != ''" in upload["if"] and "fork" in upload["if"]
+    assert "".join(step.get("run", "") for step in steps).count(" scan ") == 1  # one scan, several reports
+
+
+def test_composite_action_scan_step_runs(repo, tmp_path):
+    """The scan step's script itself, with paths and arguments given one per line."""
+    step = next(s for s in yaml.safe_load((TOP / "action.yml").read_text())["runs"]["steps"] if s.get("id") == "scan")
+    repo.write("my app/settings.py", 'VIPPS_CLIENT_SECRET = "Kq7Zr2Lm9Xv4Tn1Wb8Pd5Hs3Jf6Gc0Ay"\n')
+    repo.write("other/low.py", "x = 1\n")
+    outputs, summary = tmp_path / "out", tmp_path / "summary.md"
+    env = {
+        **os.environ,
+        "KEYLINT": str(Path(sys.executable).with_name("keylint")),
+        "KEYLINT_PATHS": "my app\n  other  \n\n",
+        "KEYLINT_DIFF": "", "KEYLINT_BASELINE": "",
+        "KEYLINT_ARGS": "--min-severity=high\n--no-cache\n",
+        "KEYLINT_SARIF": "keylint.sarif",
+        "GITHUB_OUTPUT": str(outputs), "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    done = subprocess.run(["bash", "-eo", "pipefail", "-c", step["run"]], cwd=repo.path, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("::error file=my app/settings.py,line=1,"), done.stdout
+    assert outputs.read_text().splitlines() == ["exit-code=1", "sarif-file=keylint.sarif"]
+    assert json.loads((repo.path / "keylint.sarif").read_text())["runs"][0]["results"][0]["ruleId"] == "KL101"
+    assert "| KL101 hardcoded-client-secret | critical | 1 |" in summary.read_text()
 
 
 def test_pre_commit_manifest_and_config_are_valid():

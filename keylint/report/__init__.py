@@ -1,6 +1,6 @@
 """Stage 6: render a scan report in one of the output formats."""
 
-from keylint.report import github, gitlab, jsonfmt, junit, sarif, text
+from keylint.report import github, gitlab, jsonfmt, junit, markdown, sarif, text
 from keylint.report.paths import rebased, repository_top
 
 FORMATS = {
@@ -10,9 +10,10 @@ FORMATS = {
     "github": github.render,
     "gitlab": gitlab.render,
     "junit": junit.render,
+    "markdown": markdown.render,
 }
 # Formats a CI system attaches to the repository's files: their paths are relative to its top level.
-CI_FORMATS = frozenset({"sarif", "github", "gitlab", "junit"})
+CI_FORMATS = frozenset({"sarif", "github", "gitlab", "junit", "markdown"})
 
 
 def render(name: str, report, rules, color: bool = False, quiet: bool = False) -> str:
