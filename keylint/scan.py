@@ -77,6 +77,7 @@ class ScanReport:
     prefiltered: int = 0
     from_cache: int = 0
     duration_s: float = 0.0
+    started: float = 0.0  # wall-clock time the scan started (seconds since the epoch)
     suppression_issues: list[SuppressionIssue] = field(default_factory=list)
     silenced: list[tuple] = field(default_factory=list)
     suppressions: list[tuple] = field(default_factory=list)
@@ -157,7 +158,7 @@ def scan(
 ) -> ScanReport:
     """Scan `paths`; on_progress(done, total) is called as each file is finished."""
     started = time.perf_counter()
-    report = ScanReport(root=os.path.abspath(options.root or os.getcwd()))
+    report = ScanReport(root=os.path.abspath(options.root or os.getcwd()), started=time.time())
     sources, discovery = discover(paths, options.root, options.excludes, options.gitignore)
     report.locations = {source.rel_path: source.abs_path for source in sources}
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)

@@ -12,7 +12,7 @@ SECRET = "Rz4Hq8Wm1Lx6Vt3Nb9Kd2Pf7Jc5Gs0Ay"
 SUB_KEY = "49c3b6933ebf31609da0b5a3b709a9bb"
 FINDING_KEYS = {
     "rule_id", "pitfall", "severity", "confidence", "message", "path", "line", "column",
-    "end_line", "end_column", "snippet", "fingerprint",
+    "end_line", "end_column", "snippet", "fingerprint", "cwe", "help",
 }
 
 
@@ -33,7 +33,8 @@ def test_json_contract(tmp_path, scan_json):
     code, doc = scan_json(_project(tmp_path))
     assert code == 1
     assert set(doc) == {"version", "findings", "errors", "suppression_issues", "stats"}
-    assert all(set(f) == FINDING_KEYS for f in doc["findings"])
+    assert all(set(f) - {"help_uri"} == FINDING_KEYS for f in doc["findings"])
+    assert all(f["cwe"] == ["CWE-798"] and f["help"] == f"keylint rules show {f['rule_id']}" for f in doc["findings"])
     assert [(f["path"], f["line"], f["rule_id"]) for f in doc["findings"]] == [
         ("a/.env", 1, "KL102"),
         ("b/settings.py", 1, "KL101"),

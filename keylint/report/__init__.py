@@ -9,11 +9,12 @@ FORMATS = {
     "sarif": sarif.render,
     "github": github.render,
     "gitlab": gitlab.render,
+    "gitlab-sast": gitlab.render_sast,
     "junit": junit.render,
     "markdown": markdown.render,
 }
 # Formats a CI system attaches to the repository's files: their paths are relative to its top level.
-CI_FORMATS = frozenset({"sarif", "github", "gitlab", "junit", "markdown"})
+CI_FORMATS = frozenset({"sarif", "github", "gitlab", "gitlab-sast", "junit", "markdown"})
 
 
 def render(name: str, report, rules, color: bool = False, quiet: bool = False) -> str:

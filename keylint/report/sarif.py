@@ -13,6 +13,7 @@ import json
 import pathlib
 
 from keylint import __version__
+from keylint.report.ruledoc import code_language, cwe_ids
 
 INFORMATION_URI = "https://github.com/keylint/keylint"
 SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0"}
@@ -21,12 +22,14 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _rule(rule) -> dict:
-    docs = rule.docs
+    docs, language = rule.docs, code_language(rule)
     markdown = (
         f"## What it does\n{docs['what']}\n\n## Why is this bad\n{docs['why']}\n\n"
-        f"## Example\n```python\n{docs['example'].rstrip()}\n```\n\n"
-        f"## Use instead\n```python\n{docs['fix'].rstrip()}\n```\n"
+        f"## Example\n```{language}\n{docs['example'].rstrip()}\n```\n\n"
+        f"## Use instead\n```{language}\n{docs['fix'].rstrip()}\n```\n"
     )
+    if docs.get("limitations"):
+        markdown += f"\n## Known limitations\n{docs['limitations'].strip()}\n"
     return {
         "id": rule.id,
         "name": rule.name,
@@ -36,7 +39,7 @@ def _rule(rule) -> dict:
         "helpUri": (docs.get("references") or [INFORMATION_URI])[0],
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {
-            "tags": ["security", rule.pitfall],
+            "tags": ["security", rule.pitfall, *(f"external/cwe/cwe-{n}" for n in cwe_ids(rule))],
             "security-severity": SECURITY_SEVERITY[rule.severity],
             "precision": rule.confidence,
             "pack": rule.pack,
