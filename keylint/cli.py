@@ -56,7 +56,7 @@ def project_options(command):
         click.option("--select", multiple=True, metavar="ID|PITFALL", help="Only these rules or pitfalls (repeatable, comma-separated)."),
         click.option("--ignore", multiple=True, metavar="ID|PITFALL", help="Skip these rules or pitfalls (repeatable, comma-separated)."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching this gitignore-style glob (repeatable)."),
-        click.option("--no-gitignore", is_flag=True, help="Also scan files that .gitignore files exclude."),
+        click.option("--no-gitignore", is_flag=True, help="Also scan files that git ignores (walks the folders instead of asking git)."),
         click.option("--min-severity", type=SEVERITY_CHOICE, help="Report only findings at or above this severity [default: low]."),
         click.option("--require-reason/--no-require-reason", default=None,
                      help="Suppressions without `-- reason` silence nothing and are reported."),
@@ -154,7 +154,7 @@ def _format_choice():
 @click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE", help="Report only findings not in this baseline.")
 @click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF (e.g. origin/main).")
 @click.option("--no-redact", is_flag=True, help="Show secrets in clear in the report (off by default).")
-@click.option("--quiet", "-q", is_flag=True, help="Text format: print findings only, no summary; nothing when clean.")
+@click.option("--quiet", "-q", is_flag=True, help="Text format: findings and what to do next only, no summary; nothing when clean.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit non-zero).")
 @click.option("--statistics", is_flag=True, help="Also print the number of findings per rule and severity.")
 @click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,

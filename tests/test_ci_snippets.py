@@ -1,4 +1,4 @@
-"""The CI snippets in README.md are the checked files under examples/ci/, and they are valid."""
+"""The CI snippets in README.md and docs/ci.md are the checked files under examples/ci/, and they are valid."""
 
 from __future__ import annotations
 
@@ -17,27 +17,30 @@ SNIPPETS = sorted((TOP / "examples" / "ci").glob("*.y*ml"))
 
 
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=lambda p: p.name)
-def test_readme_shows_each_snippet_verbatim(snippet):
-    assert f"```yaml\n{snippet.read_text()}```" in (TOP / "README.md").read_text()
+def test_readme_or_ci_guide_shows_each_snippet_verbatim(snippet):
+    shown = (TOP / "README.md").read_text() + (TOP / "docs" / "ci.md").read_text()
+    assert f"```yaml\n{snippet.read_text()}```" in shown
     assert yaml.safe_load(snippet.read_text())
 
 
-def test_github_workflow_uploads_sarif_with_code_scanning_permission():
+def test_github_workflow_writes_every_report_from_one_scan():
     workflow = yaml.safe_load((TOP / "examples/ci/github-workflow.yml").read_text())
-    assert workflow["permissions"]["security-events"] == "write"
+    assert workflow["permissions"]["security-events"] == "write" and workflow["permissions"]["actions"] == "read"
     steps = workflow["jobs"]["keylint"]["steps"]
     upload = [s for s in steps if s.get("uses", "").startswith("github/codeql-action/upload-sarif@")]
-    assert upload and upload[0]["with"]["sarif_file"] == "keylint.sarif"
-    runs = " ".join(s.get("run", "") for s in steps)
-    assert "--format sarif --output keylint.sarif" in runs and "--format github" in runs
+    assert upload and upload[0]["with"]["sarif_file"] == "keylint.sarif" and "fork" in upload[0]["if"]
+    scans = [s["run"] for s in steps if "keylint scan" in s.get("run", "")]
+    assert len(scans) == 1 and "--format github --output sarif:keylint.sarif" in scans[0]
+    assert all(re.search(r"@[0-9a-f]{40}$", s["uses"]) for s in steps if "uses" in s)
 
 
-def test_gitlab_snippet_publishes_code_quality_and_junit():
+def test_gitlab_snippet_publishes_every_report_from_one_scan():
     job = yaml.safe_load((TOP / "examples/ci/gitlab-ci.yml").read_text())["keylint"]
     reports = job["artifacts"]["reports"]
-    script = " ".join(job["script"])
-    assert f"--format gitlab --output {reports['codequality']}" in script
-    assert f"--format junit --output {reports['junit']}" in script
+    scans = [line for line in job["script"] if "keylint scan" in line]
+    assert len(scans) == 1
+    for fmt, report in (("gitlab", "codequality"), ("gitlab-sast", "sast"), ("junit", "junit")):
+        assert f"--output {fmt}:{reports[report]}" in scans[0]
 
 
 def test_composite_action():
