@@ -4,18 +4,13 @@ unchanged one, which the file-list `keylint` hook cannot see."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
 from tests.conftest import REPO
-
-PRE_COMMIT = shutil.which("pre-commit") or str(Path(sys.executable).with_name("pre-commit"))
+from tests.test_precommit import PRE_COMMIT, git, new_repository
 VIPPS = '''\
 import requests
 
@@ -45,22 +40,10 @@ def capture_order(reference):
 '''
 
 
-def git(repo: Path, *args: str, env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=False)
-
-
 @pytest.fixture
 def shop(tmp_path):
-    env = {
-        **os.environ,
-        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
-    }
-    env.pop("VIRTUAL_ENV", None)
-    path = tmp_path / "shop-repo"
-    (path / "shop").mkdir(parents=True)
-    git(path, "init", "-q", "-b", "main", env=env)
+    path, env = new_repository(tmp_path, "shop-repo")
+    (path / "shop").mkdir()
     # The manifest's hooks as a local repository: pre-commit installs keylint from this checkout.
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
     config = {"repos": [{"repo": "local", "hooks": [{**hook, "additional_dependencies": [str(REPO)]} for hook in hooks]}]}
