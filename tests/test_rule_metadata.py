@@ -48,8 +48,8 @@ def test_rules_show_prints_cwe_limitations_and_the_file_types_suppression():
 
 
 def test_statistics_count_findings_per_rule_and_severity(repo):
-    repo.write("a.py", f'CLIENT_SECRET = "{SECRET_A}"\nSUBSCRIPTION_KEY = "{SUB_KEY}"\n')
-    repo.write("b.py", f'CLIENT_SECRET = "{SECRET_A}"\nVIPPS_CLIENT_ID = "{CLIENT_ID}"\n')
+    repo.write("a.py", f'VIPPS_CLIENT_SECRET = "{SECRET_A}"\nSUBSCRIPTION_KEY = "{SUB_KEY}"\n')
+    repo.write("b.py", f'VIPPS_CLIENT_SECRET = "{SECRET_A}"\nVIPPS_CLIENT_ID = "{CLIENT_ID}"\n')
     text = run("scan", "--statistics").stdout
     assert text.split("findings per rule and severity:\n")[1] == (
         "     2  KL101    critical  hardcoded-client-secret\n"
@@ -73,5 +73,5 @@ def test_color_option_and_environment(repo, monkeypatch, flag, env, coloured):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    repo.write("a.py", f'CLIENT_SECRET = "{SECRET_A}"\n')
+    repo.write("a.py", f'VIPPS_CLIENT_SECRET = "{SECRET_A}"\n')
     assert ("\x1b[" in run("scan", "--color", flag).stdout) is coloured

@@ -42,6 +42,12 @@ def apply_op(origin: tuple, op: tuple) -> tuple | None:
         keys = keys[1:]
     elif kind == "slot":
         keys, slot = (), op[1]
+    elif kind == "without":  # entries under these keys (any case) are gone: a filter or an overwrite
+        if keys and str(keys[0]).lower() in op[1]:
+            return None
+    elif kind == "only":  # only entries under these keys are left
+        if keys and str(keys[0]).lower() not in op[1]:
+            return None
     elif kind == "drop":
         labels = labels - op[1]
         if not labels:
@@ -61,6 +67,9 @@ def compose(ops: tuple, op: tuple) -> tuple | None:
         if op[0] == "popany" or ops[-1][1] == op[1]:
             return ops[:-1]
         return None
+    if op[0] in ("without", "only") and ops and ops[-1][0] == "push":
+        inside = str(ops[-1][1]).lower() in op[1]
+        return ops if inside == (op[0] == "only") else None
     if op[0] == "slot":
         while ops and ops[-1][0] == "push":
             ops = ops[:-1]
@@ -116,7 +125,7 @@ def merge_into(target: dict, taint: dict) -> None:
 
 
 def transform(taint: dict, op: tuple) -> dict:
-    """Apply one op (push/pop/popany/slot/drop/add/keep) to every fact of `taint`."""
+    """Apply one op (push/pop/popany/slot/drop/add/keep/without/only) to every fact of `taint`."""
     out: dict = {}
     for (origin, ops), path in taint.items():
         if origin[0] == "src":
@@ -158,8 +167,9 @@ def with_step(taint: dict, step: Step | None) -> dict:
     return {key: extend(path, step) for key, path in taint.items()}
 
 
-def source(labels, step: Step) -> dict:
-    return {(src(labels), ()): (step,)}
+def source(labels, step: Step, evidence: Step | None = None) -> dict:
+    """A concrete fact made at `step`; `evidence`, what showed it counts, goes first in its path."""
+    return {(src(labels), ()): (step,) if evidence is None else (evidence, step)}
 
 
 def symbol(origin: tuple) -> dict:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from keylint.findings import Hit
-from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, merge
+from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, evidence_in, merge
 from keylint.lines import position
 from keylint.values import normalise_name
 
@@ -22,6 +22,8 @@ _PROPERTIES = {
     "names": {**_STRINGS, "description": "regexes over normalised names (client_secret)"},
     "exclude_names": _STRINGS,
     "safe_filters": {**_STRINGS, "description": "filters after which the printed value is harmless (mask, length)"},
+    "evidence": {**_STRINGS, "description": "regexes searched in the template (comments aside); without a match, "
+                 "nothing is reported"},
     "prefilter": FOLDED_PREFILTER_SCHEMA,
 }
 SPEC_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["names"], "properties": _PROPERTIES}
@@ -40,6 +42,7 @@ class TemplateSpec:
     exclude_names: tuple
     safe_filters: frozenset
     prefilter: frozenset | None = None
+    evidence: tuple = ()
 
     def matches(self, name: str) -> bool:
         normal = normalise_name(name)
@@ -56,6 +59,7 @@ def compile_spec(raw: dict) -> TemplateSpec:
         exclude_names=compile_patterns(raw.get("exclude_names", []), ["exclude_names"]),
         safe_filters=frozenset(raw.get("safe_filters", ())),
         prefilter=frozenset(raw["prefilter"]) if "prefilter" in raw else None,
+        evidence=compile_patterns(raw.get("evidence", []), ["evidence"]),
     )
 
 
@@ -74,6 +78,9 @@ def printed_names(expression: str) -> tuple[list[str], list[str]]:
 
 def check(rules, parsed, context) -> list[Hit]:
     text = _COMMENT.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group(0)), parsed.text)
+    shown_by = {rule.spec.evidence: evidence_in(text, rule.spec.evidence) if rule.spec.evidence else "none needed"
+                for rule in rules}
+    rules = [rule for rule in rules if shown_by[rule.spec.evidence] is not None]
     hits = []
     for match in _PRINT.finditer(text):
         names, filters = printed_names(match.group(1))
@@ -86,5 +93,6 @@ def check(rules, parsed, context) -> list[Hit]:
             if shown is not None:
                 expression = " ".join(match.group(1).split())
                 hits.append(Hit(rule=rule, line=line, column=column, end_line=end_line, end_column=end_column,
-                                match_key=expression, variables={"name": shown, "expression": expression}))
+                                match_key=expression,
+                                variables={"name": shown, "expression": expression, "evidence": shown_by[rule.spec.evidence]}))
     return hits
