@@ -42,8 +42,12 @@ def analyse_file(
     redact_secrets: bool = True,
     key_types: Mapping[str, str] | None = None,
     project: dict | None = None,
+    raw_secrets: dict | None = None,
 ) -> FileResult:
-    """Findings (fingerprints set, suppressions applied) and errors for one file."""
+    """Findings (fingerprints set, suppressions applied) and errors for one file.
+
+    `raw_secrets`, when given, receives each finding's raw secret by fingerprint (for history scans,
+    which tell keys apart by value; never stored or printed)."""
     result = FileResult(source.rel_path)
     try:
         parsed = parse(source.rel_path, decode(data, source.kind), source.kind, lazy=True)
@@ -58,10 +62,22 @@ def analyse_file(
     findings = [_finding(hit, parsed, secrets, redact_secrets) for hit in hits]
     # Fingerprint before suppressing: silencing one occurrence must not renumber the others.
     assign_fingerprints(findings)
+    if raw_secrets is not None:
+        raw_secrets.update((f.fingerprint, hit.secret) for f, hit in zip(findings, hits) if hit.secret)
     result.suppressions = parse_suppressions(parsed.text, parsed.kind) if "keylint:" in parsed.text else []
     result.findings, result.silenced = apply_suppressions(findings, result.suppressions)
+    if parsed.notebook is not None:
+        _place_in_notebook(result, parsed.notebook)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _place_in_notebook(result: FileResult, notebook) -> None:
+    """Lines of the notebook's analysed text become lines of the .ipynb file (keylint/notebook.py)."""
+    result.errors.extend(FileError(result.path, message) for message in notebook.errors)
+    result.findings = [notebook.place_finding(f) for f in result.findings]
+    result.silenced = [(notebook.place_finding(f), notebook.place_suppression(s)) for f, s in result.silenced]
+    result.suppressions = [notebook.place_suppression(s) for s in result.suppressions]
 
 
 def _run_kinds(parsed: ParsedFile, rules: list, context: FileContext) -> list[Hit]:
@@ -78,6 +94,8 @@ def _finding(hit: Hit, parsed: ParsedFile, secrets: list[str], redact_secrets: b
     variables = _Vars(hit.variables)
     if hit.secret is not None:
         variables["value"] = show(hit.secret, redact_secrets)
+    if parsed.notebook is not None and variables.get("source_path") == parsed.path:  # a flow's source line
+        variables["source_line"] = parsed.notebook.place(variables["source_line"], 1)[0]
     lines = parsed.lines
     source_line = lines[hit.line - 1] if 0 < hit.line <= len(lines) else ""
     span_end = hit.end_column if hit.end_line == hit.line else len(source_line) + 1

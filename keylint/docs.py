@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 
-from keylint.report.ruledoc import code_language, cwe_ids, cwe_names
+from keylint.report.ruledoc import code_language, cwe_ids, cwe_names, fix_sentence
 
 CWE_URL = "https://cwe.mitre.org/data/definitions/{}.html"
 
@@ -63,6 +63,8 @@ def rule_section(rule) -> str:
         "### Use instead",
         _code(docs["fix"], code_language(rule)),
     ]
+    if rule.autofix:
+        parts += ["### Fix", fix_sentence(rule)]
     if docs.get("limitations"):
         parts += ["### Known limitations", _paragraph(docs["limitations"])]
     if docs.get("references"):
@@ -73,8 +75,9 @@ def rule_section(rule) -> str:
 def render(rules) -> str:
     """The whole document: an index table, then one section per rule, by id."""
     ordered = sorted(rules, key=lambda r: r.id)
-    rows = ["| Rule | Pitfall | Severity | Summary |", "|---|---|---|---|"]
-    rows += [f"| [{r.id} {r.name}](#{anchor(r)}) | `{r.pitfall}` | {r.severity} | {_paragraph(r.docs['summary'])} |" for r in ordered]
+    rows = ["| Rule | Pitfall | Severity | Fix | Summary |", "|---|---|---|---|---|"]
+    rows += [f"| [{r.id} {r.name}](#{anchor(r)}) | `{r.pitfall}` | {r.severity} | {'`keylint fix`' if r.autofix else '-'} "
+             f"| {_paragraph(r.docs['summary'])} |" for r in ordered]
     return "\n".join([HEADER, "\n".join(rows), ""] + [rule_section(r) for r in ordered]).rstrip("\n") + "\n"
 
 

@@ -13,9 +13,12 @@ NEWLINE = re.compile(r"\r\n?|\n")
 _YAML_NEWLINE = re.compile("\r\n?|[\n\x85\u2028\u2029]")
 
 
-def split_lines(text: str, kind: str = "python") -> list[str]:
-    """The lines of a file of `kind`, without their line breaks (a final break ends the last line)."""
-    lines = (_YAML_NEWLINE if kind == "yaml" else NEWLINE).split(text)
+def split_lines(text: str, kind: str = "python", keepends: bool = False) -> list[str]:
+    """The lines of a file of `kind`, without their line breaks unless `keepends` (a final break
+    ends the last line)."""
+    pattern = _YAML_NEWLINE if kind == "yaml" else NEWLINE
+    ends = [match.end() for match in pattern.finditer(text)] if keepends else []
+    lines = [text[a:b] for a, b in zip([0, *ends], [*ends, len(text)])] if keepends else pattern.split(text)
     if lines[-1] == "":
         lines.pop()
     return lines

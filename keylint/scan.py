@@ -84,9 +84,12 @@ class ScanReport:
     project: dict | None = None  # the project phase's indexes (for --explain-keys)
     root: str = ""  # the folder reported paths are relative to (keylint/report/paths.py rebases them)
     locations: dict[str, str] = field(default_factory=dict)  # reported path -> file on disk
+    commits_scanned: int | None = None  # scan --history (keylint/history.py)
 
     def stats(self) -> dict:
+        history = {} if self.commits_scanned is None else {"commits_scanned": self.commits_scanned}
         return {
+            **history,
             "files_scanned": self.files_scanned,
             "files_skipped": self.files_skipped,
             "findings": len(self.findings),

@@ -91,3 +91,12 @@ def test_pre_commit_manifest_and_config_are_valid():
     hook_ids = {hook["id"] for hook in yaml.safe_load((TOP / ".pre-commit-hooks.yaml").read_text())}
     config = yaml.safe_load((TOP / "examples/ci/pre-commit-config.yaml").read_text())
     assert {hook["id"] for hook in config["repos"][0]["hooks"]} <= hook_ids
+
+
+def test_hooks_take_every_file_kind_keylint_reads():
+    from keylint.discover import FILE_KINDS
+
+    examples = [glob.replace("*", "x") for _, globs in FILE_KINDS for glob in globs]
+    for hook in yaml.safe_load((TOP / ".pre-commit-hooks.yaml").read_text()):
+        files = re.compile(hook["files"])
+        assert [name for name in examples if not files.search("dir/" + name)] == [], hook["id"]

@@ -84,3 +84,9 @@ def test_suppression_comments_count_lines_as_the_parser_does(repo):
     Path("s.py").write_text(f'\f\nx = "a\u2028b"\n# keylint: ignore[KL101] -- test key\nVIPPS_CLIENT_SECRET = "{SECRET_A}"\n')
     result = run("scan", "--format", "json", ".")
     assert result.exit_code == 0 and json.loads(result.stdout)["stats"]["suppressed"] == 1
+
+
+def test_keepends_lines_join_back_to_the_text():
+    text = "a\r\nb\x0cc\rd\n\ne"
+    assert split_lines(text, keepends=True) == ["a\r\n", "b\x0cc\r", "d\n", "\n", "e"]
+    assert "".join(split_lines(text, keepends=True)) == text and split_lines(text) == ["a", "b\x0cc", "d", "", "e"]

@@ -140,7 +140,7 @@ def test_output_file_and_quiet(tmp_path, cli):
 
 def test_rules_list_and_show(cli, tmp_path):
     listing = cli(["rules"], cwd=tmp_path).output
-    assert listing.splitlines()[0].split() == ["ID", "PITFALL", "SEVERITY", "PACK", "SUMMARY"]
+    assert listing.splitlines()[0].split() == ["ID", "PITFALL", "SEVERITY", "PACK", "FIX", "SUMMARY"]
     assert any(line.startswith("KL102 ") and "vipps-hardcoded-secrets" in line for line in listing.splitlines())
     page = cli(["rules", "show", "KL101"], cwd=tmp_path).output
     for heading in ("What it does", "Why is this bad", "Example", "Use instead", "# keylint: ignore[KL101]"):

@@ -340,12 +340,21 @@ class Walker:
     def store_source(self, key: str, value: cst.BaseExpression) -> dict:
         """Labels of a value stored under a key-like key (e.g. an Authorization header; `keys`
         sources mark constants too: that a Merchant-Serial-Number header is set)."""
-        constant = _is_constant(value)
+        constant = _is_constant(value) or self._sanitising(value)
         taint: dict = {}
         for source in self.config.sources:
             if source.keys.search(key) or (not constant and source.stores.search(key)):
                 taint = F.join(taint, self._found(source, value, f"source: stored as {key!r}", key))
         return taint
+
+    def _sanitising(self, value: cst.BaseExpression) -> bool:
+        """Whether `value` is a sanitiser's result (`mask(key)`, `len(key)`): stored under a key
+        name, it is no key."""
+        if not isinstance(value, cst.Call):
+            return False
+        raw = chain(value.func)
+        names = (raw, self.a.imports.resolve(raw))
+        return any(s.calls.match(*names) and not s.mentions for s in self.config.sanitizers)
 
     def literal_source(self, text: str | None, node: cst.CSTNode) -> dict:
         """Labels of a string literal by its text (f-strings with {} for the variable parts)."""

@@ -175,12 +175,13 @@ def check(rules, parsed, context) -> list[Hit]:
     """Every binding of a key-like name to a real-looking literal, for each matching rule."""
     from keylint.prefilter import fold, rule_tokens
 
-    data = parsed.text.encode("utf-8", "surrogatepass")
+    data = parsed.all_text.encode("utf-8", "surrogatepass")
     folded = fold(data).lower()
     rules = [rule for rule in rules if parsed.kind in rule.spec.files and _may_fire(rule_tokens(rule), data, folded)]
     if not rules:
         return []
-    bindings = python_bindings(parsed, rules) if parsed.kind == "python" else parsed.bindings
+    # A notebook is Python with bindings too: those its saved outputs show.
+    bindings = (python_bindings(parsed, rules) if parsed.kind == "python" else []) + parsed.bindings
     shown = _FileEvidence(parsed.text, parsed.kind == "python")
     hits = []
     for binding in bindings:

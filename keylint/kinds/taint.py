@@ -125,7 +125,9 @@ _EVIDENCE = {
     "properties": {
         "names": {**_STRINGS, "description": "regexes over identifiers and strings that name the service"},
         "literals": {**_STRINGS, "description": "regexes over strings: the service's hosts, API paths, headers"},
+        "weak": {**_STRINGS, "description": "regexes over strings another service shares: they count only where nothing is foreign"},
         "hosts": {**_STRINGS, "description": "regexes over URL hosts of the service; a URL of any other host is foreign"},
+        "foreign": {**_STRINGS, "description": "regexes over strings that show another service (its token paths)"},
         "tokens": {**_STRINGS, "description": "lowercase substrings of which every marker contains one (a quick first test)"},
     },
 }

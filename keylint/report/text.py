@@ -25,10 +25,16 @@ def _finding(finding, color: bool) -> list[str]:
         f"{style(finding.rule_id, bold=True)} "
         f"{style(f'[{finding.severity}]', fg=_SEVERITY_COLOURS[finding.severity])} {printable(finding.message)}"
     )
-    gutter = f"{finding.line:>5} | "
-    before = printable(finding.snippet[: finding.column - 1].expandtabs(1))
-    snippet = before + printable(finding.snippet[finding.column - 1 :].expandtabs(1))
-    marked = printable(finding.snippet[finding.column - 1 :][: finding.highlight])
+    # A notebook finding's snippet is a line of its cell: numbered and marked within the cell.
+    line, column = (finding.cell.line, finding.cell.column) if finding.cell else (finding.line, finding.column)
+    if finding.cell:
+        head += f" ({finding.cell.describe()})"
+    if finding.history:
+        head += f" ({finding.history.describe()})"
+    gutter = f"{line:>5} | "
+    before = printable(finding.snippet[: column - 1].expandtabs(1))
+    snippet = before + printable(finding.snippet[column - 1 :].expandtabs(1))
+    marked = printable(finding.snippet[column - 1 :][: finding.highlight])
     caret = " " * (len(gutter) - 2) + "| " + " " * len(before) + "^" + "~" * (max(1, len(marked)) - 1)
     lines = [head, gutter + snippet, style(caret, fg="green")]
     lines.extend(f"      {printable(step.path)}:{step.line}: {printable(step.note)}" for step in finding.flow)
@@ -92,10 +98,11 @@ def render_statistics(report, rules) -> str:
 
 def _summary(report) -> str:
     stats = report.stats()
-    summary = (
-        f"{stats['findings']} finding{'s' if stats['findings'] != 1 else ''} in "
-        f"{stats['files_scanned']} file{'s' if stats['files_scanned'] != 1 else ''}"
-    )
+    files = f"{stats['files_scanned']} file{'s' if stats['files_scanned'] != 1 else ''}"
+    if "commits_scanned" in stats:
+        commits = stats["commits_scanned"]
+        files = f"the history of {commits} commit{'s' if commits != 1 else ''} ({files} read)"
+    summary = f"{stats['findings']} finding{'s' if stats['findings'] != 1 else ''} in {files}"
     extras = [f"{stats['suppressed']} suppressed"] if stats["suppressed"] else []
     if stats["baselined"]:
         extras.append(f"{stats['baselined']} in baseline")
@@ -104,7 +111,10 @@ def _summary(report) -> str:
         extras.append(f"{issues} suppression issue{'s' if issues != 1 else ''}")
     if stats["errors"]:
         extras.append(f"{stats['errors']} could not be analysed")
-    return summary + (f" ({', '.join(extras)})" if extras else "") + "."
+    summary += (f" ({', '.join(extras)})" if extras else "") + "."
+    if "commits_scanned" in stats and stats["findings"]:
+        summary += "\nA key that was ever committed stays readable in git history: rotate it, removing it is not enough."
+    return summary
 
 
 def render(report, rules, color: bool = False) -> str:
