@@ -13,6 +13,7 @@ from itertools import groupby
 from keylint.discover import SourcePath, is_test_path
 from keylint.findings import FileError, FileResult, Finding, Hit, assign_fingerprints
 from keylint.kinds import KINDS
+from keylint.linescan import line_bindings
 from keylint.parse import ParseFailure, ParsedFile, decode, parse
 from keylint.suppress import apply_suppressions, parse_suppressions
 from keylint.values import redact_inline, show
@@ -44,16 +45,35 @@ def analyse_file(
     project: dict | None = None,
 ) -> FileResult:
     """Findings (fingerprints set, suppressions applied) and errors for one file."""
-    result = FileResult(source.rel_path)
     try:
         parsed = parse(source.rel_path, decode(data, source.kind), source.kind, lazy=True)
         hits = _run_kinds(parsed, rules, FileContext(is_test_path(source.rel_path), key_types or {}, project))
     except ParseFailure as exc:
-        result.errors.append(FileError(source.rel_path, str(exc)))
-        return result
+        return analyse_lines(source, data, rules, redact_secrets, str(exc))
     except RecursionError:
-        result.errors.append(FileError(source.rel_path, "too deeply nested to analyse"))
-        return result
+        return analyse_lines(source, data, rules, redact_secrets, "too deeply nested to analyse")
+    return _result(parsed, hits, redact_secrets)
+
+
+def analyse_lines(source: SourcePath, data: bytes, rules: list, redact_secrets: bool, reason: str) -> FileResult:
+    """A file that cannot be analysed: the error saying why, and what the line-based search for
+    hardcoded keys finds in it (keylint.linescan), if it can be decoded."""
+    try:
+        text = decode(data, source.kind)
+    except ParseFailure:
+        text = None
+    secret_rules = [r for r in rules if r.kind == "secret"]
+    if text is None or not secret_rules:
+        return FileResult(source.rel_path, errors=[FileError(source.rel_path, reason)])
+    parsed = ParsedFile(source.rel_path, source.kind, text, bindings=line_bindings(text), line_based=True)
+    hits = KINDS["secret"].check(secret_rules, parsed, FileContext(is_test_path(source.rel_path)))
+    result = _result(parsed, hits, redact_secrets)
+    result.errors.append(FileError(source.rel_path, f"{reason}; searched line by line for hardcoded keys only"))
+    return result
+
+
+def _result(parsed: ParsedFile, hits: list[Hit], redact_secrets: bool) -> FileResult:
+    result = FileResult(parsed.path)
     secrets = sorted({hit.secret for hit in hits if hit.secret}, key=len, reverse=True)
     findings = [_finding(hit, parsed, secrets, redact_secrets) for hit in hits]
     # Fingerprint before suppressing: silencing one occurrence must not renumber the others.

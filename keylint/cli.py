@@ -159,12 +159,14 @@ def _format_choice():
               help="Where to keep the cache (default: the user cache folder, e.g. ~/.cache/keylint).")
 @click.option("--no-prefilter", is_flag=True, help="Parse every file, even those no rule can match.")
 @click.option("--timeout", "timeout_s", type=click.FloatRange(min=1), default=60, show_default=True,
-              help="Seconds one file may take before it is reported as not analysed.")
+              help="Seconds one file may take (all phases together) before it is reported as not analysed.")
+@click.option("--memory-limit", "memory_mb", type=click.IntRange(min=64), default=2048, show_default=True, metavar="MB",
+              help="Memory one file's analysis may take (per worker process) before it is reported as not analysed.")
 @click.option("--explain-keys", is_flag=True,
               help="Also print the key type, API and environment inferred for each request, with the evidence "
                    "(to stderr unless --format text).")
 def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero,
-         jobs, no_cache, cache_dir, no_prefilter, timeout_s, explain_keys, **flags) -> None:
+         jobs, no_cache, cache_dir, no_prefilter, timeout_s, memory_mb, explain_keys, **flags) -> None:
     """Scan PATHS (default: the current folder) for key leaks and misuse."""
     from keylint.report import FORMATS, text
     from keylint.scan import scan as run_scan
@@ -179,6 +181,7 @@ def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero,
     options = _scan_options(
         config, flags, redact=not no_redact, baseline=_baseline(config, baseline), diff=_diff(diff_ref, config.root),
         prefilter=not no_prefilter, jobs=jobs or default_jobs(), cache_dir=cache_dir, timeout_s=timeout_s,
+        memory_mb=memory_mb,
     )
     report = run_scan(list(paths) or ["."], rules, options, on_progress=_progress(fmt, quiet))
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ

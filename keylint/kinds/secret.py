@@ -168,7 +168,7 @@ def check(rules, parsed, context) -> list[Hit]:
     rules = [rule for rule in rules if parsed.kind in rule.spec.files and _may_fire(rule_tokens(rule), data, folded)]
     if not rules:
         return []
-    bindings = python_bindings(parsed, rules) if parsed.kind == "python" else parsed.bindings
+    bindings = python_bindings(parsed, rules) if parsed.kind == "python" and not parsed.line_based else parsed.bindings
     return [
         _hit(rule, binding, confidence, context.is_test)
         for binding in bindings
