@@ -321,7 +321,7 @@ def _path_of(task: _Task) -> str:
 
 
 def _not_analysed(task: _Task, rules: list, options: ScanOptions, limits: workers.Limits,
-                  reason: str | None = None, phase: str = "data-flow summary (project phase)") -> FileResult:
+                  reason: str | None = None, phase: str = "project phase (data-flow summary)") -> FileResult:
     """A file whose analysis crashed, timed out or ran out of memory (by default: already in the
     project phase, so it is not tried again): the error names the phase and the file's size, and
     the file still gets the line-based search for hardcoded keys."""
