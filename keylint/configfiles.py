@@ -14,6 +14,7 @@ import sys
 import yaml
 
 from keylint.bindings import Binding
+from keylint.yamlsafe import check_aliases
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -63,6 +64,10 @@ def read_yaml(text: str) -> list[Binding]:
     """YAML: every scalar under a key, `name:`/`value:` pairs (k8s env) and `KEY=VALUE` items."""
     try:
         documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        for document in documents:
+            check_aliases(document)
+    except RecursionError as exc:
+        raise ConfigSyntaxError("YAML nested too deeply to read") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""

@@ -168,35 +168,35 @@ def test_files_shown_under_the_same_path_are_cached_apart(tree, tmp_path):
     assert "'e5a6" in first.findings[0].message and "'f5a6" in second.findings[0].message
 
 
-def test_data_flow_summaries_are_cached_and_reused(tree, tmp_path, monkeypatch):
+def test_data_flow_summaries_are_cached_and_reused(tree, tmp_path, monkeypatch, process_log):
     from keylint.kinds import taint
 
     cold = _scan(tree, tmp_path / "cache")
-    calls = []
+    calls = process_log()
     real = taint.summarise
     monkeypatch.setattr(taint, "summarise", lambda parsed, *args: calls.append(parsed.path) or real(parsed, *args))
     warm = _scan(tree, tmp_path / "cache")
-    assert calls == [] and _dicts(warm) == _dicts(cold)
+    assert calls.items() == [] and _dicts(warm) == _dicts(cold)
     (tree / "shophub" / "app.py").write_text((tree / "shophub" / "app.py").read_text("utf-8") + "\n# edited\n", "utf-8")
     again = _scan(tree, tmp_path / "cache")
-    assert calls == ["shophub/app.py"] and _dicts(again) == _dicts(cold)
+    assert calls.items() == ["shophub/app.py"] and _dicts(again) == _dicts(cold)
 
 
-def test_project_phase_reads_no_unchanged_file_and_keeps_facts_of_touched_ones(tree, tmp_path, monkeypatch):
+def test_project_phase_reads_no_unchanged_file_and_keeps_facts_of_touched_ones(tree, tmp_path, monkeypatch, process_log):
     from keylint import project
     from keylint.kinds import taint
 
     cold = _scan(tree, tmp_path / "cache")
-    reads, summarised = [], []
+    reads, summarised = process_log(), process_log()
     real_read, real_summarise = project.read_bytes, taint.summarise
     monkeypatch.setattr(project, "read_bytes", lambda source: reads.append(source.rel_path) or real_read(source))
     monkeypatch.setattr(taint, "summarise", lambda parsed, *a: summarised.append(parsed.path) or real_summarise(parsed, *a))
     warm = _scan(tree, tmp_path / "cache")
-    assert reads == [] and summarised == [] and _dicts(warm) == _dicts(cold)
+    assert reads.items() == [] and summarised.items() == [] and _dicts(warm) == _dicts(cold)
     app = tree / "shophub" / "app.py"
     os.utime(app, ns=(app.stat().st_atime_ns, app.stat().st_mtime_ns + 10**9))  # touched, same content
     touched = _scan(tree, tmp_path / "cache")
-    assert reads == ["shophub/app.py"] and summarised == [] and _dicts(touched) == _dicts(cold)
+    assert reads.items() == ["shophub/app.py"] and summarised.items() == [] and _dicts(touched) == _dicts(cold)
 
 
 def test_project_facts_of_deleted_files_are_dropped(tree, tmp_path):
