@@ -7,7 +7,7 @@ Everything a later stage needs (cache, parallel workers) can call `analyse_file`
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from keylint.discover import SourcePath, is_test_path
@@ -78,7 +78,10 @@ def _result(parsed: ParsedFile, hits: list[Hit], redact_secrets: bool) -> FileRe
     findings = [_finding(hit, parsed, secrets, redact_secrets) for hit in hits]
     # Fingerprint before suppressing: silencing one occurrence must not renumber the others.
     assign_fingerprints(findings)
-    result.suppressions = parse_suppressions(parsed.text, parsed.kind) if "keylint:" in parsed.text else []
+    suppressions = parse_suppressions(parsed.text, parsed.kind) if "keylint:" in parsed.text else []
+    if redact_secrets:  # a reason may quote the key it excuses; results are cached as reported
+        suppressions = [replace(s, reason=s.reason and _redacted(s.reason, secrets)) for s in suppressions]
+    result.suppressions = suppressions
     result.findings, result.silenced = apply_suppressions(findings, result.suppressions)
     result.findings.sort(key=Finding.sort_key)
     return result

@@ -6,15 +6,12 @@ patterns and resolving calls between the scanned project's modules.
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
 from keylint.dataflow.modules import IMPORT_STATEMENT
+from keylint.values import redact_code
 
 
-# A quoted token that could be a key: 16+ key characters with a digit, no path separators.
-_KEYLIKE_STRING = re.compile(r"""(?P<q>['"])(?=[^'"]*[0-9])[A-Za-z0-9+=_.~-]{16,}(?P=q)""")
 
 
 def chain(node: cst.BaseExpression) -> str | None:
@@ -34,9 +31,8 @@ def chain(node: cst.BaseExpression) -> str | None:
 
 
 def code_of(node: cst.CSTNode, limit: int = 70) -> str:
-    """Short, single-line source text of a node, key-like string literals elided (never a secret)."""
-    text = " ".join(cst.Module([]).code_for_node(node).split())
-    text = _KEYLIKE_STRING.sub(lambda m: f"{m.group('q')}…{m.group('q')}", text)
+    """Short, single-line source text of a node, key-like strings redacted (never a secret)."""
+    text = redact_code(" ".join(cst.Module([]).code_for_node(node).split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
