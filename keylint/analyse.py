@@ -60,8 +60,8 @@ def analyse_lines(source: SourcePath, data: bytes, rules: list, redact_secrets: 
     hardcoded keys finds in it (keylint.linescan), if it can be decoded."""
     try:
         text = decode(data, source.kind)
-    except ParseFailure:
-        text = None
+    except ParseFailure:  # keys are ASCII: a file in another or a broken encoding still shows them
+        text = None if b"\0" in data[:8192] else data.decode("utf-8", "replace")
     secret_rules = [r for r in rules if r.kind == "secret"]
     if text is None or not secret_rules:
         return FileResult(source.rel_path, errors=[FileError(source.rel_path, reason)])

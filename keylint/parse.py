@@ -68,7 +68,9 @@ def decode(data: bytes, kind: str) -> str:
     if kind == "python":
         try:
             encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-        except SyntaxError:
+        except SyntaxError as exc:
+            if str(exc).startswith(("unknown encoding", "encoding problem")):  # Python refuses the file
+                raise ParseFailure(f"invalid coding cookie ({exc})") from exc
             encoding = "utf-8"  # undecodable first lines: the decode below says where
     try:
         text = data.decode(encoding)

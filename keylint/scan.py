@@ -161,6 +161,7 @@ def scan(
     report = ScanReport()
     sources, discovery = discover(paths, options.root, options.excludes, options.gitignore)
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
+    report.errors.extend(FileError(p, why) for p, why in discovery.unreadable)
     # Cross-file kinds summarise the whole project first; a diff scan may then analyse fewer files.
     facts = None
     if options.cache_dir is not None:
