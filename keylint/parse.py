@@ -143,7 +143,11 @@ def _nesting_problem(text: str) -> str | None:
         if "too many nested parentheses" in str(exc.msg):
             return f"too deeply nested to analyse: more than 200 nested brackets at line {exc.lineno}"
         return None  # LibCST reports the syntax error (or parses syntax newer than this Python)
-    except (RecursionError, MemoryError):
+    except RecursionError:
+        return "too deeply nested to analyse: Python's own parser gives up on it"
+    except MemoryError:  # the parser's stack guard (deep nesting), or the worker's memory budget
+        if len(text) >= 2**20:
+            raise
         return "too deeply nested to analyse: Python's own parser gives up on it"
     stack = [(tree, 0)]
     while stack:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from keylint.cache import FileCache, analysis_key, load_rules_cached
+from keylint.findings import FileResult
 from keylint.packs import load_pack, load_rules
 from keylint.scan import ScanOptions, scan
 from tests.conftest import write_tree
@@ -123,10 +124,10 @@ def test_corrupt_cache_file_is_ignored(tree, tmp_path):
 def test_file_cache_round_trip(tmp_path):
     stat = os.stat(__file__)
     cache = FileCache(tmp_path, str(tmp_path), "key")
-    cache.put("a.py", "digest", stat, "payload")
+    cache.put("a.py", "digest", stat, FileResult("a.py"))
     cache.save()
     again = FileCache(tmp_path, str(tmp_path), "key")
-    assert again.fresh("a.py", stat) == "payload"
+    assert again.fresh("a.py", stat) == FileResult("a.py")
     assert again.get("a.py", "other digest", stat) is None
     assert FileCache(tmp_path, str(tmp_path), "other key").fresh("a.py", stat) is None
     assert FileCache(tmp_path, "/elsewhere", "key").fresh("a.py", stat) is None
