@@ -27,6 +27,7 @@ class Input:
     special: tuple[str, ...] = field(default=())  # "fifo", "loop": made by `write`, not as files
 
     def write(self, root: Path) -> Path:
+        root.mkdir(parents=True, exist_ok=True)
         for rel, content in self.files.items():
             path = root / rel if isinstance(rel, str) else Path(os.fsdecode(bytes(root) + b"/" + rel))
             path.parent.mkdir(parents=True, exist_ok=True)
