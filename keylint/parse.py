@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import io
 import tokenize
+import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -125,7 +126,7 @@ def _parse_python(text: str) -> cst.Module:
 def _syntax_error(text: str, exc: cst.ParserSyntaxError) -> str:
     """CPython's own message when it has one (it is clearer: "Missing parentheses..."), else LibCST's."""
     try:
-        ast.parse(text)
+        _cpython_parse(text)
     except SyntaxError as error:
         return f"Python syntax error at line {error.lineno}, column {error.offset}: {error.msg}"
     except (ValueError, RecursionError, MemoryError):
@@ -138,7 +139,7 @@ def _nesting_problem(text: str) -> str | None:
     guarded against deep input) builds the tree; only nodes wide enough to hide MAX_NESTING
     levels are descended into, so ordinary code costs one cheap pass over its statements."""
     try:
-        tree = ast.parse(text)
+        tree = _cpython_parse(text)
     except SyntaxError as exc:
         if "too many nested parentheses" in str(exc.msg):
             return f"too deeply nested to analyse: more than 200 nested brackets at line {exc.lineno}"
@@ -164,3 +165,10 @@ def _may_nest(node: ast.AST, levels: int) -> bool:
     if end is None or node.end_lineno != node.lineno:
         return True
     return end - node.col_offset + 4 >= levels
+
+
+def _cpython_parse(text: str) -> ast.Module:
+    """ast.parse without its SyntaxWarnings (`[1]()` and the like: the user's business, not keylint's output)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(text)

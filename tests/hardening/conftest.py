@@ -1,5 +1,5 @@
-"""Running the real `keylint` command (a subprocess: a crash must not take pytest down) on the
-generated inputs of inputs.py."""
+"""Running `keylint` on the generated inputs of inputs.py: in-process (the analysis runs in worker
+processes, so a crash there cannot take pytest down), or as the real command in a subprocess."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from keylint.cli import main
 from tests.hardening.inputs import KEY, Input
 
 
@@ -34,11 +36,15 @@ def keylint(args, cwd: Path, timeout: float = 120, env: dict | None = None) -> O
 
 
 @pytest.fixture
-def run_input(tmp_path):
-    """Write an Input under a fresh folder and run its arguments (plus `extra`) there."""
+def run_input(tmp_path, monkeypatch):
+    """Write an Input under a fresh folder and run its arguments (plus `extra`) there, in-process
+    (analysis runs in worker processes all the same)."""
 
-    def run(case: Input, *extra: str, timeout: float = 120) -> Outcome:
+    def run(case: Input, *extra: str) -> Outcome:
         root = case.write(tmp_path / case.name)
-        return keylint([*case.args[:1], *extra, *case.args[1:]], root, timeout)
+        monkeypatch.chdir(root)
+        started = time.monotonic()
+        result = CliRunner().invoke(main, [*case.args[:1], *extra, *case.args[1:]], catch_exceptions=False)
+        return Outcome(result.exit_code, result.stdout, result.stderr, time.monotonic() - started)
 
     return run

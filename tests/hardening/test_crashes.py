@@ -4,6 +4,7 @@ grow without bound, and the key planted on line 2 of each input is still found."
 from __future__ import annotations
 
 import faulthandler
+import gc
 import os
 import signal
 import subprocess
@@ -18,15 +19,24 @@ import keylint.scan
 from keylint.discover import SourcePath
 from keylint.packs import load_rules
 from keylint.scan import ScanOptions, scan
+from tests.hardening.conftest import keylint as run_keylint
 from tests.hardening.inputs import DEEP, HEAD, YAML_BOMBS, assignments
 
 
 @pytest.mark.parametrize("case", DEEP, ids=lambda c: c.name)
 def test_deeply_nested_single_file_is_reported_and_its_key_found(run_input, case):
-    outcome = run_input(case, timeout=60)
+    outcome = run_input(case)
     assert outcome.code == 1, outcome.stderr  # the key on line 2, found line by line
     assert "KL101" in outcome.stdout and f"{case.name}.py: error: too deeply nested to analyse" in outcome.stdout
     assert outcome.seconds < 20 and not outcome.shows_key()
+
+
+def test_the_real_command_on_a_single_deep_file(tmp_path):
+    """The pre-commit shape: one file named on the command line (this killed keylint with SIGSEGV)."""
+    root = DEEP[0].write(tmp_path)
+    outcome = run_keylint(DEEP[0].args, root, timeout=60)
+    assert outcome.code == 1 and "parens.py: error: too deeply nested to analyse" in outcome.stdout
+    assert not outcome.shows_key()
 
 
 REAL_ANALYSE_TASK = keylint.scan._analyse_task
@@ -47,12 +57,12 @@ def _allocate(task, rules, options, project):
 
 
 def _slow_summary(parsed, *args):
-    time.sleep(0.8)
+    time.sleep(2)
     return REAL_SUMMARISE(parsed, *args)
 
 
 def _slow_analysis(task, rules, options, project):
-    time.sleep(0.8)
+    time.sleep(2)
     return REAL_ANALYSE_TASK(task, rules, options, project)
 
 
@@ -92,9 +102,10 @@ def test_a_single_file_is_isolated_like_any_other(monkeypatch, tmp_path, work, m
 def test_one_time_budget_across_phases(monkeypatch, tmp_path):
     monkeypatch.setattr(keylint.kinds.taint, "summarise", _slow_summary)
     monkeypatch.setattr(keylint.scan, "_analyse_task", _slow_analysis)
-    report = scan(_one_file(tmp_path, MSN_APP), load_rules(), ScanOptions(root=str(tmp_path), timeout_s=1.2))
+    report = scan(_one_file(tmp_path, MSN_APP), load_rules(), ScanOptions(root=str(tmp_path), timeout_s=3))
     [error] = report.errors
-    assert error.message.startswith("analysis timed out after 1.2 s (0.8 s of them in an earlier phase)")
+    assert error.message.startswith("analysis timed out after 3 s (2.")
+    assert "s of them in an earlier phase)" in error.message
 
 
 def test_a_file_stuck_in_the_project_phase_costs_one_time_out(monkeypatch, tmp_path):
@@ -117,12 +128,18 @@ def test_the_engine_is_linear_in_the_number_of_statements():
         case = assignments(lines)
         [(name, text)] = case.files.items()
         parsed = parse(name, text, "python")
-        started = time.process_time()
-        summarise(parsed, rules, ())
-        return time.process_time() - started
+        parsed.positions  # noqa: B018 - LibCST's share, linear, is not what is measured
+        gc.collect()
+        gc.disable()  # collections of the large tree would blur the engine's own cost
+        try:
+            started = time.process_time()
+            summarise(parsed, rules, ())
+            return time.process_time() - started
+        finally:
+            gc.enable()
 
     small, large = cpu_seconds(2_000), cpu_seconds(8_000)
-    assert large < 6 * small + 0.05  # four times the lines; quadratic was sixteen times the time
+    assert large < 8 * small  # four times the lines; quadratic was sixteen times the time
 
 
 def test_workers_exit_when_the_scan_is_killed(tmp_path):
@@ -172,7 +189,7 @@ def test_ctrl_c_exits_130_and_leaves_no_worker(tmp_path):
 
 @pytest.mark.parametrize("case", YAML_BOMBS, ids=lambda c: c.name)
 def test_yaml_alias_bombs_are_refused_quickly(run_input, case):
-    outcome = run_input(case, timeout=60)
+    outcome = run_input(case)
     assert outcome.seconds < 15
     assert len(outcome.stdout) + len(outcome.stderr) < 2000  # never the expanded document
     assert "aliases expand the document" in outcome.stdout + outcome.stderr
@@ -198,7 +215,7 @@ def test_line_scan_of_an_unparsable_python_file_finds_the_same_keys_as_the_parse
 def test_memory_budget_on_a_huge_single_line_file(run_input):
     from tests.hardening.inputs import one_line_list
 
-    outcome = run_input(one_line_list(2), "--memory-limit", "160", timeout=90)
+    outcome = run_input(one_line_list(2), "--memory-limit", "160")
     assert outcome.code == 1 and "KL101" in outcome.stdout
     assert "oneline.py: error:" in outcome.stdout and "(file of 2.0 MB)" in outcome.stdout
     assert "memory budget of 160 MB" in outcome.stdout

@@ -43,7 +43,7 @@ def test_unparsable_files_are_reported_and_searched_line_by_line(run_input, name
     ("symlink-loop", "loop_a.py: error: Too many levels of symbolic links"),
 ])
 def test_special_paths_are_named_for_what_they_are(run_input, name, message):
-    outcome = run_input(BY_NAME[name], timeout=30)
+    outcome = run_input(BY_NAME[name])
     assert outcome.code == 3 and message in outcome.stdout
 
 
