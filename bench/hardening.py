@@ -25,14 +25,16 @@ def measure(case, root: Path) -> dict:
                           capture_output=True, text=True, errors="replace", timeout=900)
     stats = dict(re.findall(r"^\s*(.+?): (.+)$", done.stderr, re.M))
     wall = stats["Elapsed (wall clock) time (h:mm:ss or m:ss)"].split(":")
-    verdict = [line for line in (done.stdout + done.stderr).splitlines() if "error" in line]
+    lines = (done.stdout + done.stderr).splitlines()
+    verdict = [line + (" " + lines[i + 1] if line.endswith(":") and i + 1 < len(lines) else "")
+               for i, line in enumerate(lines) if "error" in line]
     return {
         "code": done.returncode,
         "seconds": sum(float(part) * 60 ** i for i, part in enumerate(reversed(wall))),
         "peak_mb": int(stats["Maximum resident set size (kbytes)"]) / 1024,
         "found": "KL101" in done.stdout,
         "leak": any(KEY[i:i + 8] in done.stdout + done.stderr for i in range(len(KEY) - 7)),
-        "verdict": verdict[0][:150] if verdict else "",
+        "verdict": verdict[0][:220] if verdict else "",
     }
 
 
