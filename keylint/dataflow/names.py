@@ -14,6 +14,9 @@ from keylint.values import redact_code
 
 
 
+MAX_IMPORT_DOTS = 200
+
+
 def chain(node: cst.BaseExpression) -> str | None:
     """`a.b.c` for attribute chains; calls inside the chain are written `()`: `env.get_template().render`."""
     if isinstance(node, cst.Name):
@@ -66,10 +69,17 @@ class Imports:
             self.modules.add(self.aliases[local or name])
 
     def add_statements(self, text: str) -> None:
-        """Add the imports of source text that need not parse as a whole (one statement at a time)."""
+        """Add the imports of source text that need not parse as a whole (one statement at a time).
+
+        This runs in the scan's own process: what follows a `;` is not parsed (`import a; x = ((((...`
+        would overflow LibCST's stack), nor is a statement with hundreds of dots (no real import has
+        them; LibCST's time grows fast with them)."""
         for match in IMPORT_STATEMENT.finditer(text):
+            statement_text = match.group(0).partition(";")[0].strip()
+            if statement_text.count(".") > MAX_IMPORT_DOTS:
+                continue
             try:
-                statement = cst.parse_statement(match.group(0).strip() + "\n")
+                statement = cst.parse_statement(statement_text + "\n")
             except cst.ParserSyntaxError:
                 continue
             for small in getattr(statement, "body", ()):

@@ -219,3 +219,15 @@ def test_memory_budget_on_a_huge_single_line_file(run_input):
     assert outcome.code == 1 and "KL101" in outcome.stdout
     assert "oneline.py: error:" in outcome.stdout and "(file of 2.0 MB)" in outcome.stdout
     assert "memory budget of 160 MB" in outcome.stdout
+
+
+def test_import_statements_read_in_the_scan_process_cannot_crash_or_stall_it():
+    """The project phase reads import statements in keylint's own process (no worker to lose)."""
+    script = textwrap.dedent("""\
+        from keylint.dataflow.names import Imports
+        imports = Imports("m", False)
+        imports.add_statements("import a; x = " + "(" * 10_000 + "1" + ")" * 10_000 + "\\nimport c" + ".b" * 50_000 + "\\n")
+        print(sorted(imports.modules))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+    assert (done.returncode, done.stdout) == (0, "['a']\n")
