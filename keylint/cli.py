@@ -190,11 +190,14 @@ def _format_choice():
               help="Seconds one file may take (all phases together) before it is reported as not analysed.")
 @click.option("--memory-limit", "memory_mb", type=click.IntRange(min=64), default=2048, show_default=True, metavar="MB",
               help="Memory one file's analysis may take (per worker process) before it is reported as not analysed.")
+@click.option("--history", "history_range", is_flag=False, flag_value="", default=None, metavar="[REV-RANGE]",
+              help="Scan what git commits added, on all branches (or --history=REV-RANGE), with the hardcoded-secret "
+                   "rules: each key once, with the commit where it first appeared and whether HEAD still has it.")
 @click.option("--explain-keys", is_flag=True,
               help="Also print the key type, API and environment inferred for each request, with the evidence "
                    "(to stderr unless --format text).")
 def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero,
-         jobs, no_cache, cache_dir, no_prefilter, timeout_s, memory_mb, explain_keys, **flags) -> None:
+         jobs, no_cache, cache_dir, no_prefilter, timeout_s, memory_mb, history_range, explain_keys, **flags) -> None:
     """Scan PATHS (default: the current folder) for key leaks and misuse."""
     from keylint.report import FORMATS, text
     from keylint.scan import scan as run_scan
@@ -211,7 +214,12 @@ def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero,
         prefilter=not no_prefilter, jobs=jobs or default_jobs(), cache_dir=cache_dir, timeout_s=timeout_s,
         memory_mb=memory_mb,
     )
-    report = run_scan(list(paths) or ["."], rules, options, on_progress=_progress(fmt, quiet))
+    if history_range is not None:
+        if diff_ref is not None:
+            _fail("--history and --diff cannot be combined")
+        report = _history(history_range, paths, rules, options)
+    else:
+        report = run_scan(list(paths) or ["."], rules, options, on_progress=_progress(fmt, quiet))
     color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     if quiet and fmt == "text":
         rendered = text.render_findings(report, color)
@@ -241,6 +249,16 @@ def _baseline(config, path: str | None):
         return load(path)
     except BaselineError as exc:
         _fail(str(exc))
+
+
+def _history(rev_range: str, paths, rules, options):
+    from keylint.gitdiff import GitError
+    from keylint.history import scan_history
+
+    try:
+        return scan_history(rev_range, list(paths), rules, options)
+    except GitError as exc:
+        _fail(f"--history {rev_range}: {exc}".replace("--history :", "--history:"))
 
 
 def _diff(ref: str | None, root: str):
@@ -289,15 +307,20 @@ def baseline_group() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--output", "-o", type=click.Path(dir_okay=False), metavar="FILE",
               help="Where to write it [default: the configured `baseline`, else .keylint-baseline.json].")
+@click.option("--history", "history_range", is_flag=False, flag_value="", default=None, metavar="[REV-RANGE]",
+              help="Record the keys git history holds (as `scan --history` finds them), e.g. rotated ones.")
 @project_options
-def baseline_create(paths, output, **flags) -> None:
+def baseline_create(paths, output, history_range, **flags) -> None:
     """Write the current findings of PATHS (by fingerprint and count, no secrets) to a baseline file."""
     from keylint.baseline import DEFAULT_BASELINE, render
     from keylint.config import resolve
     from keylint.scan import scan as run_scan
 
     config, rules = _project(flags)
-    report = run_scan(list(paths) or ["."], rules, _scan_options(config, flags))
+    if history_range is not None:
+        report = _history(history_range, paths, rules, _scan_options(config, flags))
+    else:
+        report = run_scan(list(paths) or ["."], rules, _scan_options(config, flags))
     target = os.path.abspath(output) if output else resolve(config, config.baseline or DEFAULT_BASELINE)
     _emit(render(report.findings), target)
     click.echo(f"wrote {len(report.findings)} finding(s) to {os.path.relpath(target)}", err=True)
@@ -364,6 +387,48 @@ def rules_show(loaded, rule_id, markdown) -> None:
     if not matches:
         _fail(f"no rule {rule_id!r}; `keylint rules` lists them")
     click.echo((rule_section if markdown else rule_page)(matches[0]), nl=False)
+
+
+@main.command("fix")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--rules", "rule_ids", multiple=True, metavar="ID,...", help="Only these rules (default: every fixable rule).")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff (secrets redacted) and change nothing.")
+def fix_command(paths, rule_ids, show_diff) -> None:
+    """Rewrite hard-coded keys in PATHS into environment lookups or placeholders (see `keylint rules`, FIX)."""
+    from keylint.config import ConfigError
+    from keylint.fix import fix_paths, fixable
+
+    try:
+        config = _configured(None, ())
+    except ConfigError as exc:
+        _fail(f"invalid configuration:\n{exc}")
+    rules = fixable(_packs_of(config))
+    wanted = _split(rule_ids)
+    unknown = sorted(set(wanted) - {r.id for r in rules})
+    if unknown:
+        _fail(f"no fixable rule {', '.join(unknown)}; `keylint rules` marks the fixable ones")
+    rules = [r for r in rules if not wanted or r.id in wanted]
+    outcomes, errors = fix_paths(list(paths) or ["."], rules, config.root, write=not show_diff)
+    verb = "would fix" if show_diff else "fixed"
+    fixed = sum(len(o.fixed) for o in outcomes)
+    left = sum(len(o.left) for o in outcomes)
+    for outcome in outcomes:
+        if show_diff:
+            click.echo(outcome.diff(), nl=False)
+        for finding, replacement in sorted(outcome.fixed, key=lambda pair: pair[0].sort_key()):
+            click.echo(f"{verb} {finding.path}:{finding.line}: {finding.rule_id} -> {replacement}", err=show_diff)
+        for finding, reason in sorted(outcome.left, key=lambda pair: pair[0].sort_key()):
+            click.echo(f"not fixed {finding.path}:{finding.line}: {finding.rule_id}: {reason}", err=show_diff)
+    for error in errors:
+        click.echo(f"keylint: error: {error}", err=True)
+    click.echo(f"{fixed} finding(s) {verb}, {left} left as they are.", err=show_diff)
+    if fixed:
+        click.echo("The keys taken out of the code are still in git history and in every clone: rotate them "
+                   "(new keys in the portal), set the variables in your secret store, and see "
+                   "`keylint scan --history` for where they were committed.", err=show_diff)
+    if left or (show_diff and fixed):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_INCOMPLETE if errors else EXIT_CLEAN)
 
 
 @main.command("test-rules")

@@ -25,8 +25,12 @@ FILE_KINDS = (
     ("json", ("*.json",)),
     ("toml", ("*.toml",)),
     ("ini", ("*.ini", "*.cfg")),
-    ("template", ("*.html", "*.htm", "*.jinja", "*.jinja2", "*.j2", "*.djhtml")),
+    ("template", ("*.html", "*.htm", "*.jinja", "*.jinja2", "*.j2", "*.djhtml", "*.mako", "*.mak", "*.pt", "*.cpt",
+                  "*.zpt", "*.xml")),
+    ("notebook", ("*.ipynb",)),
 )
+ANALYSED_AS = {"notebook": "python"}
+"""Files analysed as another kind: a notebook's code cells are a Python module (keylint/notebook.py)."""
 TEST_PATTERNS = ("tests/*", "test/*", "*/tests/*", "*/test/*", "test_*.py", "*/test_*.py", "*_test.py", "conftest.py", "*/conftest.py")
 
 
@@ -48,6 +52,11 @@ def file_kind(name: str) -> str | None:
         if any(fnmatch.fnmatchcase(name, p) for p in patterns):
             return kind
     return None
+
+
+def analysed_kind(kind: str) -> str:
+    """The kind of text the rules see in a file of this kind."""
+    return ANALYSED_AS.get(kind, kind)
 
 
 def is_test_path(rel_path: str) -> bool:

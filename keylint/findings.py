@@ -30,6 +30,39 @@ class FlowStep:
         return {"path": self.path, "line": self.line, "note": self.note}
 
 
+@dataclass(frozen=True)
+class CellPlace:
+    """Where a finding in a Jupyter notebook is in the notebook: its cell (counting every cell
+    from 1), and line and column within the cell's code, or within its saved output."""
+
+    cell: int
+    line: int
+    column: int
+    output: bool = False
+
+    def describe(self) -> str:
+        return f"cell {self.cell}, {'output ' if self.output else ''}line {self.line}"
+
+    def to_dict(self) -> dict:
+        return {"cell": self.cell, "line": self.line, "column": self.column, "output": self.output}
+
+
+@dataclass(frozen=True)
+class HistoryPlace:
+    """Where a key found by `scan --history` first appeared, and whether HEAD still holds it."""
+
+    commit: str
+    date: str  # author date, ISO 8601
+    at_head: bool
+
+    def describe(self) -> str:
+        state = "still present at HEAD" if self.at_head else "no longer at HEAD, still in git history"
+        return f"added in commit {self.commit[:12]} on {self.date}; {state}"
+
+    def to_dict(self) -> dict:
+        return {"commit": self.commit, "date": self.date, "at_head": self.at_head}
+
+
 @dataclass
 class Finding:
     """One reported problem. Lines and columns are 1-based; end_column is exclusive."""
@@ -50,6 +83,8 @@ class Finding:
     fingerprint: str = ""
     flow: tuple[FlowStep, ...] = ()
     highlight: int = 1
+    cell: CellPlace | None = None  # notebooks: line and column above are those of the .ipynb file
+    history: HistoryPlace | None = None  # scan --history: the commit that added it
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule_id, self.match_key)
@@ -69,6 +104,10 @@ class Finding:
             "snippet": self.snippet,
             "fingerprint": self.fingerprint,
         }
+        if self.cell is not None:
+            data["cell"] = self.cell.to_dict()
+        if self.history is not None:
+            data["history"] = self.history.to_dict()
         if self.flow:
             data["flow"] = [step.to_dict() for step in self.flow]
         return data

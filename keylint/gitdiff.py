@@ -62,15 +62,15 @@ def files_to_analyse(sources: list, rules: list, changed: ChangedLines) -> list:
 
 def changed_lines(ref: str, root: str) -> ChangedLines:
     """What changed since `ref` in the repository that holds `root`, keyed relative to `root`."""
-    top = _git(root, "rev-parse", "--show-toplevel").strip()
+    top = run_git(root, "rev-parse", "--show-toplevel").strip()
     if subprocess.run(["git", "-C", top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
                       capture_output=True).returncode:
         hint = " (this is a shallow clone: fetch the ref, e.g. `git fetch origin main`)" if _shallow(top) else ""
         raise GitError(f"unknown git ref {ref!r}{hint}")
     base, warnings = _merge_base(top, ref)
-    patch = _git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "-M", base, "--")
+    patch = run_git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "-M", base, "--")
     files = parse_patch(patch)
-    untracked = _git(top, "ls-files", "--others", "--exclude-standard", "-z").split("\0")
+    untracked = run_git(top, "ls-files", "--others", "--exclude-standard", "-z").split("\0")
     files.update({path: None for path in untracked if path})
     real_root = os.path.realpath(root)
     relative = {
@@ -93,10 +93,11 @@ def _merge_base(top: str, ref: str) -> tuple[str, list[str]]:
 
 
 def _shallow(top: str) -> bool:
-    return _git(top, "rev-parse", "--is-shallow-repository").strip() == "true"
+    return run_git(top, "rev-parse", "--is-shallow-repository").strip() == "true"
 
 
-def _git(cwd: str, *args: str) -> str:
+def run_git(cwd: str, *args: str) -> str:
+    """git's output; GitError with git's last line of complaint when it fails."""
     try:
         done = subprocess.run(["git", "-C", cwd, *args], capture_output=True, text=True, encoding="utf-8")
     except FileNotFoundError as exc:
@@ -119,7 +120,7 @@ def parse_patch(patch: str) -> dict[str, frozenset[int]]:
         if line.startswith("diff --git "):
             current, in_header = None, True
         elif in_header and line.startswith("+++ "):
-            current = _new_path(line[4:])
+            current = new_path(line[4:])
         elif line.startswith("@@"):
             in_header = False
             match = _HUNK.match(line)
@@ -129,7 +130,8 @@ def parse_patch(patch: str) -> dict[str, frozenset[int]]:
     return {path: frozenset(lines) for path, lines in files.items()}
 
 
-def _new_path(text: str) -> str | None:
+def new_path(text: str) -> str | None:
+    """The path of a patch's `+++ b/...` line (None for a deleted file)."""
     path = _unquote(text) if text.startswith('"') else text
     return None if path == "/dev/null" else path[2:] if path.startswith("b/") else path
 

@@ -43,6 +43,7 @@ class Rule:
     pack: str
     pack_path: str
     tags: tuple[str, ...] = field(default=())
+    autofix: dict | None = None  # `keylint fix` can rewrite its findings (keylint/fix.py)
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +165,7 @@ def _compile_rule(path: Path, root: yaml.Node, data: dict, index: int) -> Rule:
         examples=raw["examples"],
         pack=data["pack"],
         pack_path=str(path),
+        autofix=raw.get("autofix"),
     )
 
 

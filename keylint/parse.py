@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from keylint.bindings import Binding
 from keylint.configfiles import READERS, ConfigSyntaxError
+from keylint.notebook import Notebook, NotebookError
+from keylint.notebook import read as read_notebook
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -26,13 +28,18 @@ class ParseFailure(Exception):
 
 @dataclass
 class ParsedFile:
-    """A file ready for analysis. Python files carry a tree, config files their bindings, templates
-    text; a file that cannot be parsed may carry the bindings a line-based search found (`line_based`)."""
+    """A file ready for analysis. Python files carry a tree, config files their bindings, templates text.
+
+    A notebook is analysed as Python (its code cells); its saved outputs come after the code in
+    `lines` and give `bindings` (keylint/notebook.py). A file that cannot be parsed may carry the
+    bindings a line-based search found (`line_based`).
+    """
 
     path: str
     kind: str
     text: str
     bindings: list[Binding] = field(default_factory=list)
+    notebook: Notebook | None = None
     line_based: bool = False
     _wrapper: MetadataWrapper | None = field(default=None, repr=False)
     _positions: dict[cst.CSTNode, Span] | None = field(default=None, repr=False)
@@ -56,9 +63,14 @@ class ParsedFile:
             self._positions = node_spans(self.wrapper.module)
         return self._positions
 
+    @property
+    def all_text(self) -> str:
+        """The text, then a notebook's saved outputs: lines are numbered through both."""
+        return self.text + self.notebook.output_text if self.notebook is not None else self.text
+
     @cached_property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        return self.all_text.splitlines()
 
 
 def decode(data: bytes, kind: str) -> str:
@@ -95,12 +107,24 @@ def parse(path: str, text: str, kind: str, lazy: bool = False) -> ParsedFile:
         if not lazy:
             parsed.wrapper  # noqa: B018 - parse now, so that syntax errors are raised here
         return parsed
+    if kind == "notebook":
+        return _parse_notebook(path, text, lazy)
     if kind not in READERS:
         return ParsedFile(path, kind, text)
     try:
         return ParsedFile(path, kind, text, bindings=READERS[kind](text))
     except ConfigSyntaxError as exc:
         raise ParseFailure(str(exc)) from exc
+
+
+def _parse_notebook(path: str, text: str, lazy: bool) -> ParsedFile:
+    try:
+        notebook = read_notebook(text)
+    except NotebookError as exc:
+        raise ParseFailure(str(exc)) from exc
+    parsed = parse(path, notebook.python, "python", lazy)
+    parsed.bindings, parsed.notebook = notebook.bindings, notebook
+    return parsed
 
 
 MAX_NESTING = 200

@@ -23,6 +23,7 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 
+from keylint.discover import analysed_kind
 from keylint.kinds import KINDS
 
 _ALNUM = (string.ascii_letters + string.digits).encode()
@@ -86,6 +87,7 @@ class Prefilter:
     def may_match(self, file_kind: str, data: bytes, rel_path: str = "") -> bool:
         if rel_path in self.always:
             return True
+        file_kind = analysed_kind(file_kind)
         if file_kind not in self.tokens:
             return False
         tokens = self.tokens[file_kind]

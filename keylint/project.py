@@ -29,7 +29,7 @@ from itertools import groupby
 from keylint import workers
 from keylint.cache import content_digest
 from keylint.dataflow.modules import import_words, module_name
-from keylint.discover import read_bytes
+from keylint.discover import analysed_kind, read_bytes
 from keylint.kinds import KINDS
 from keylint.parse import ParseFailure, decode, parse
 
@@ -49,7 +49,7 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
         kind, kind_rules = KINDS[kind_name], list(kind_rules)
         if not hasattr(kind, "summarise"):
             continue
-        files = [_File(s, store) for s in sources if s.kind in kind.FILE_KINDS]
+        files = [_File(s, store) for s in sources if analysed_kind(s.kind) in kind.FILE_KINDS]
         _first_look(files, _tokens_of(kind, kind_rules), jobs, limits.timeout_s)
         files = [f for f in files if f.facts["tokens"] is not None]
         possible = rules_in_play(kind, kind_rules, frozenset().union(*(f.facts["tokens"] for f in files)))

@@ -74,8 +74,33 @@ def _why_a_scan_skips(rule, kind: str, code: str, data: bytes) -> str | None:
     return None
 
 
+def run_fix_example(rule, index: int, example: dict) -> ExampleResult:
+    """An `autofix` example: `keylint fix` turns `before` into `after`, which the rule no longer
+    flags and which a second fix leaves as it is."""
+    from keylint.fix import fix_text
+
+    file = example.get("file", DEFAULT_EXAMPLE_FILE)
+    kind = file_kind(file.rsplit("/", 1)[-1])
+    if kind is None:
+        return ExampleResult(rule.id, "autofix", index, file, False, f"keylint does not read files named {file!r}", example["before"])
+    source = SourcePath(file, file, kind)
+    fixed = fix_text(source, example["before"], [rule])
+    again = fix_text(source, fixed.new, [rule])
+    if not fixed.fixed or fixed.left:
+        detail = f"not fixed: {fixed.left[0][1] if fixed.left else 'no finding to fix'}"
+    elif fixed.new != example["after"]:
+        detail = "the fix gives:\n" + "\n".join(f"    | {line}" for line in fixed.new.splitlines())
+    elif again.fixed or again.left or again.new != fixed.new:
+        detail = "not idempotent: a second fix changes the result again"
+    else:
+        return ExampleResult(rule.id, "autofix", index, file, True, "fixed as shown", example["before"])
+    return ExampleResult(rule.id, "autofix", index, file, False, detail, example["before"])
+
+
 def run_rule_examples(rules) -> list[ExampleResult]:
-    return [run_example(rule, *example) for rule in rules for example in _examples(rule)]
+    results = [run_example(rule, *example) for rule in rules for example in _examples(rule)]
+    fixes = [(rule, i, example) for rule in rules for i, example in enumerate((rule.autofix or {}).get("examples", []))]
+    return results + [run_fix_example(*fix) for fix in fixes]
 
 
 # Annotated target files, semgrep style: `# ruleid: KL101` above a line that must be flagged by

@@ -82,9 +82,12 @@ class ScanReport:
     silenced: list[tuple] = field(default_factory=list)
     suppressions: list[tuple] = field(default_factory=list)
     project: dict | None = None  # the project phase's indexes (for --explain-keys)
+    commits_scanned: int | None = None  # scan --history (keylint/history.py)
 
     def stats(self) -> dict:
+        history = {} if self.commits_scanned is None else {"commits_scanned": self.commits_scanned}
         return {
+            **history,
             "files_scanned": self.files_scanned,
             "files_skipped": self.files_skipped,
             "findings": len(self.findings),

@@ -69,6 +69,15 @@ def show(value: str, redacted: bool) -> str:
     return redact(value) if redacted else repr(value)
 
 
+_KEYLIKE = re.compile(r"(?=[A-Za-z0-9+=_.~-]*[0-9])[A-Za-z0-9+=_~-][A-Za-z0-9+=_.~-]{15,}")
+
+
+def elide_keys(text: str) -> str:
+    """`text` with every run that could be a key (16+ key characters with a digit) replaced by …,
+    for quoting code that keylint did not judge (evidence, notes)."""
+    return _KEYLIKE.sub("…", text)
+
+
 def normalise_name(name: str) -> str:
     """`clientSecret`, `Client-Secret`, `CLIENT_SECRET` all become `client_secret`."""
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)

@@ -19,6 +19,8 @@ SECRET_A = "Kq7Zr2Lm9Xv4Tn1Wb8Pd5Hs3Jf6Gc0Ay"
 SECRET_B = "Wd3Fh8Jk1Lq6Zx9Cv2Bn5Mr7Tp0Sy4Ge"
 SUB_KEY = "9e2b7d4a1c6f08359b2e7d4a1f6c0853"
 CLIENT_ID = "7c0e5a9b-3d1f-4e62-8a47-b9d2c6f1e035"
+# A last line that shows the file is Vipps code: generic key names count only with such evidence.
+VIPPS_API = 'VIPPS_API = "https://api.vipps.no"\n'
 
 
 def git(cwd: Path, *args: str) -> str:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 import yaml
-from tests.cli_helpers import CLIENT_ID, SECRET_A, SUB_KEY, rule_ids, run, scan_json, secret_pack
+from tests.cli_helpers import VIPPS_API, CLIENT_ID, SECRET_A, SUB_KEY, rule_ids, run, scan_json, secret_pack
 
 from keylint.analyse import analyse_file
 from keylint.config import ConfigError, load_config
@@ -89,7 +89,7 @@ def test_per_path_gives_tests_only_hardcoded_secret(repo):
 def test_config_found_in_parent_and_paths_relative_to_it(repo, monkeypatch):
     repo.write(".keylint.yaml", "exclude: [src/generated/]\n")
     repo.write("src/generated/keys.py", APP)
-    repo.write("src/app.py", f'CLIENT_SECRET = "{SECRET_A}"\n')
+    repo.write("src/app.py", f'CLIENT_SECRET = "{SECRET_A}"\n' + VIPPS_API)
     monkeypatch.chdir(repo.path / "src")
     _, document = scan_json(".")
     assert rule_ids(document) == [("src/app.py", "KL101", 1)]
@@ -169,7 +169,7 @@ def test_key_types_reach_the_kinds(repo, monkeypatch, process_log):
 
 def test_boolean_flags_can_turn_config_off(repo):
     repo.write("pyproject.toml", "[tool.keylint]\nrequire-reason = true\n")
-    repo.write("a.py", f'CLIENT_SECRET = "{SECRET_A}"  # keylint: ignore[KL101]\n')
+    repo.write("a.py", f'CLIENT_SECRET = "{SECRET_A}"  # keylint: ignore[KL101]\n' + VIPPS_API)
     assert run("scan").exit_code == 1
     assert run("scan", "--no-require-reason").exit_code == 0
     assert yaml.safe_load(run("config", "--no-require-reason").stdout)["require-reason"] is False

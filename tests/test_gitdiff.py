@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from tests.cli_helpers import SECRET_A, SECRET_B, SUB_KEY, git, rule_ids, run, scan_json
+from tests.cli_helpers import VIPPS_API, SECRET_A, SECRET_B, SUB_KEY, git, rule_ids, run, scan_json
 
 from keylint.discover import SourcePath
 from keylint.findings import Finding, FlowStep
@@ -17,7 +17,7 @@ OLD = f'''import os
 
 CLIENT_SECRET = "{SECRET_A}"
 TIMEOUT = 30
-'''
+''' + VIPPS_API
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_reports_only_findings_on_changed_lines(based):
 
 def test_uncommitted_and_untracked_changes_count(based):
     based.write("app/old.py", OLD.replace(SECRET_A, SECRET_B))
-    based.write("scratch.py", f'CLIENT_SECRET = "{SECRET_A}"\n')
+    based.write("scratch.py", f'CLIENT_SECRET = "{SECRET_A}"\n' + VIPPS_API)
     _, document = scan_json("--diff", "main")
     assert rule_ids(document) == [("app/old.py", "KL101", 3), ("scratch.py", "KL101", 1)]
 
@@ -62,10 +62,10 @@ def test_renames_and_deleted_files(based):
 
 
 def test_removing_a_suppression_shows_the_finding_it_silenced(based):
-    based.write("app/quiet.py", f'# keylint: ignore[KL101] -- sample\nCLIENT_SECRET = "{SECRET_B}"\nX = 1\n')
+    based.write("app/quiet.py", f'# keylint: ignore[KL101] -- sample\nCLIENT_SECRET = "{SECRET_B}"\nX = 1\n' + VIPPS_API)
     based.commit("suppressed")
     based.git("checkout", "-q", "-b", "unsuppress")
-    based.write("app/quiet.py", f'CLIENT_SECRET = "{SECRET_B}"\nX = 1\n')
+    based.write("app/quiet.py", f'CLIENT_SECRET = "{SECRET_B}"\nX = 1\n' + VIPPS_API)
     based.commit("drop the suppression")
     _, document = scan_json("--diff", "feature")
     assert rule_ids(document) == [("app/quiet.py", "KL101", 1)]

@@ -6,6 +6,7 @@ import json
 
 import jsonschema
 
+from tests.cli_helpers import VIPPS_API
 from tests.conftest import write_tree
 
 SECRET = "Rz4Hq8Wm1Lx6Vt3Nb9Kd2Pf7Jc5Gs0Ay"
@@ -20,7 +21,7 @@ def _project(tmp_path):
     return write_tree(
         tmp_path,
         {
-            "b/settings.py": f'CLIENT_SECRET = "{SECRET}"\nSUBSCRIPTION_KEY = "{SUB_KEY}"\n',
+            "b/settings.py": f'CLIENT_SECRET = "{SECRET}"\nSUBSCRIPTION_KEY = "{SUB_KEY}"\n' + VIPPS_API,
             "a/.env": f"VIPPS_SUBSCRIPTION_KEY={SUB_KEY}\n",
             "a/broken.py": "def f(client_secret:\n",
             "a/blob.py": b"\x00\x01binary",
@@ -90,7 +91,7 @@ def test_output_is_deterministic(tmp_path, cli):
 
 
 def test_text_output_reads_like_a_compiler(tmp_path, cli):
-    write_tree(tmp_path, {"s.py": f'CLIENT_SECRET = "{SECRET}"\n'})
+    write_tree(tmp_path, {"s.py": f'CLIENT_SECRET = "{SECRET}"\n' + VIPPS_API})
     result = cli(["scan", "s.py"], cwd=tmp_path)
     lines = result.output.splitlines()
     assert lines[0].startswith("s.py:1:17: KL101 [critical] Vipps client_secret")
@@ -101,7 +102,7 @@ def test_text_output_reads_like_a_compiler(tmp_path, cli):
 
 
 def test_exit_codes(tmp_path, cli):
-    write_tree(tmp_path, {"clean.py": "x = 1\n", "leak.py": f'CLIENT_SECRET = "{SECRET}"\n', "bad.py": "def f(client_secret:\n"})
+    write_tree(tmp_path, {"clean.py": "x = 1\n", "leak.py": f'CLIENT_SECRET = "{SECRET}"\n' + VIPPS_API, "bad.py": "def f(client_secret:\n"})
     assert cli(["scan", "clean.py"], cwd=tmp_path).exit_code == 0
     assert cli(["scan", "leak.py"], cwd=tmp_path).exit_code == 1
     assert cli(["scan", "leak.py", "--exit-zero"], cwd=tmp_path).exit_code == 0
@@ -112,7 +113,7 @@ def test_exit_codes(tmp_path, cli):
 
 
 def test_select_ignore_and_min_severity(tmp_path, scan_json):
-    write_tree(tmp_path, {"s.py": f'CLIENT_SECRET = "{SECRET}"\nCLIENT_ID = "7c0e5a9b-3d1f-4e62-8a47-b9d2c6f1e035"\n'})
+    write_tree(tmp_path, {"s.py": f'CLIENT_SECRET = "{SECRET}"\nCLIENT_ID = "7c0e5a9b-3d1f-4e62-8a47-b9d2c6f1e035"\n' + VIPPS_API})
     rules = lambda *args: [f["rule_id"] for f in scan_json(tmp_path, *args)[1]["findings"]]
     assert rules() == ["KL101", "KL103"]
     assert rules("--select", "KL103") == ["KL103"]
@@ -121,7 +122,7 @@ def test_select_ignore_and_min_severity(tmp_path, scan_json):
 
 
 def test_output_file_and_quiet(tmp_path, cli):
-    write_tree(tmp_path, {"clean.py": "x = 1\n", "leak.py": f'CLIENT_SECRET = "{SECRET}"\n'})
+    write_tree(tmp_path, {"clean.py": "x = 1\n", "leak.py": f'CLIENT_SECRET = "{SECRET}"\n' + VIPPS_API})
     result = cli(["scan", "--format", "json", "--output", "out.json", "leak.py"], cwd=tmp_path)
     assert result.output == "" and json.loads((tmp_path / "out.json").read_text())["findings"]
     assert cli(["scan", "-q", "clean.py"], cwd=tmp_path).output == ""
@@ -131,7 +132,7 @@ def test_output_file_and_quiet(tmp_path, cli):
 
 def test_rules_list_and_show(cli, tmp_path):
     listing = cli(["rules"], cwd=tmp_path).output
-    assert listing.splitlines()[0].split() == ["ID", "PITFALL", "SEVERITY", "PACK", "SUMMARY"]
+    assert listing.splitlines()[0].split() == ["ID", "PITFALL", "SEVERITY", "PACK", "FIX", "SUMMARY"]
     assert any(line.startswith("KL102 ") and "vipps-hardcoded-secrets" in line for line in listing.splitlines())
     page = cli(["rules", "show", "KL101"], cwd=tmp_path).output
     for heading in ("What it does", "Why is this bad", "Example", "Use instead", "# keylint: ignore[KL101]"):

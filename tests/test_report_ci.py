@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import jsonschema
 import pytest
-from tests.cli_helpers import CLIENT_ID, SECRET_A, SECRET_B, SUB_KEY, run, secret_pack
+from tests.cli_helpers import VIPPS_API, CLIENT_ID, SECRET_A, SECRET_B, SUB_KEY, run, secret_pack
 
 from keylint.report import FORMATS
 from keylint.report.github import command, escape_data, escape_property
@@ -60,7 +60,7 @@ PACK = secret_pack(
 
 @pytest.fixture
 def leaky(repo):
-    repo.write("app/settings.py", f'CLIENT_SECRET = "{SECRET_A}"\nSUBSCRIPTION_KEY = "{SUB_KEY}"\n')
+    repo.write("app/settings.py", f'CLIENT_SECRET = "{SECRET_A}"\nSUBSCRIPTION_KEY = "{SUB_KEY}"\n' + VIPPS_API)
     repo.write(".env", f"VIPPS_CLIENT_ID={CLIENT_ID}\nVIPPS_CLIENT_SECRET={SECRET_B}\n")
     repo.write("broken.py", "def f(:\n")
     repo.write("odd/we,ird:name.py", f'ODD_TOKEN = "{SECRET_B}"\n')

@@ -20,15 +20,22 @@ def rules():
     return load_rules()
 
 
-def findings(rules, code: str, path: str = "app/settings.py"):
+VIPPS_API = 'VIPPS_API = "https://api.vipps.no"\n'  # Vipps evidence, appended so line numbers hold
+
+
+def findings(rules, code: str, path: str = "app/settings.py", evident: bool = True):
+    """Findings in `code`; Python gets a last line that shows Vipps unless `evident` is false."""
     kind = file_kind(path.rsplit("/", 1)[-1])
-    result = analyse_file(SourcePath(path, path, kind), textwrap.dedent(code).encode(), rules)
+    code = textwrap.dedent(code)
+    if evident and kind == "python":
+        code = code.rstrip("\n") + "\n" + VIPPS_API
+    result = analyse_file(SourcePath(path, path, kind), code.encode(), rules)
     assert not result.errors, result.errors
     return result.findings
 
 
-def flagged(rules, code: str, path: str = "app/settings.py"):
-    return [(f.rule_id, f.line) for f in findings(rules, code, path)]
+def flagged(rules, code: str, path: str = "app/settings.py", evident: bool = True):
+    return [(f.rule_id, f.line) for f in findings(rules, code, path, evident)]
 
 
 @pytest.mark.parametrize(
@@ -123,3 +130,33 @@ def test_redaction_covers_message_and_snippet(rules):
     assert SECRET not in finding.message and SECRET not in finding.snippet
     assert "'Kj8s…' (32 chars)" in finding.message
     assert finding.snippet == 'CLIENT_SECRET = "Kj8s…(32 chars)"  # prod key'
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        # Other providers' credentials under generic names: no Vipps name, host, header or path.
+        f'CLIENT_SECRET = "{SECRET}"\nAUTHORITY = "https://login.microsoftonline.com/common"',
+        f'CLIENT_ID = "{CLIENT_ID}"  # not Vipps: an Azure AD app id',
+        'headers = {"Authorization": "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqb2huZG9lIn0.c2lnbmF0dXJlYnl0ZXM"}',
+    ],
+)
+def test_generic_names_need_vipps_evidence(rules, code):
+    assert flagged(rules, code) != []  # with evidence the same code is a finding ...
+    assert flagged(rules, code, evident=False) == []  # ... without, none
+
+
+def test_evidence_is_named_in_the_message(rules):
+    code = f'CLIENT_SECRET = "{SECRET}"\nTOKEN_URL = "https://api.vipps.no/accesstoken/get"'
+    [hit] = findings(rules, code, evident=False)
+    assert hit.message.endswith("Vipps evidence: 'https://api.vipps.no/accesstoken/get' at line 2")
+
+
+def test_documented_subscription_key_shape_needs_no_other_evidence(rules):
+    assert flagged(rules, f'SUBSCRIPTION_KEY = "{SUB_KEY}"', evident=False) == [("KL102", 1)]
+    assert flagged(rules, 'SUBSCRIPTION_KEY = "Zq8Lm2Xv7Tn4Wb1Pd9Hs6Jf3Gc0Ay5Ke"', evident=False) == []
+
+
+def test_comments_are_not_evidence_in_python_but_are_in_config(rules):
+    assert flagged(rules, f'# Vipps keys\nCLIENT_SECRET = "{SECRET}"', evident=False) == []
+    assert flagged(rules, f"# Vipps keys\nCLIENT_SECRET={SECRET}\n", path=".env") == [("KL101", 2)]

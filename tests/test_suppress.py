@@ -30,6 +30,7 @@ def test_scan_counts_suppressed_findings(tmp_path, scan_json):
         f'CLIENT_SECRET = "{SECRET}"  # keylint: ignore[KL101] -- test fixture\n'
         f'# keylint: ignore[KL102]\nPROD_CLIENT_SECRET = "{SECRET}"\n'
         f'# keylint: ignore\nclient_secret = "{SECRET}"\n'
+        'VIPPS_API = "https://api.vipps.no"\n'
     )
     code, doc = scan_json(tmp_path)
     assert [(f["rule_id"], f["line"]) for f in doc["findings"]] == [("KL101", 4)]

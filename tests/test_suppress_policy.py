@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.cli_helpers import SECRET_A, SECRET_B, SUB_KEY, rule_ids, run, scan_json
+from tests.cli_helpers import VIPPS_API, SECRET_A, SECRET_B, SUB_KEY, rule_ids, run, scan_json
 
 from keylint.suppress import Suppression, apply_suppressions, parse_suppressions
 
@@ -12,7 +12,7 @@ CLIENT_SECRET = "{SECRET_A}"  # keylint: ignore[KL101] -- rotated 2024-05, test-
 PARTNER_SECRET = "{SECRET_B}"
 SUBSCRIPTION_KEY = "{SUB_KEY}"  # keylint: ignore[KL102]
 timeout = 30  # keylint: ignore[KL101] -- left over from an old refactor
-'''
+''' + VIPPS_API
 
 
 def test_reasoned_and_bare_suppressions_silence_by_default(repo):
@@ -56,7 +56,7 @@ def test_config_keys_turn_the_policy_on(repo):
 
 
 def test_clean_suppressions_pass_both_checks(repo):
-    repo.write("pay.py", f'CLIENT_SECRET = "{SECRET_A}"  # keylint: ignore[KL101] -- fixture for the refund tests\n')
+    repo.write("pay.py", f'CLIENT_SECRET = "{SECRET_A}"  # keylint: ignore[KL101] -- fixture for the refund tests\n' + VIPPS_API)
     result = run("scan", "--require-reason", "--report-unused-suppressions")
     assert result.exit_code == 0, result.stdout
 
@@ -75,8 +75,8 @@ def test_suppression_reason_parsed_and_reasoned_one_preferred():
 
 def test_suppressing_one_occurrence_keeps_the_others_fingerprints(repo):
     line = f'CLIENT_SECRET = "{SECRET_A}"\n'
-    repo.write("a.py", line + line)
+    repo.write("a.py", line + line + VIPPS_API)
     _, before = scan_json()
-    repo.write("a.py", line.rstrip() + "  # keylint: ignore[KL101] -- demo\n" + line)
+    repo.write("a.py", line.rstrip() + "  # keylint: ignore[KL101] -- demo\n" + line + VIPPS_API)
     _, after = scan_json()
     assert [f["fingerprint"] for f in after["findings"]] == [before["findings"][1]["fingerprint"]]

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from keylint.dataflow.evidence import EvidenceSpec, compile_evidence
 from keylint.dataflow.labels import LabelTest, declared_names, label_test, located
 from keylint.kinds.spec import compile_patterns
+from keylint.values import normalise_name
 
 
 class _Patterns:
@@ -75,9 +77,10 @@ class Source:
     stores: Regexes = field(default_factory=Regexes)
     params: ParamSource | None = None
     url: Regexes = field(default_factory=Regexes)
-    at_key: str | None = None
+    at_key: tuple = ()  # the secret sits under each of these keys of the result
     literals: Regexes = field(default_factory=Regexes)
     keys: Regexes = field(default_factory=Regexes)
+    evidence: str | None = None  # counts only in code that shows this service
 
     def name_matches(self, name: str) -> bool:
         return self.names.search(name) and not self.exclude_names.search(name)
@@ -132,6 +135,7 @@ class Sanitizer:
     guard_calls: Globs = field(default_factory=Globs)
     guard_containers: Globs = field(default_factory=Globs)
     max_slice: int | None = None
+    filters_naming: tuple = ()  # regexes: a filter of key names matching each clears a whole key set
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,7 @@ class TaintSpec:
     exits: Globs
     prefilter: frozenset | None
     project_prefilter: frozenset | None = None
+    evidence: tuple = ()  # (name, EvidenceSpec) pairs
 
 
 def _globs(raw: dict, key: str) -> Globs:
@@ -180,9 +185,10 @@ def _source(raw: dict, where: list) -> Source:
         name_calls=_globs(raw, "name_calls"),
         stores=_regexes(raw, "stores", where),
         url=_regexes(raw, "url", where),
-        at_key=raw.get("at_key"),
+        at_key=(raw["at_key"],) if isinstance(raw.get("at_key"), str) else tuple(raw.get("at_key", ())),
         literals=_regexes(raw, "literals", where),
         keys=_regexes(raw, "keys", where),
+        evidence=raw.get("evidence"),
         params=None if params is None else ParamSource(
             decorators=_globs(params, "decorators"),
             after=frozenset(params.get("after", ())),
@@ -227,6 +233,7 @@ def _sanitizer(raw: dict, own_labels: frozenset) -> Sanitizer:
         guard_calls=_globs(guards, "calls"),
         guard_containers=_globs(guards, "containers"),
         max_slice=raw.get("max_slice"),
+        filters_naming=compile_patterns(list(raw.get("filters_naming", ())), ["sanitizers", "filters_naming"]),
     )
 
 
@@ -246,6 +253,8 @@ def compile_taint_spec(raw: dict, rule_id: str = "") -> TaintSpec:
         exits=_globs(raw, "exits"),
         prefilter=None if prefilter is None else frozenset(t.lower() for t in prefilter),
         project_prefilter=None if project_prefilter is None else frozenset(t.lower() for t in project_prefilter),
+        evidence=tuple(sorted((name, compile_evidence(spec, ["evidence", name]))
+                              for name, spec in raw.get("evidence", {}).items())),
     )
 
 
@@ -258,6 +267,7 @@ class EngineConfig:
     sanitizers: tuple
     propagators: tuple
     exits: Globs
+    evidence: dict = field(default_factory=dict)  # name -> EvidenceSpec
 
     @classmethod
     def of(cls, rules, key_types=()) -> "EngineConfig":
@@ -278,5 +288,18 @@ class EngineConfig:
             sanitizers=unique(s for spec in specs for s in spec.sanitizers),
             propagators=unique(p for spec in specs for p in spec.propagators),
             exits=Globs(dict.fromkeys(p for spec in specs for p in spec.exits.patterns)),
+            evidence=_declared_evidence(dict(e for spec in specs for e in spec.evidence), key_types),
         )
+
+
+def _declared_evidence(evidence: dict, key_types) -> dict:
+    """Names declared in [tool.keylint.key-types] are Vipps names too: code that reads one shows Vipps."""
+    spec = evidence.get("vipps")
+    if spec is None or not key_types:
+        return evidence
+    names = sorted({normalise_name(name.rpartition(".")[2]) for name, _ in key_types})
+    pattern = compile_patterns([f"(?i)^(?:{'|'.join(map(re.escape, names))})$"], ["key-types"])[0]
+    tokens = {n.replace("_", "") for n in names} | set(names)
+    declared = replace(spec, names=(*spec.names, pattern), tokens=spec.tokens | tokens)
+    return {**evidence, "vipps": declared}
 

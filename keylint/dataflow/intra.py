@@ -13,6 +13,7 @@ import re
 import libcst as cst
 
 from keylint.dataflow import facts as F
+from keylint.dataflow.evidence import ScopeEvidence, quote
 from keylint.python_bindings import literal_string
 from keylint.dataflow.names import Imports, chain, code_of
 from keylint.dataflow.modules import module_name
@@ -58,6 +59,8 @@ def _is_constant(node: cst.BaseExpression | None) -> bool:
         return True
     if isinstance(node, cst.ConcatenatedString):
         return _is_constant(node.left) and _is_constant(node.right)
+    if isinstance(node, cst.IfExp):  # 'Bearer [REDACTED]' if shown else 'Not included'
+        return _is_constant(node.body) and _is_constant(node.orelse)
     if isinstance(node, cst.FormattedString):
         return all(isinstance(p, cst.FormattedStringText) for p in node.parts)
     return False
@@ -108,6 +111,37 @@ def declared_globals(body: list) -> set[str]:
     return names
 
 
+def string_set(node: cst.BaseExpression | None, constants: dict) -> frozenset | None:
+    """Lower-cased strings of a literal string, collection of strings (`{"a", "b"}`,
+    `frozenset((...))`) or module constant naming one; None when it is not such a literal."""
+    if isinstance(node, cst.Name):
+        return constants.get(node.value)
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in ("set", "frozenset", "tuple", "list") \
+            and len(node.args) == 1:
+        return string_set(node.args[0].value, constants)
+    text = literal_string(node) if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) else None
+    if text is not None:
+        return frozenset([text.lower()])
+    if isinstance(node, (cst.Set, cst.Tuple, cst.List)):
+        texts = [literal_string(e.value) for e in node.elements]
+        return frozenset(t.lower() for t in texts) if texts and None not in texts else None
+    return None
+
+
+def module_string_sets(body: list) -> dict:
+    """Module-level names bound once to a literal collection of strings (SENSITIVE = {...})."""
+    found: dict = {}
+    for stmt in body:
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+                [small.target] if isinstance(small, cst.AnnAssign) and small.value is not None else []
+            for target in targets:
+                if isinstance(target, cst.Name):
+                    value = string_set(small.value, found)
+                    found[target.value] = value if target.value not in found else None
+    return {name: value for name, value in found.items() if value is not None}
+
+
 def merge_envs(*envs: dict | None) -> dict | None:
     present = [e for e in envs if e is not None]
     if not present:
@@ -122,8 +156,9 @@ def merge_envs(*envs: dict | None) -> dict | None:
 class ModuleAnalyser:
     """Analyses one module; `run()` returns its ModuleSummary."""
 
-    def __init__(self, path: str, module: str, is_package: bool, positions, config):
+    def __init__(self, path: str, module: str, is_package: bool, positions, config, text: str = ""):
         self.path = path
+        self.text = text
         self.module = module
         self.summary = ModuleSummary(path, module)
         self.imports = Imports(module, is_package)
@@ -136,6 +171,9 @@ class ModuleAnalyser:
         self._sites = 0
         self._queue: list = []
         self.declared_globals: set[str] = set()
+        self.class_nodes: dict[str, cst.ClassDef] = {}
+        self.string_sets: dict[str, frozenset] = {}
+        self.evidence: dict[str, ScopeEvidence] = {}
 
     @property
     def globals_owner(self) -> str:
@@ -144,6 +182,8 @@ class ModuleAnalyser:
 
     def run(self, tree: cst.Module) -> ModuleSummary:
         self.declared_globals = declared_globals(list(tree.body))
+        self.string_sets = module_string_sets(list(tree.body))
+        self.evidence = {name: ScopeEvidence(spec, tree, self.text, self.line) for name, spec in self.config.evidence.items()}
         for stmt in tree.body:
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                 self.toplevel[stmt.name.value] = f"{self.module}.{stmt.name.value}"
@@ -175,6 +215,7 @@ class ModuleAnalyser:
 
     def add_class(self, node: cst.ClassDef, prefix: str, walker: "Walker") -> None:
         qname = f"{prefix}.{node.name.value}"
+        self.class_nodes[qname] = node
         self.summary.classes[qname] = tuple(
             c for base in node.bases for c in walker.callee_candidates(base.value, {})[0]
         )
@@ -293,18 +334,27 @@ class Walker:
         for source in self.config.sources:
             if source.names and source.name_matches(normal):
                 text = note() if note is not None else f"source: {code_of(node)}"
-                taint = F.join(taint, F.source(source.labels, self.a.step(node, text)))
+                taint = F.join(taint, self._found(source, node, text, name))
         return taint
 
     def store_source(self, key: str, value: cst.BaseExpression) -> dict:
         """Labels of a value stored under a key-like key (e.g. an Authorization header; `keys`
         sources mark constants too: that a Merchant-Serial-Number header is set)."""
-        constant = _is_constant(value)
+        constant = _is_constant(value) or self._sanitising(value)
         taint: dict = {}
         for source in self.config.sources:
             if source.keys.search(key) or (not constant and source.stores.search(key)):
-                taint = F.join(taint, F.source(source.labels, self.a.step(value, f"source: stored as {key!r}")))
+                taint = F.join(taint, self._found(source, value, f"source: stored as {key!r}", key))
         return taint
+
+    def _sanitising(self, value: cst.BaseExpression) -> bool:
+        """Whether `value` is a sanitiser's result (`mask(key)`, `len(key)`): stored under a key
+        name, it is no key."""
+        if not isinstance(value, cst.Call):
+            return False
+        raw = chain(value.func)
+        names = (raw, self.a.imports.resolve(raw))
+        return any(s.calls.match(*names) and not s.mentions for s in self.config.sanitizers)
 
     def literal_source(self, text: str | None, node: cst.CSTNode) -> dict:
         """Labels of a string literal by its text (f-strings with {} for the variable parts)."""
@@ -319,9 +369,32 @@ class Walker:
         for source in self.config.sources:
             if not getattr(source, attribute).match(*names) or (source.url and not source.url.search(url)):
                 continue
-            found = F.source(source.labels, self.a.step(node, f"source: {code_of(node)}"))
-            taint = F.join(taint, F.transform(found, ("push", source.at_key)) if source.at_key else found)
+            shown = f"a request to {quote(url)}" if source.url else None
+            found = self._found(source, node, f"source: {code_of(node)}", names[0], shown)
+            if source.at_key:
+                found = F.join(*(F.transform(found, ("push", key)) for key in source.at_key))
+            taint = F.join(taint, found)
         return taint
+
+    def _found(self, source, node: cst.CSTNode, note: str, own: str | None = None, shown: str | None = None) -> dict:
+        """The source's fact at `node`, or nothing when the source counts only in code that shows
+        a service (`evidence`) and neither its own text (`own`, e.g. its name), `shown` (evidence
+        in the expression itself, e.g. the URL of a token request) nor the scope shows it. The
+        evidence goes first in the fact's path, so the finding names it."""
+        step = self.a.step(node, note)
+        spec = self.config.evidence.get(source.evidence) if source.evidence else None
+        if spec is None and shown is None:
+            return F.source(source.labels, step)
+        if shown is None and own and spec.name_marker(own):
+            shown = f"the name {own}"
+        if shown is not None:
+            return F.source(source.labels, step, (self.a.path, step[1], f"evidence: {shown}"))
+        scope = self.a.evidence[source.evidence]
+        marker = scope.of(self.a.class_nodes.get(self.cls) if self.cls else None)
+        if marker is None:
+            return {}
+        line, text = marker
+        return F.source(source.labels, step, (self.a.path, line, f"evidence: {text}"))
 
     # ----- statements -------------------------------------------------------------------------
 
@@ -367,6 +440,12 @@ class Walker:
             if stmt.exc is not None:
                 self.expr(stmt.exc, env)
             return None
+        elif isinstance(stmt, cst.Del):
+            for target in [e.value for e in stmt.target.elements] if isinstance(stmt.target, cst.Tuple) else [stmt.target]:
+                if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+                    key = literal_string(target.slice[0].slice.value)
+                    if key is not None:
+                        self._forget(target.value, key, env)
         elif isinstance(stmt, cst.Assert):
             self.expr(stmt.test, env)
             env = self.guarded(stmt.test, env, True)
@@ -407,7 +486,7 @@ class Walker:
     def loop(self, node, env: dict) -> dict | None:
         if isinstance(node, cst.For):
             env = dict(env)
-            self.assign_taint(node.target, self.expr(node.iter, env), env)
+            self.assign_taint(node.target, F.transform(self.expr(node.iter, env), ("elem",)), env)
         else:
             self.expr(node.test, env)
         first = self.block(_body(node), dict(env))
@@ -512,8 +591,11 @@ class Walker:
 
     def assign_taint(self, target: cst.BaseExpression, taint: dict, env: dict) -> None:
         if isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self.assign_taint(element.value, taint, env)
+            # `token, expires_in = fetch()`: each name gets its own element (all of it after a *rest)
+            starred = any(isinstance(e, cst.StarredElement) for e in target.elements)
+            for position, element in enumerate(target.elements):
+                value = taint if starred else F.transform(taint, ("at", F.index_key(position)))
+                self.assign_taint(element.value, value, env)
         else:
             self.store(target, taint, env, None)
 
@@ -550,6 +632,7 @@ class Walker:
             if value is not None:
                 taint = F.join(taint, self.store_source(key, value))
             self.key_sinks(key, target, taint)
+            self._forget(target.value, key, env)
             self.update_root(target.value, F.transform(taint, ("push", key)), env)
         elif isinstance(target, cst.StarredElement):
             self.store(target.value, taint, env, None)
@@ -559,6 +642,11 @@ class Walker:
     def _named_store_source(self, name: str, value: cst.BaseExpression) -> dict:
         """A non-constant value stored under a key-like variable or attribute name is a key."""
         return {} if _is_constant(value) else self.name_source(name, value, lambda: f"source: {name} = {code_of(value)}")
+
+    def _forget(self, node: cst.BaseExpression, key: str, env: dict) -> None:
+        """`d[key] = ...`, `del d[key]`, `d.pop(key)`: what `d` held under `key` is gone (a local `d`)."""
+        if isinstance(node, cst.Name) and node.value in env and not self._is_self(node):
+            env[node.value] = F.transform(env[node.value], ("without", frozenset([key.lower()])))
 
     def update_root(self, node: cst.BaseExpression, taint: dict, env: dict) -> None:
         """A store into `node` (a container) taints the variable or `self` field at its root."""
@@ -609,7 +697,8 @@ class Walker:
             return self.outer[name]
         if name in self.local_defs or name in self.a.toplevel:
             return {}
-        taint = {} if name in self.assigned else self.name_source(name, node)
+        # A module constant bound to literal text (ACCESS_TOKEN = "access_token") names a key, it is none.
+        taint = {} if name in self.assigned or name in self.a.string_sets else self.name_source(name, node)
         if not self.is_module and name in self.a.declared_globals:
             taint = F.join(taint, F.symbol(("field", self.a.globals_owner, name)))
         if not self.is_module and name in self.a.globals:
@@ -647,6 +736,9 @@ class Walker:
             return base
         element = node.slice[0].slice
         if isinstance(element, cst.Index):
+            position = _small_int(element.value)
+            if position is not None and position >= 0:
+                return F.transform(base, ("at", F.index_key(position)))
             key = literal_string(element.value)
             if key is not None:
                 return F.join(self.name_source(key, node), F.transform(base, ("pop", key)))
@@ -676,6 +768,8 @@ class Walker:
         receiver_node = func.value if isinstance(func, cst.Attribute) else None
         receiver = self.expr(receiver_node, env) if receiver_node is not None else {}
         method = func.attr.value if isinstance(func, cst.Attribute) else None
+        if method == "pop" and args and isinstance(args[0][0], int) and literal_string(args[0][2]) is not None:
+            self._forget(receiver_node, literal_string(args[0][2]), env)
         self.call_sinks(node, names, args, receiver)
         self.propagate(node, names, method, args, receiver_node, env)
         default = self._default_result(method, args, receiver, node)
@@ -706,7 +800,10 @@ class Walker:
                 return F.join(F.transform(receiver, ("pop", key)), *rest)
         parts = [receiver]
         for position, taint, _ in args:
-            parts.append(F.transform(taint, ("push", position)) if isinstance(position, str) and position not in ("*", "**") else taint)
+            if isinstance(position, str) and position not in ("*", "**"):
+                parts.append(F.transform(taint, ("push", position)))
+            else:  # what an unknown call makes of a tuple keeps no positions
+                parts.append(F.transform(taint, ("elem",)))
         return F.join(*parts)
 
     def _mentions(self, sanitizer, node: cst.Call) -> bool:
@@ -827,11 +924,19 @@ class Walker:
                 continue
             value = F.join(value, self.store_source(key, element.value))
             self.key_sinks(key, element, value)
-            taint = F.join(taint, F.transform(value, ("push", key)))
+            taint = F.join(F.transform(taint, ("without", frozenset([key.lower()]))), F.transform(value, ("push", key)))
         return taint
 
     def sequence(self, node, env: dict) -> dict:
-        return F.join(*(self.expr(e.value, env) for e in node.elements))
+        """A tuple keeps each element under its position (after a *starred one, positions are
+        unknown); a list or set is one value of any of its elements."""
+        keyed = isinstance(node, cst.Tuple)
+        parts = []
+        for position, element in enumerate(node.elements):
+            keyed = keyed and not isinstance(element, cst.StarredElement)
+            taint = self.expr(element.value, env)
+            parts.append(F.transform(taint, ("push", F.index_key(position))) if keyed else taint)
+        return F.join(*parts)
 
     def string(self, node: cst.SimpleString, env: dict) -> dict:
         return self.literal_source(literal_string(node), node)
@@ -953,13 +1058,59 @@ class Walker:
         inner = dict(env)
         clause = node.for_in
         while clause is not None:
-            self.assign_taint(clause.target, self.expr(clause.iter, inner), inner)
+            self.assign_taint(clause.target, F.transform(self.expr(clause.iter, inner), ("elem",)), inner)
             for condition in clause.ifs:
                 self.expr(condition.test, inner)
             clause = clause.inner_for_in
         if isinstance(node, cst.DictComp):
-            return F.join(self.expr(node.key, inner), self.expr(node.value, inner))
+            result = F.join(self.expr(node.key, inner), self.expr(node.value, inner))
+            for kind, keys in self._key_filters(node):
+                if kind == "without" and any(s.filters_naming and all(any(p.search(k) for k in keys) for p in s.filters_naming)
+                                             for s in self.config.sanitizers):
+                    kind = "scrub"  # it filters every kind of key out: a key set taken whole is filtered too
+                result = F.transform(result, (kind, keys))
+            return result
         return self.expr(node.elt, inner)
+
+    def _key_filters(self, node: cst.DictComp) -> list:
+        """`{k: v for k, v in d.items() if k.lower() not in SENSITIVE}` keeps what `d` holds under
+        the other keys only; `{k: MASK if k in SENSITIVE else v ...}` masks those keys."""
+        clause = node.for_in
+        target = clause.target
+        if clause.inner_for_in is not None or not isinstance(target, cst.Tuple) or len(target.elements) != 2:
+            return []
+        key_name = target.elements[0].value
+        if not isinstance(key_name, cst.Name):
+            return []
+        ops = [op for condition in clause.ifs if (op := self._key_test(condition.test, key_name.value)) is not None]
+        value = node.value
+        if isinstance(value, cst.IfExp) and (op := self._key_test(value.test, key_name.value)) is not None:
+            masked_when_true = _is_constant(value.body)
+            if masked_when_true or _is_constant(value.orelse):
+                kind, keys = op
+                ops.append((("without" if kind == "only" else "only") if masked_when_true else kind, keys))
+        return ops
+
+    def _key_test(self, test: cst.BaseExpression, key: str) -> tuple | None:
+        """The filter op under which `test` on the key variable is true: ("only"|"without", keys)."""
+        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+            return None
+        left = test.left
+        if isinstance(left, cst.Call) and isinstance(left.func, cst.Attribute) and left.func.attr.value in ("lower", "casefold", "upper") \
+                and not left.args:
+            left = left.func.value
+        if not (isinstance(left, cst.Name) and left.value == key):
+            return None
+        comparison = test.comparisons[0]
+        keys = string_set(comparison.comparator, self.a.string_sets)
+        if keys is None:
+            return None
+        operator = comparison.operator
+        if isinstance(operator, (cst.In, cst.Equal)):
+            return ("only", keys)
+        if isinstance(operator, (cst.NotIn, cst.NotEqual)):
+            return ("without", keys)
+        return None
 
 
 _STATEMENTS = {
@@ -1003,6 +1154,7 @@ _EXPRESSIONS = {
 }
 
 
-def summarise_module(path: str, tree: cst.Module, positions, config) -> ModuleSummary:
+def summarise_module(path: str, tree: cst.Module, positions, config, text: str = "") -> ModuleSummary:
+    """`text`: the module's source, for a quick look for service evidence before walking the tree."""
     is_package = path.replace("\\", "/").rsplit("/", 1)[-1] == "__init__.py"
-    return ModuleAnalyser(path, module_name(path), is_package, positions, config).run(tree)
+    return ModuleAnalyser(path, module_name(path), is_package, positions, config, text).run(tree)

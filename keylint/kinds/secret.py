@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+import io
+import tokenize
+from functools import cached_property, lru_cache
 
 from keylint.bindings import Binding, CallPair
 from keylint.findings import CONFIDENCES, Hit
-from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, merge
+from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, evidence_in, merge
 from keylint.values import normalise_name, redact, sequential_ratio, shannon_entropy
 
 FILE_KINDS = ("python", "env", "yaml", "json", "toml", "ini")
@@ -50,6 +52,9 @@ _PROPERTIES = {
             "max_sequential_ratio": {"type": "number", "minimum": 0, "maximum": 1},
         },
     },
+    "evidence": {**_REGEX_LIST, "description": "regexes searched in the file's text (Vipps hosts, paths, headers, "
+                 "names); a file without a match gets no finding from the rule"},
+    "shape_is_evidence": {"type": "boolean", "description": "a value of the documented shape needs no other evidence"},
     "severity_in_tests": {"enum": ["low", "medium", "high", "critical"]},
     "files": {"type": "array", "items": {"enum": list(FILE_KINDS)}},
     "prefilter": FOLDED_PREFILTER_SCHEMA,
@@ -75,9 +80,14 @@ class SecretSpec:
     severity_in_tests: str | None
     files: tuple[str, ...]
     prefilter: frozenset[str] | None
+    evidence: tuple[re.Pattern, ...] = ()
+    shape_is_evidence: bool = False
 
     def names_match(self, name: str) -> bool:
         return any(p.search(name) for p in self.names) and not any(p.search(name) for p in self.exclude_names)
+
+    def shaped(self, value: str) -> bool:
+        return any(p.fullmatch(value) for p in self.shapes)
 
     def judge(self, value: str, confidence: str) -> str | None:
         """The confidence that `value` is a real secret, or None if it is not one."""
@@ -87,7 +97,7 @@ class SecretSpec:
             return None
         if sequential_ratio(value) > self.max_sequential_ratio:
             return None
-        if any(p.fullmatch(value) for p in self.shapes):
+        if self.shaped(value):
             return confidence
         if self.require_shape:
             return None
@@ -121,6 +131,8 @@ def compile_spec(raw: dict) -> SecretSpec:
         severity_in_tests=raw.get("severity_in_tests"),
         files=tuple(raw.get("files", FILE_KINDS)),
         prefilter=frozenset(raw["prefilter"]) if "prefilter" in raw else None,
+        evidence=compile_patterns(raw.get("evidence", []), ["evidence"]),
+        shape_is_evidence=raw.get("shape_is_evidence", False),
     )
 
 
@@ -163,17 +175,46 @@ def check(rules, parsed, context) -> list[Hit]:
     """Every binding of a key-like name to a real-looking literal, for each matching rule."""
     from keylint.prefilter import fold, rule_tokens
 
-    data = parsed.text.encode("utf-8", "surrogatepass")
+    data = parsed.all_text.encode("utf-8", "surrogatepass")
     folded = fold(data).lower()
     rules = [rule for rule in rules if parsed.kind in rule.spec.files and _may_fire(rule_tokens(rule), data, folded)]
     if not rules:
         return []
-    bindings = python_bindings(parsed, rules) if parsed.kind == "python" and not parsed.line_based else parsed.bindings
-    return [
-        _hit(rule, binding, confidence, context.is_test)
-        for binding in bindings
-        for rule, confidence in _verdicts(rules, binding.name, binding.value)
-    ]
+    # A notebook is Python with bindings too (those its saved outputs show); a file that could not be
+    # parsed has the bindings of the line-based search only.
+    parsed_python = parsed.kind == "python" and not parsed.line_based
+    bindings = (python_bindings(parsed, rules) if parsed_python else []) + parsed.bindings
+    shown = _FileEvidence(parsed.text, parsed.kind == "python")
+    hits = []
+    for binding in bindings:
+        for rule, confidence in _verdicts(rules, binding.name, binding.value):
+            evidence = shown.for_value(rule.spec, binding.value)
+            if evidence is not None:
+                hits.append(_hit(rule, binding, confidence, context.is_test, evidence))
+    return hits
+
+
+class _FileEvidence:
+    """What in a file shows that its keys are Vipps keys: the first match of a rule's evidence
+    patterns in its text, found once. In Python only code counts (a comment may say "not Vipps");
+    in config files comments count too (a `# Vipps keys` header is often all there is)."""
+
+    def __init__(self, text: str, is_python: bool):
+        self._raw, self._is_python = text, is_python
+        self._found: dict = {}
+
+    @cached_property
+    def text(self) -> str:
+        return _without_comments(self._raw) if self._is_python else self._raw
+
+    def for_value(self, spec: SecretSpec, value: str) -> str | None:
+        if not spec.evidence:
+            return ""
+        if spec.shape_is_evidence and spec.shaped(value):
+            return "the documented shape of the value"
+        if spec.evidence not in self._found:
+            self._found[spec.evidence] = evidence_in(self.text, spec.evidence)
+        return self._found[spec.evidence]
 
 
 def _may_fire(tokens, data: bytes, folded: bytes) -> bool:
@@ -181,7 +222,7 @@ def _may_fire(tokens, data: bytes, folded: bytes) -> bool:
     return tokens is None or tokens.found_in(data, folded)
 
 
-def _hit(rule, binding: Binding, confidence: str, is_test: bool) -> Hit:
+def _hit(rule, binding: Binding, confidence: str, is_test: bool, evidence: str) -> Hit:
     return Hit(
         rule=rule,
         line=binding.line,
@@ -193,5 +234,19 @@ def _hit(rule, binding: Binding, confidence: str, is_test: bool) -> Hit:
         confidence=confidence,
         severity=rule.spec.severity_in_tests if is_test and rule.spec.severity_in_tests else None,
         secret=binding.value,
-        variables={"name": binding.name},
+        variables={"name": binding.name, "evidence": evidence or "none needed"},
     )
+
+
+def _without_comments(text: str) -> str:
+    """`text` with its comments blanked (lines kept); the text itself when it does not tokenize."""
+    lines = io.StringIO(text).readlines()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type == tokenize.COMMENT:
+                row, col = token.start
+                line = lines[row - 1]
+                lines[row - 1] = line[:col] + " " * (token.end[1] - col) + line[token.end[1]:]
+    except (tokenize.TokenError, SyntaxError, IndexError):
+        return text
+    return "".join(lines)

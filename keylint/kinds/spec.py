@@ -25,6 +25,27 @@ def compile_patterns(patterns: list[str], where: list, flags: int = 0) -> tuple[
     return tuple(compiled)
 
 
+_WORD_CHARS = re.compile(r"[^\s'\"=,;()\[\]{}<>]")
+
+
+def evidence_in(text: str, patterns: tuple) -> str | None:
+    """`'https://api.vipps.no/accesstoken/get' at line 3`: the whole word (URL, header, name)
+    around the first match of any of `patterns` in `text`, keys elided; None without a match."""
+    from keylint.values import elide_keys
+
+    matches = [m for m in (p.search(text) for p in patterns) if m is not None]
+    if not matches:
+        return None
+    first = min(matches, key=lambda m: m.start())
+    start, end = first.start(), first.end()
+    while start > 0 and _WORD_CHARS.match(text, start - 1):
+        start -= 1
+    while end < len(text) and _WORD_CHARS.match(text, end):
+        end += 1
+    word = elide_keys(" ".join(text[start:end].split()))[:80]
+    return f"{word!r} at line {text.count(chr(10), 0, first.start()) + 1}"
+
+
 def merge(defaults: dict, own: dict) -> dict:
     """Rule settings over pack defaults: lists are joined, mappings merged, scalars replaced."""
     merged = dict(defaults)

@@ -34,7 +34,10 @@ _SOURCE = {
         "name_calls": {**_STRINGS, "description": "callees whose first literal argument names what they read (os.getenv)"},
         "stores": {**_STRINGS, "description": "regexes over dict keys: a value stored under one is a source"},
         "url": {**_STRINGS, "description": "for calls: regexes the URL argument's text ({} for variable parts) must match"},
-        "at_key": {"type": "string", "minLength": 1, "description": "for calls: the secret sits under this key of the result"},
+        "at_key": {"oneOf": [{"type": "string", "minLength": 1}, _STRINGS],
+                   "description": "for calls: the secret sits under this key (or each of these keys) of the result"},
+        "evidence": {"type": "string", "minLength": 1,
+                     "description": "the value counts only where the code shows this service (an `evidence` entry)"},
         "literals": {**_STRINGS, "description": "regexes over string literals (f-strings with {} for variable parts), e.g. API paths"},
         "keys": {**_STRINGS, "description": "regexes over dict keys: a value stored under one, constants too, gets the labels"},
         "params": {
@@ -99,6 +102,8 @@ _SANITIZER = {
             },
         },
         "max_slice": {"type": "integer", "minimum": 0, "description": "x[:n] / x[-n:] with n at most this is clean"},
+        "filters_naming": {**_STRINGS, "description": "a dict comprehension that filters out key names matching each of "
+                           "these regexes clears a whole key set too (`{k: v ... if k not in SECRET_FIELDS}`)"},
     },
 }
 _PROPAGATOR = {
@@ -116,7 +121,21 @@ _PROPAGATOR = {
         "at_key": {"type": "string", "minLength": 1, "description": "the moved value, out of any container, lands under this key"},
     },
 }
+_EVIDENCE = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "names": {**_STRINGS, "description": "regexes over identifiers and strings that name the service"},
+        "literals": {**_STRINGS, "description": "regexes over strings: the service's hosts, API paths, headers"},
+        "weak": {**_STRINGS, "description": "regexes over strings another service shares: they count only where nothing is foreign"},
+        "hosts": {**_STRINGS, "description": "regexes over URL hosts of the service; a URL of any other host is foreign"},
+        "foreign": {**_STRINGS, "description": "regexes over strings that show another service (its token paths)"},
+        "tokens": {**_STRINGS, "description": "lowercase substrings of which every marker contains one (a quick first test)"},
+    },
+}
 _PROPERTIES = {
+    "evidence": {"type": "object", "additionalProperties": _EVIDENCE,
+                 "description": "named services; a source with `evidence: NAME` counts only in code that shows it"},
     "prefilter": {**_STRINGS, "description": "lowercase substrings; files containing none are skipped"},
     "project_prefilter": {**_STRINGS, "description": "lowercase substrings the rule's sinks (or sources) cannot do "
                           "without; when no Python file of the scan contains one, the rule sits the scan out"},
@@ -176,7 +195,7 @@ def summarise(parsed, rules, key_types=()):
     """The file's ModuleSummary: plain, picklable data."""
     from keylint.dataflow.intra import summarise_module  # LibCST only when Python is parsed
 
-    return summarise_module(parsed.path, parsed.wrapper.module, parsed.positions, engine_config(rules, key_types))
+    return summarise_module(parsed.path, parsed.wrapper.module, parsed.positions, engine_config(rules, key_types), parsed.text)
 
 
 def exports(summary) -> bool:
@@ -255,7 +274,8 @@ def _best_path(concrete: dict, sink, event) -> tuple | None:
 def _hit(rule, sink, event, path: tuple, file_path: str, labels: dict) -> Hit:
     flow = tuple(FlowStep(p, line, note) for p, line, note in path)
     flow += (FlowStep(file_path, event.line, f"{sink.note}: {event.code}"),)
-    first = flow[0]
+    shown = [step for step in flow if step.note.startswith("evidence: ")]
+    first = next(step for step in flow if not step.note.startswith("evidence: "))
     source = first.note.removeprefix("source: ")
     return Hit(
         rule=rule,
@@ -266,5 +286,12 @@ def _hit(rule, sink, event, path: tuple, file_path: str, labels: dict) -> Hit:
         match_key=f"{sink.note}|{event.code}|{source}",
         scope=event.scope,
         flow=flow,
-        variables={**labels, "source": source, "source_line": first.line, "source_path": first.path, "sink": event.code},
+        variables={**labels, "source": source, "source_line": first.line, "source_path": first.path, "sink": event.code,
+                   "evidence": _evidence_text(shown[0], file_path) if shown else "none"},
     )
+
+
+def _evidence_text(step, file_path: str) -> str:
+    """`the string 'https://api.vipps.no' at vipps.py:3` (no path when it is the finding's file)."""
+    where = f"line {step.line}" if step.path == file_path else f"{step.path}:{step.line}"
+    return f"{step.note.removeprefix('evidence: ')} at {where}"

@@ -6,12 +6,21 @@ import textwrap
 
 
 def rule_table(rules) -> str:
-    rows = [("ID", "PITFALL", "SEVERITY", "PACK", "SUMMARY")]
-    rows += [(r.id, r.pitfall, r.severity, r.pack, r.docs["summary"]) for r in sorted(rules, key=lambda r: r.id)]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    rows = [("ID", "PITFALL", "SEVERITY", "PACK", "FIX", "SUMMARY")]
+    rows += [(r.id, r.pitfall, r.severity, r.pack, "yes" if r.autofix else "-", r.docs["summary"])
+             for r in sorted(rules, key=lambda r: r.id)]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
     return "\n".join(
-        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4] for row in rows
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:5])) + "  " + row[5] for row in rows
     ) + "\n"
+
+
+def fix_sentence(rule) -> str:
+    """What `keylint fix` does for a fixable rule (its `autofix` block)."""
+    env = rule.autofix["env"]
+    return (f"`keylint fix --rules {rule.id}` rewrites it: in Python to os.environ[\"{env}\"] (a getenv fallback "
+            f"or a pydantic BaseSettings default is dropped), in .env, YAML, TOML, JSON and INI files to "
+            f"${{{env}}}, a reference you fill in. The key stays in git history: rotate it.")
 
 
 def _section(title: str, body: str, code: bool = False) -> str:
@@ -33,6 +42,8 @@ def rule_page(rule) -> str:
         _section("Example", docs["example"], code=True),
         _section("Use instead", docs["fix"], code=True),
     ]
+    if rule.autofix:
+        parts.append(_section("Fix", fix_sentence(rule)))
     if docs.get("references"):
         parts.append("References\n" + "\n".join(f"    {ref}" for ref in docs["references"]) + "\n")
     parts.append(

@@ -16,9 +16,15 @@ def _finding(finding, color: bool) -> list[str]:
         f"{style(finding.rule_id, bold=True)} "
         f"{style(f'[{finding.severity}]', fg=_SEVERITY_COLOURS[finding.severity])} {finding.message}"
     )
-    gutter = f"{finding.line:>5} | "
+    # A notebook finding's snippet is a line of its cell: numbered and marked within the cell.
+    line, column = (finding.cell.line, finding.cell.column) if finding.cell else (finding.line, finding.column)
+    if finding.cell:
+        head += f" ({finding.cell.describe()})"
+    if finding.history:
+        head += f" ({finding.history.describe()})"
+    gutter = f"{line:>5} | "
     snippet = finding.snippet.expandtabs(1)
-    caret = " " * (len(gutter) - 2) + "| " + " " * (finding.column - 1) + "^" + "~" * (finding.highlight - 1)
+    caret = " " * (len(gutter) - 2) + "| " + " " * (column - 1) + "^" + "~" * (finding.highlight - 1)
     lines = [head, gutter + snippet, style(caret, fg="green")]
     lines.extend(f"      {step.path}:{step.line}: {step.note}" for step in finding.flow)
     return lines
@@ -37,10 +43,11 @@ def render_findings(report, color: bool = False) -> str:
 
 def _summary(report) -> str:
     stats = report.stats()
-    summary = (
-        f"{stats['findings']} finding{'s' if stats['findings'] != 1 else ''} in "
-        f"{stats['files_scanned']} file{'s' if stats['files_scanned'] != 1 else ''}"
-    )
+    files = f"{stats['files_scanned']} file{'s' if stats['files_scanned'] != 1 else ''}"
+    if "commits_scanned" in stats:
+        commits = stats["commits_scanned"]
+        files = f"the history of {commits} commit{'s' if commits != 1 else ''} ({files} read)"
+    summary = f"{stats['findings']} finding{'s' if stats['findings'] != 1 else ''} in {files}"
     extras = [f"{stats['suppressed']} suppressed"] if stats["suppressed"] else []
     if stats["baselined"]:
         extras.append(f"{stats['baselined']} in baseline")
@@ -49,7 +56,10 @@ def _summary(report) -> str:
         extras.append(f"{issues} suppression issue{'s' if issues != 1 else ''}")
     if stats["errors"]:
         extras.append(f"{stats['errors']} could not be analysed")
-    return summary + (f" ({', '.join(extras)})" if extras else "") + ".\n"
+    summary += (f" ({', '.join(extras)})" if extras else "") + ".\n"
+    if "commits_scanned" in stats and stats["findings"]:
+        summary += "A key that was ever committed stays readable in git history: rotate it, removing it is not enough.\n"
+    return summary
 
 
 def render(report, rules, color: bool = False) -> str:

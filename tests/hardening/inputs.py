@@ -2,8 +2,9 @@
 the `keylint` arguments that run it. The tests in this folder and `bench/hardening.py` (which
 measures exit code, time and peak memory of each) share them.
 
-Every tree that can hide a key plants one (KEY) on an early line: an input that defeats the
-analysis must still not hide it.
+Every tree that can hide a key plants one (KEY) on an early line, named so that it shows Vipps
+(the hardcoded-secret rules want that evidence): an input that defeats the analysis must still not
+hide it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 KEY = "Hb3Nq7Wc2Xe9Rt5Yu1Io8Pa4Sd6Fg0Jk"
-HEAD = f'import requests\nCLIENT_SECRET = "{KEY}"\n'
+HEAD = f'import requests\nVIPPS_CLIENT_SECRET = "{KEY}"\n'
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def one_line_list(megabytes: float) -> Input:
 
 
 YAML_BOMBS = [
-    Input("yaml-config-bomb", {"config/settings.yaml": f'client_secret: "{KEY}"\n' + _alias_bomb()},
+    Input("yaml-config-bomb", {"config/settings.yaml": f'vipps_client_secret: "{KEY}"\n' + _alias_bomb()},
           ("scan", "--no-cache", "config/settings.yaml"), "a 10-line alias bomb in a scanned config file"),
     Input("yaml-pack-bomb", {
         "pack.yaml": "pack: bomb\nversion: '1'\ndescription: d\nanchors:\n" + _alias_bomb("  ") + "rules: *l8\n",
@@ -90,11 +91,11 @@ FILES = [
           ("scan", "--no-cache", "settings.toml"), "a TOML \\U escape beside a key"),
     Input("toml-inline", {"settings.toml": f'vipps = {{ client_secret = "{KEY}" }}\n'},
           ("scan", "--no-cache", "settings.toml"), "a key in a TOML inline table"),
-    Input("jsonc", {"appsettings.json": f'{{\n  // test merchant\n  "client_secret": "{KEY}",\n}}\n'},
+    Input("jsonc", {"appsettings.json": f'{{\n  // Vipps test merchant\n  "client_secret": "{KEY}",\n}}\n'},
           ("scan", "--no-cache", "appsettings.json"), "JSON with a // comment and a trailing comma"),
     Input("python-syntax-error", {"broken.py": HEAD + "def f(:\n"},
           ("scan", "--no-cache", "broken.py"), "Python with a syntax error"),
-    Input("json-broken", {"broken.json": f'{{"client_secret": "{KEY}", oops}}\n'},
+    Input("json-broken", {"broken.json": f'{{"vipps_client_secret": "{KEY}", oops}}\n'},
           ("scan", "--no-cache", "broken.json"), "JSON that is not even JSONC"),
     Input("non-utf8-name", {b"caf\xe9.py": HEAD}, ("scan", "--no-cache", "--format", "json", "."),
           "a file name with a non-UTF-8 byte"),

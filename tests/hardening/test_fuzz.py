@@ -20,7 +20,7 @@ FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
 
 
 def _check(source: str) -> None:
-    data = f'CLIENT_SECRET = "{KEY}"\n{source}'.encode("utf-8", "surrogatepass")
+    data = f'VIPPS_CLIENT_SECRET = "{KEY}"\n{source}'.encode("utf-8", "surrogatepass")
     result = analyse_file(SourcePath("fuzz.py", "fuzz.py", "python"), data, RULES)
     assert not [e for e in result.errors if "internal error" in e.message]
     shown = " ".join([*(f.snippet + f.message for f in result.findings), *(s.note for f in result.findings for s in f.flow)])

@@ -2,6 +2,8 @@
 import time
 import warnings
 
+import requests
+
 
 class TokenCache:
     def __init__(self):
@@ -14,6 +16,7 @@ class TokenCache:
             warnings.warn(f"token {self.token} is about to expire")
         return self.token
 
-    def store(self, body):
+    def refresh(self, headers):
+        body = requests.post("https://api.vipps.no/accesstoken/get", headers=headers, timeout=10).json()
         self.token = body["access_token"]
         self.expires = time.time() + body["expires_in"]

