@@ -424,6 +424,9 @@ class Walker:
     # ----- statements -------------------------------------------------------------------------
 
     def block(self, stmts: list, env: dict | None) -> dict | None:
+        """The environment after `stmts`; `env` itself is left as it was (one copy per block, not
+        per statement: a copy per statement is quadratic in a module of many assignments)."""
+        env = None if env is None else dict(env)
         for stmt in stmts:
             if env is None:
                 return None
@@ -441,7 +444,6 @@ class Walker:
         return handler(self, stmt, env) if handler else env
 
     def small(self, stmt: cst.BaseSmallStatement, env: dict) -> dict | None:
-        env = dict(env)
         if isinstance(stmt, cst.Assign):
             for target in stmt.targets:
                 self.assign(target.target, stmt.value, env)
