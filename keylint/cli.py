@@ -280,8 +280,9 @@ def _colour(choice: str) -> bool:
 
 
 def _existing(paths: tuple[str, ...]) -> list[str]:
-    """The paths to scan (default: the current folder); one that does not exist is a usage error."""
-    missing = [path for path in paths if not os.path.exists(path)]
+    """The paths to scan (default: the current folder); one that does not exist is a usage error
+    (a symbolic link that leads nowhere exists: the scan reports what is wrong with it)."""
+    missing = [path for path in paths if not os.path.lexists(path)]
     if missing:
         _fail(f"no such file or directory: {', '.join(missing)}")
     return list(paths) or ["."]

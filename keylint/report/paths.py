@@ -12,6 +12,7 @@ import os
 from dataclasses import replace
 from functools import cache
 
+from keylint.discover import printable
 from keylint.gitdiff import GitError, toplevel
 
 CI_WORKSPACES = ("GITHUB_WORKSPACE", "CI_PROJECT_DIR")
@@ -43,7 +44,7 @@ def rebased(report, base: str):
         where = os.path.realpath(report.locations.get(rel) or os.path.join(report.root, rel))
         if not _inside(where, real_base):
             return rel
-        return os.path.relpath(where, real_base).replace(os.sep, "/")
+        return printable(os.path.relpath(where, real_base).replace(os.sep, "/"))
 
     return replace(
         report,
