@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 
-from keylint.report.ruledoc import fix_sentence
+from keylint.report.ruledoc import fix_sentence, modelled
 
 HEADER = """# keylint rules
 
@@ -53,6 +53,8 @@ def rule_section(rule) -> str:
     ]
     if rule.autofix:
         parts += ["### Fix", fix_sentence(rule)]
+    if rule.models:
+        parts += ["### Frameworks and libraries modelled", "\n".join(f"- {line}" for line in modelled(rule))]
     if docs.get("references"):
         parts += ["### References", "\n".join(f"- <{ref}>" for ref in docs["references"])]
     return "\n\n".join(parts) + "\n"
