@@ -10,7 +10,7 @@ listing frameworks:
     sources:   - {labels: [user-input], model: user-input}
     sinks:     - {note: log message, model: log-output}
                - {note: MSN in the URL, model: http-request, role: url}
-    calls, name_calls, exits (anywhere):  calls: [{model: http-request}, extra.glob]
+    calls, name_calls, exits, calls_through (anywhere):  calls: [{model: http-request}, extra.glob]
 
 References are resolved before a rule is compiled: the engine only ever sees plain specs. A
 source reference takes the union of its frameworks' patterns; a sink reference becomes one sink
@@ -37,7 +37,8 @@ _FIELDS = {
         "params": {
             "type": "object",
             "additionalProperties": False,
-            "properties": {k: _STRINGS for k in ("decorators", "after", "exclude_names", "exclude_defaults", "exclude_annotations")},
+            "properties": {k: _STRINGS for k in ("decorators", "functions", "after", "exclude_names", "exclude_defaults",
+                                                 "exclude_annotations")},
         },
     },
     "sink": {
@@ -159,7 +160,8 @@ def allow_references(spec_schema: dict) -> dict:
     """A copy of a taint spec schema that also accepts model references."""
     schema = copy.deepcopy(spec_schema)
     props = schema["properties"]
-    props["exits"] = _with_refs(props["exits"])
+    for name in ("exits", "calls_through"):
+        props[name] = _with_refs(props[name])
     for key in ("sources", "sinks", "sanitizers", "propagators"):
         item = props[key]["items"]
         for name in ("calls", "name_calls"):
@@ -204,9 +206,8 @@ def resolve(spec: dict, models: dict) -> tuple[dict, tuple]:
     def item(raw: dict, where: list) -> dict:
         return {k: calls(v, [*where, k]) if k in ("calls", "name_calls") and isinstance(v, list) else v for k, v in raw.items()}
 
-    out = {k: v for k, v in spec.items() if k not in ("sources", "sinks", "sanitizers", "propagators", "exits")}
-    if "exits" in spec:
-        out["exits"] = calls(spec["exits"], ["exits"])
+    out = {k: calls(v, [k]) if k in ("exits", "calls_through") else v
+           for k, v in spec.items() if k not in ("sources", "sinks", "sanitizers", "propagators")}
     for key in ("sanitizers", "propagators"):
         if key in spec:
             out[key] = [item(raw, [key, i]) for i, raw in enumerate(spec[key])]

@@ -316,7 +316,7 @@ class Walker:
         name = param.name.value
         if name in spec.exclude_names:
             return False
-        decorated = bool(spec.decorators) and any(spec.decorators.match(*d) for d in decorators)
+        decorated = (bool(spec.decorators) and any(spec.decorators.match(*d) for d in decorators)) or spec.functions.match(self.fs.name)
         after = any(n in spec.after for n in names[:index])
         if not (decorated or after):
             return False
@@ -765,7 +765,8 @@ class Walker:
         self.call_sinks(node, names, args, receiver)
         self.propagate(node, names, method, args, receiver_node, env)
         default = self._default_result(method, args, receiver, node)
-        candidates, bound = self.callee_candidates(func, env)
+        through = receiver_node is not None and self.config.calls_through.match(*names)  # task.delay(a) runs task(a)
+        candidates, bound = self.callee_candidates(receiver_node if through else func, env)
         if candidates:
             site = CallSite(
                 id=self.a.new_site_id(), callee=raw or "<call>", candidates=candidates,

@@ -45,6 +45,7 @@ _SOURCE = {
             "additionalProperties": False,
             "properties": {
                 "decorators": {**_STRINGS, "description": "all parameters of functions with such a decorator"},
+                "functions": {**_STRINGS, "description": "all parameters of functions with such a name (lambda_handler)"},
                 "after": {**_STRINGS, "description": "parameters that follow one of these (Django: request)"},
                 "exclude_names": _STRINGS,
                 "exclude_defaults": {**_STRINGS, "description": "callees of defaults that mark injected values (Depends)"},
@@ -140,6 +141,8 @@ _PROPERTIES = {
     "project_prefilter": {**_STRINGS, "description": "lowercase substrings the rule's sinks (or sources) cannot do "
                           "without; when no Python file of the scan contains one, the rule sits the scan out"},
     "exits": {**_STRINGS, "description": "callees that never return (abort, sys.exit)"},
+    "calls_through": {**_STRINGS, "description": "callees that call their receiver with their own arguments "
+                      "(Celery's task.delay(a, b) runs task(a, b))"},
     "sources": {"type": "array", "items": _SOURCE},
     "sinks": {"type": "array", "items": _SINK},
     "sanitizers": {"type": "array", "items": _SANITIZER},
