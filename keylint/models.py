@@ -46,6 +46,7 @@ _FIELDS = {
         "args": _ARGS,
         "attributes_of": {**_STRINGS, "description": "globs over objects whose attribute stores are sinks"},
         "returns_from": {**_STRINGS, "description": "decorator globs of functions whose return value is a sink"},
+        "returns_of": {**_STRINGS, "description": "globs over (qualified) names of functions whose return value is a sink"},
     },
     "calls": {
         "calls": {**_STRINGS, "description": "globs over callees"},

@@ -102,6 +102,7 @@ class Sink:
     stores: Regexes = field(default_factory=Regexes)
     attributes_of: Globs = field(default_factory=Globs)
     returns_from: Globs = field(default_factory=Globs)
+    returns_of: Globs = field(default_factory=Globs)  # names or qualified names of functions
     under: frozenset | None = None
     also: tuple = ()  # LabelTests that must hold too
     unless: tuple = ()  # LabelTests that silence the sink
@@ -221,6 +222,7 @@ def _sink(raw: dict, where: list, rule_id: str, index: int, own_labels: frozense
         stores=_regexes(raw, "stores", where),
         attributes_of=_globs(raw, "attributes_of"),
         returns_from=_globs(raw, "returns_from"),
+        returns_of=_globs(raw, "returns_of"),
         under=None if raw.get("under") is None else frozenset(raw["under"]),
         also=tuple(label_test(t) for t in raw.get("also", ())),
         unless=tuple(label_test(t) for t in raw.get("unless", ())),

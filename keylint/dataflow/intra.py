@@ -466,7 +466,8 @@ class Walker:
         taint = F.with_step(taint, self.a.step(node, f"returned by {self.fs.name}()"))
         self.fs.returns = F.join(self.fs.returns, taint)
         for sink in self.config.sinks:
-            if sink.returns_from and any(sink.returns_from.match(*d) for d in self.decorators):
+            if (sink.returns_from and any(sink.returns_from.match(*d) for d in self.decorators)) \
+                    or sink.returns_of.match(self.fs.name, self.fs.qname):
                 self.sink_event(sink, node, taint)
 
     def if_(self, node: cst.If, env: dict) -> dict | None:

@@ -66,7 +66,7 @@ _SINK = {
     "type": "object",
     "additionalProperties": False,
     "required": ["note"],
-    "oneOf": [{"required": [k]} for k in ("calls", "stores", "attributes_of", "returns_from")],
+    "oneOf": [{"required": [k]} for k in ("calls", "stores", "attributes_of", "returns_from", "returns_of")],
     "properties": {
         "note": {"type": "string", "minLength": 1, "description": "what the sink is, shown in the flow"},
         "calls": {**_STRINGS, "description": "globs over callees"},
@@ -80,6 +80,8 @@ _SINK = {
         "stores": {**_STRINGS, "description": "regexes over dict keys / item assignments that are sinks themselves"},
         "attributes_of": {**_STRINGS, "description": "globs over objects whose attribute stores are sinks"},
         "returns_from": {**_STRINGS, "description": "decorator globs of functions whose return value is a sink"},
+        "returns_of": {**_STRINGS, "description": "globs over names or qualified names (Class.method) of functions "
+                       "whose return value is a sink (resolve_*, *Serializer.get_*)"},
         "requires": {**_LABELS, "description": "labels of which a value needs one (default: the rule's source labels)"},
         "under": {**_UNDER, "description": "`requires` counts only for values under these keywords or receiver attributes"},
         "also": {"type": "array", "items": _LABEL_TEST, "description": "label tests that must hold too (the call as one request)"},
