@@ -516,8 +516,39 @@ class Walker:
         return self.block(_body(node), env)
 
     def match_(self, node, env: dict) -> dict | None:
-        self.expr(node.subject, env)
-        return merge_envs(env, *(self.block(_body(case), dict(env)) for case in node.cases))
+        subject = self.expr(node.subject, env)
+        branches = []
+        for case in node.cases:
+            inner = dict(env)
+            self._capture(case.pattern, subject, inner)
+            branches.append(self.block(_body(case), inner))
+        return merge_envs(env, *branches)
+
+    def _capture(self, pattern, taint: dict, env: dict) -> None:
+        """Bind the names a `case` pattern captures: `{"client_secret": s}` takes the subject's
+        value under that key; other captures take the whole subject (sequence items, class fields)."""
+        if isinstance(pattern, cst.MatchAs):
+            if pattern.pattern is not None:
+                self._capture(pattern.pattern, taint, env)
+            if pattern.name is not None:
+                self.assign_taint(pattern.name, taint, env)
+        elif isinstance(pattern, cst.MatchMapping):
+            for element in pattern.elements:
+                key = literal_string(element.key)
+                self._capture(element.pattern, taint if key is None else F.transform(taint, ("pop", key)), env)
+            if pattern.rest is not None:
+                self.assign_taint(pattern.rest, taint, env)
+        elif isinstance(pattern, cst.MatchStar):
+            if pattern.name is not None:
+                self.assign_taint(pattern.name, taint, env)
+        elif isinstance(pattern, cst.MatchOr):
+            for element in pattern.patterns:
+                self._capture(element.pattern, taint, env)
+        elif isinstance(pattern, (cst.MatchList, cst.MatchTuple, cst.MatchClass)):
+            for element in pattern.patterns:
+                self._capture(element if isinstance(element, cst.MatchStar) else element.value, taint, env)
+            for keyword in getattr(pattern, "kwds", ()):
+                self._capture(keyword.pattern, taint, env)
 
     def function_def(self, node: cst.FunctionDef, env: dict) -> dict:
         prefix = self.a.module if self.is_module else f"{self.fs.qname}.<locals>"
