@@ -56,7 +56,7 @@ def project_options(command):
         click.option("--select", multiple=True, metavar="ID|PITFALL", help="Only these rules or pitfalls (repeatable, comma-separated)."),
         click.option("--ignore", multiple=True, metavar="ID|PITFALL", help="Skip these rules or pitfalls (repeatable, comma-separated)."),
         click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching this gitignore-style glob (repeatable)."),
-        click.option("--no-gitignore", is_flag=True, help="Also scan files that .gitignore files exclude."),
+        click.option("--no-gitignore", is_flag=True, help="Also scan files that git ignores (walks the folders instead of asking git)."),
         click.option("--min-severity", type=SEVERITY_CHOICE, help="Report only findings at or above this severity [default: low]."),
         click.option("--require-reason/--no-require-reason", default=None,
                      help="Suppressions without `-- reason` silence nothing and are reported."),
@@ -145,14 +145,20 @@ def _format_choice():
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=_format_choice(), default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to FILE.")
+@click.option("--format", "fmt", type=_format_choice(), default="text", show_default=True,
+              help="Format of the report on stdout (or in a plain --output FILE).")
+@click.option("--output", "-o", "outputs", multiple=True, metavar="[FORMAT:]FILE",
+              help="Write a report to FILE; FORMAT:FILE writes one in another format, `-` is stdout "
+                   "(repeatable: one scan, several reports).")
 @project_options
 @click.option("--baseline", type=click.Path(dir_okay=False), metavar="FILE", help="Report only findings not in this baseline.")
 @click.option("--diff", "diff_ref", metavar="REF", help="Report only findings on lines changed since git REF (e.g. origin/main).")
 @click.option("--no-redact", is_flag=True, help="Show secrets in clear in the report (off by default).")
-@click.option("--quiet", "-q", is_flag=True, help="Text format: print findings only, no summary; nothing when clean.")
+@click.option("--quiet", "-q", is_flag=True, help="Text format: findings and what to do next only, no summary; nothing when clean.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors still exit non-zero).")
+@click.option("--statistics", is_flag=True, help="Also print the number of findings per rule and severity.")
+@click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour text output; auto: on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (default 0: all cores).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), envvar="KEYLINT_CACHE_DIR", metavar="DIR",
@@ -165,14 +171,16 @@ def _format_choice():
                    "rules: each key once, with the commit where it first appeared and whether HEAD still has it.")
 @click.option("--explain-keys", is_flag=True,
               help="Also print the key type, API and environment inferred for each request, with the evidence "
-                   "(to stderr unless --format text).")
-def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero,
+                   "(to stderr unless the report on stdout is text).")
+def scan(paths, fmt, outputs, baseline, diff_ref, no_redact, quiet, exit_zero, statistics, colour,
          jobs, no_cache, cache_dir, no_prefilter, timeout_s, history_range, explain_keys, **flags) -> None:
     """Scan PATHS (default: the current folder) for key leaks and misuse."""
-    from keylint.report import FORMATS, text
+    from keylint.report import render
     from keylint.scan import scan as run_scan
     from keylint.workers import default_jobs
 
+    reports = _reports(fmt, outputs)
+    on_stdout = next((name for name, target in reports if target is None), None)
     if not no_cache and cache_dir is None:
         from keylint.cache import user_cache_dir
 
@@ -188,22 +196,77 @@ def scan(paths, fmt, output, baseline, diff_ref, no_redact, quiet, exit_zero,
             _fail("--history and --diff cannot be combined")
         report = _history(history_range, paths, rules, options)
     else:
-        report = run_scan(list(paths) or ["."], rules, options, on_progress=_progress(fmt, quiet))
-    color = output is None and fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    if quiet and fmt == "text":
-        rendered = text.render_findings(report, color)
-    else:
-        rendered = FORMATS[fmt](report, rules, color=color)
-    _emit(rendered, output)
+        report = run_scan(_existing(paths), rules, options, on_progress=_progress(on_stdout, quiet))
+        _say_if_empty(report, paths)
+    for name, target in reports:
+        colour_here = target is None and _colour(colour)
+        _emit(render(name, report, rules, color=colour_here, quiet=quiet), target, colour_here)
+    to_stderr = on_stdout != "text"
+    if statistics:
+        from keylint.report.text import render_statistics
+
+        click.echo(render_statistics(report, rules), nl=False, err=to_stderr)
     if explain_keys:
         from keylint.report.explain import render_explanation
 
-        click.echo(render_explanation(report, rules, config.key_types), nl=False, err=fmt != "text" or output is not None)
+        click.echo(render_explanation(report, rules, config.key_types), nl=False, err=to_stderr)
     if (report.findings or report.suppression_issues) and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     if report.errors:
         sys.exit(EXIT_INCOMPLETE)
     sys.exit(EXIT_CLEAN)
+
+
+def _reports(fmt: str, outputs: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """(format, file; None for stdout) of every report: `--output FORMAT:FILE` names its format,
+    a plain `--output FILE` takes --format; stdout gets --format unless a plain FILE took it."""
+    from keylint.report import FORMATS
+
+    reports, plain = [], False
+    for value in outputs:
+        name, colon, target = value.partition(":")
+        if not (colon and name in FORMATS):
+            name, target, plain = fmt, value, True
+        if not target:
+            _fail(f"--output {value}: no file named (use FORMAT:FILE, or FORMAT:- for stdout)")
+        reports.append((name, None if target == "-" else target))
+    if not plain and all(target is not None for _, target in reports):
+        reports.insert(0, (fmt, None))
+    if sum(target is None for _, target in reports) > 1:
+        _fail("more than one report on stdout: give all but one of them a file (--output FORMAT:FILE)")
+    return reports
+
+
+def _colour(choice: str) -> bool:
+    """--color: always or never; auto colours a terminal unless NO_COLOR is set, and FORCE_COLOR colours anyway."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "0") not in ("", "0", "false"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _existing(paths: tuple[str, ...]) -> list[str]:
+    """The paths to scan (default: the current folder); one that does not exist is a usage error."""
+    missing = [path for path in paths if not os.path.exists(path)]
+    if missing:
+        _fail(f"no such file or directory: {', '.join(missing)}")
+    return list(paths) or ["."]
+
+
+def _say_if_empty(report, paths: tuple[str, ...]) -> None:
+    """A scan that read nothing says so: a wrong path or an exclude that hides everything shows."""
+    if report.files_scanned or report.errors:
+        return
+    where = " ".join(paths) or "."
+    skipped = f"; {report.files_skipped} excluded" if report.files_skipped else ""
+    click.echo(
+        f"keylint: warning: no file to read in {where}{skipped} (keylint reads Python, .env, YAML, JSON, TOML, "
+        "INI/CFG, template and notebook files that git tracks or does not ignore)",
+        err=True,
+    )
 
 
 def _baseline(config, path: str | None):
@@ -244,7 +307,7 @@ def _diff(ref: str | None, root: str):
     return changed
 
 
-def _progress(fmt: str, quiet: bool):
+def _progress(fmt: str | None, quiet: bool):
     """A progress bar on stderr for text output to a terminal; never in CI logs."""
     if fmt != "text" or quiet or not sys.stderr.isatty() or os.environ.get("CI"):
         return None
@@ -253,9 +316,9 @@ def _progress(fmt: str, quiet: bool):
     return ProgressBar()
 
 
-def _emit(rendered: str, output: str | None) -> None:
+def _emit(rendered: str, output: str | None, colour: bool = False) -> None:
     if output is None:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=colour or None)
         return
     try:
         with open(output, "w", encoding="utf-8") as handle:
@@ -286,7 +349,8 @@ def baseline_create(paths, output, history_range, **flags) -> None:
     if history_range is not None:
         report = _history(history_range, paths, rules, _scan_options(config, flags))
     else:
-        report = run_scan(list(paths) or ["."], rules, _scan_options(config, flags))
+        report = run_scan(_existing(paths), rules, _scan_options(config, flags))
+        _say_if_empty(report, paths)
     target = os.path.abspath(output) if output else resolve(config, config.baseline or DEFAULT_BASELINE)
     _emit(render(report.findings), target)
     click.echo(f"wrote {len(report.findings)} finding(s) to {os.path.relpath(target)}", err=True)

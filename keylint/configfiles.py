@@ -14,6 +14,7 @@ import sys
 import yaml
 
 from keylint.bindings import Binding
+from keylint.lines import position, split_lines
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -50,7 +51,7 @@ def _binding(name: str, value: str, line: int, column: int, scope: str = "") -> 
 def read_env(text: str) -> list[Binding]:
     """`.env` files: KEY=VALUE lines, optional `export`, quotes and trailing comments."""
     found = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(split_lines(text), 1):
         match = _ENV_LINE.match(line)
         if not match or line.lstrip().startswith("#"):
             continue
@@ -120,8 +121,8 @@ def read_json(text: str) -> list[Binding]:
     found = []
     for match in _JSON_PAIR.finditer(text):
         name, value = json.loads(f'"{match.group(1)}"'), json.loads(f'"{match.group(2)}"')
-        line = text.count("\n", 0, match.start(2)) + 1
-        column = match.start(2) - (text.rfind("\n", 0, match.start(2)) + 1) + 1
+        line, column = position(text, match.start(2))
+        column += 1
         found.append(Binding(name, value, line, column, line, column + len(match.group(2))))
     return found
 
@@ -148,7 +149,7 @@ def read_ini(text: str) -> list[Binding]:
 def _read_sectioned(text: str, pattern: re.Pattern, toml: bool) -> list[Binding]:
     found = []
     section = ""
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(split_lines(text), 1):
         stripped = line.strip()
         if stripped.startswith("["):
             section = stripped.strip("[]").strip()

@@ -1,9 +1,18 @@
-"""Stage 1: find the files to scan and what kind each one is."""
+"""Stage 1: find the files to scan and what kind each one is.
+
+Inside a git work tree a folder's files are the ones git lists (`git ls-files --cached --others
+--exclude-standard`): tracked files even under an ignored path, untracked ones no ignore rule
+(any `.gitignore`, `.git/info/exclude`, `core.excludesFile`) excludes, with git's own `!pattern`
+semantics. Outside git, or with `gitignore=False`, the folder is walked and its `.gitignore`
+files are read with pathspec. Both honour the default skips and `--exclude`.
+"""
 
 from __future__ import annotations
 
 import fnmatch
 import os
+import stat
+import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,6 +71,25 @@ def is_test_path(rel_path: str) -> bool:
     return any(fnmatch.fnmatchcase(rel_path, p) for p in TEST_PATTERNS)
 
 
+def _skipped_folder(names) -> bool:
+    return any(name in SKIP_DIRS or name.endswith(".egg-info") for name in names)
+
+
+def git_files(top: str) -> list[str] | None:
+    """The files git would have in the project under `top` (tracked, plus untracked and not
+    ignored), relative to it with forward slashes; None when `top` is not in a git work tree."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", top, "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+            capture_output=True, check=False,
+        )
+    except OSError:  # no git: the walk reads .gitignore files itself
+        return None
+    if done.returncode:
+        return None
+    return sorted({os.fsdecode(name) for name in done.stdout.split(b"\0") if name})
+
+
 def _is_virtualenv(path: str) -> bool:
     return os.path.isfile(os.path.join(path, "pyvenv.cfg"))
 
@@ -112,9 +140,34 @@ class Discovery:
         return SourcePath(path, rel, kind)
 
     def _walk(self, top: str):
-        """The files under `top`, one directory listing (os.scandir) per directory: no stat calls."""
+        """The files under `top`: git's list in a work tree, else one os.scandir listing per folder."""
+        listed = git_files(top) if self.gitignore else None
+        if listed is not None:
+            yield from self._listed(top, listed)
+            return
         ignores = self._ancestor_ignores(top) if self.gitignore else []
         yield from self._walk_dir(top, top, ignores)
+
+    def _listed(self, top: str, names: list[str]):
+        """The files of git's list under `top` that keylint reads: no symlinks, nothing deleted
+        from the work tree, nothing in a default-skipped folder or a virtualenv."""
+        venvs = tuple(name[: -len("pyvenv.cfg")] for name in names if name.endswith("/pyvenv.cfg"))
+        for name in names:
+            folders, _, base = name.rpartition("/")
+            kind = file_kind(base)
+            if kind is None or _skipped_folder(folders.split("/")) or (venvs and name.startswith(venvs)):
+                continue
+            path = os.path.join(top, *name.split("/"))
+            try:
+                if not stat.S_ISREG(os.lstat(path).st_mode):
+                    continue
+            except OSError:
+                continue
+            rel = self._display(path, top)
+            if self._excluded(rel):
+                self.skipped += 1
+                continue
+            yield SourcePath(path, rel, kind)
 
     def _walk_dir(self, dirpath: str, top: str, ignores: list):
         try:
@@ -142,7 +195,7 @@ class Discovery:
             yield from self._walk_dir(subdir, top, ignores)
 
     def _skip_dir(self, path: str, name: str, top: str, ignores) -> bool:
-        if name in SKIP_DIRS or name.endswith(".egg-info") or _is_virtualenv(path):
+        if _skipped_folder((name,)) or _is_virtualenv(path):
             return True
         return self._ignored(path, True, ignores) or self._excluded(self._display(path, top) + "/")
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from keylint.analyse import analyse_file
 from keylint.discover import SourcePath, discover, is_test_path, read_bytes
+from keylint.lines import split_lines
 from keylint.parse import ParseFailure, decode
 from keylint.values import normalise_name, redact_inline
 
@@ -132,7 +133,7 @@ def _verify(source: SourcePath, result: FileFix, outcomes: list, rules: list) ->
 
 def _fix_config(text: str, targets: list, kind: str) -> tuple[str, list]:
     """Each value span becomes `${NAME}` (for .env the variable's own name when it is one)."""
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text, kind, keepends=True)
     outcomes = []
     for finding, rule in sorted(targets, key=lambda t: (t[0].line, t[0].column), reverse=True):
         bound = binding_name(finding)

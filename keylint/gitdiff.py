@@ -1,7 +1,8 @@
 """Diff scans (`keylint scan --diff REF`): which files and lines changed, read with real `git`.
 
 Changes run from the merge base of REF and HEAD to the working tree, so a pull request's
-commits and uncommitted edits both count; untracked files count as wholly changed. Renames
+commits and uncommitted edits both count; untracked files count as wholly changed. `HEAD` in
+a repository without a commit yet compares with the empty tree (every file is new). Renames
 are followed (`-M`), deleted files have no lines left to report on. In a shallow clone with
 no merge base the diff falls back to REF itself, with a warning.
 
@@ -60,14 +61,21 @@ def files_to_analyse(sources: list, rules: list, changed: ChangedLines) -> list:
     return [source for source in sources if changed.touches_file(source.rel_path)]
 
 
+def toplevel(path: str) -> str:
+    """The top level of the git work tree that holds `path` (GitError outside one)."""
+    return run_git(path, "rev-parse", "--show-toplevel").strip()
+
+
 def changed_lines(ref: str, root: str) -> ChangedLines:
     """What changed since `ref` in the repository that holds `root`, keyed relative to `root`."""
-    top = run_git(root, "rev-parse", "--show-toplevel").strip()
-    if subprocess.run(["git", "-C", top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
-                      capture_output=True).returncode:
+    top = toplevel(root)
+    if _resolves(top, ref):
+        base, warnings = _merge_base(top, ref)
+    elif ref == "HEAD":  # no commit yet (a first commit's pre-commit hook): everything is new
+        base, warnings = run_git(top, "hash-object", "-t", "tree", "/dev/null").strip(), []
+    else:
         hint = " (this is a shallow clone: fetch the ref, e.g. `git fetch origin main`)" if _shallow(top) else ""
         raise GitError(f"unknown git ref {ref!r}{hint}")
-    base, warnings = _merge_base(top, ref)
     patch = run_git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "-M", base, "--")
     files = parse_patch(patch)
     untracked = run_git(top, "ls-files", "--others", "--exclude-standard", "-z").split("\0")
@@ -78,6 +86,11 @@ def changed_lines(ref: str, root: str) -> ChangedLines:
         for path, lines in files.items()
     }
     return ChangedLines(relative, tuple(warnings))
+
+
+def _resolves(top: str, ref: str) -> bool:
+    found = subprocess.run(["git", "-C", top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], capture_output=True)
+    return found.returncode == 0
 
 
 def _merge_base(top: str, ref: str) -> tuple[str, list[str]]:
@@ -116,7 +129,7 @@ def parse_patch(patch: str) -> dict[str, frozenset[int]]:
     files: dict[str, set[int]] = {}
     current: str | None = None
     in_header = False
-    for line in patch.splitlines():
+    for line in patch.split("\n"):
         if line.startswith("diff --git "):
             current, in_header = None, True
         elif in_header and line.startswith("+++ "):

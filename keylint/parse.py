@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from keylint.bindings import Binding
 from keylint.configfiles import READERS, ConfigSyntaxError
+from keylint.lines import split_lines
 from keylint.notebook import Notebook, NotebookError
 from keylint.notebook import read as read_notebook
 
@@ -66,7 +67,7 @@ class ParsedFile:
 
     @property
     def lines(self) -> list[str]:
-        return self.all_text.splitlines()
+        return split_lines(self.all_text, self.kind)
 
 
 def decode(data: bytes, kind: str) -> str:

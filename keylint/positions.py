@@ -10,16 +10,15 @@ It builds on LibCST's code generation protocol (`CodegenState`), as PositionProv
 
 from __future__ import annotations
 
-import re
 from contextlib import contextmanager
 
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
+from keylint.lines import NEWLINE
+
 Span = tuple[int, int, int, int]
 """(line, column, end line, end column): lines from 1, columns from 0, as in a CodeRange."""
-
-_NEWLINE = re.compile(r"\r\n?|\n")
 
 
 def node_spans(module: cst.Module) -> dict[cst.CSTNode, Span]:
@@ -45,7 +44,7 @@ class _SpanState(CodegenState):
     def add_token(self, value: str) -> None:
         self.tokens.append(value)
         if "\n" in value or "\r" in value:
-            segments = _NEWLINE.split(value)
+            segments = NEWLINE.split(value)
             self.line += len(segments) - 1
             self.column = len(segments[-1])
         else:

@@ -9,6 +9,7 @@ from typing import Callable, Iterator
 import libcst as cst
 from keylint.bindings import Binding, CallPair
 from keylint.dataflow.names import chain
+from keylint.lines import position
 from keylint.parse import ParsedFile
 from keylint.positions import Span
 
@@ -27,12 +28,9 @@ def _unique_span(text: str, module: cst.Module, node: cst.CSTNode) -> Span | Non
     start = text.find(code)
     if start < 0 or text.find(code, start + 1) >= 0:
         return None
-    return (*_position(text, start), *_position(text, start + len(code)))
+    return (*position(text, start), *position(text, start + len(code)))
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start
 
 
 def literal_string(node: cst.BaseExpression) -> str | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from keylint.analyse import analyse_file
 from keylint.discover import SourcePath, file_kind
 from keylint.kinds import KINDS
+from keylint.lines import split_lines
 from keylint.prefilter import build as build_prefilter
 from keylint.project import tokens_in
 
@@ -29,7 +30,7 @@ class ExampleResult:
 
     def excerpt(self, limit: int = 8) -> str:
         """The example's first lines, numbered as the detail's line numbers count them."""
-        lines = self.code.splitlines()
+        lines = split_lines(self.code)
         shown = [f"    {n:>3} | {line}" for n, line in enumerate(lines[:limit], 1)]
         if len(lines) > limit:
             shown.append(f"        ({len(lines) - limit} more lines)")
@@ -123,7 +124,7 @@ def read_annotations(text: str) -> dict[tuple[int, str], str]:
     """{(target line, rule id): "ruleid" | "ok"}; stacked annotations share the next code line."""
     found: dict[tuple[int, str], str] = {}
     pending: list[tuple[str, str]] = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(split_lines(text), 1):
         match = _ANNOTATION.search(line)
         if match and not line[: match.start()].strip():
             pending.extend((match.group(1), rule.strip()) for rule in match.group(2).split(",") if rule.strip())

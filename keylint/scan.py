@@ -77,10 +77,13 @@ class ScanReport:
     prefiltered: int = 0
     from_cache: int = 0
     duration_s: float = 0.0
+    started: float = 0.0  # wall-clock time the scan started (seconds since the epoch)
     suppression_issues: list[SuppressionIssue] = field(default_factory=list)
     silenced: list[tuple] = field(default_factory=list)
     suppressions: list[tuple] = field(default_factory=list)
     project: dict | None = None  # the project phase's indexes (for --explain-keys)
+    root: str = ""  # the folder reported paths are relative to (keylint/report/paths.py rebases them)
+    locations: dict[str, str] = field(default_factory=dict)  # reported path -> file on disk
     commits_scanned: int | None = None  # scan --history (keylint/history.py)
 
     def stats(self) -> dict:
@@ -158,8 +161,9 @@ def scan(
 ) -> ScanReport:
     """Scan `paths`; on_progress(done, total) is called as each file is finished."""
     started = time.perf_counter()
-    report = ScanReport()
+    report = ScanReport(root=os.path.abspath(options.root or os.getcwd()), started=time.time())
     sources, discovery = discover(paths, options.root, options.excludes, options.gitignore)
+    report.locations = {source.rel_path: source.abs_path for source in sources}
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
     # Cross-file kinds summarise the whole project first; a diff scan may then analyse fewer files.
     facts = None

@@ -11,6 +11,8 @@ import re
 import tokenize
 from dataclasses import dataclass
 
+from keylint.lines import split_lines
+
 _DIRECTIVE = re.compile(
     r"keylint:\s*ignore(?:\[(?P<rules>[^\]]*)\])?(?:\s*--\s*(?P<reason>.*\S))?", re.IGNORECASE
 )
@@ -33,7 +35,7 @@ class Suppression:
 
 def _comments(text: str, kind: str) -> list[tuple[int, str, bool]]:
     """(line, comment text, alone on its line) for every comment in the file."""
-    lines = text.splitlines()
+    lines = split_lines(text, kind)
     if kind == "python":
         found = []
         try:

@@ -1,4 +1,4 @@
-"""Shared helpers: run the CLI in-process, write small trees and scan them, locate shared files."""
+"""Shared helpers: run the CLI in-process, write small trees and scan them, the SARIF schema."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from keylint.scan import ScanOptions, scan
 from tests.cli_helpers import repo  # noqa: F401  (the temp git repository + cwd fixture)
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SARIF_SCHEMA = REPO / "tests" / "schemas" / "sarif-schema-2.1.0.json"  # vendored: OASIS SARIF 2.1.0
 EXAMPLE_APP = REPO / "examples" / "partner_app"
 
 
@@ -56,9 +56,7 @@ def scan_json(cli):
 
 @pytest.fixture(scope="session")
 def sarif_schema() -> dict:
-    path = SHARED / "schemas" / "sarif-schema-2.1.0.json"
-    assert path.is_file(), f"the shared SARIF schema is expected at {path}"
-    return json.loads(path.read_text("utf-8"))
+    return json.loads(SARIF_SCHEMA.read_text("utf-8"))
 
 
 ENGINE_PACK = """

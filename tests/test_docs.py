@@ -52,3 +52,20 @@ def test_rules_show_text_and_markdown():
     assert markdown.stdout == rule_section(next(r for r in load_rules() if r.id == "KL101"))
     unknown = run("rules", "show", "KL999")
     assert unknown.exit_code == 2 and "no rule 'KL999'" in unknown.stderr
+
+
+def test_readme_quick_start_is_what_ci_runs():
+    top = RULES_MD.parent.parent
+    readme, ci = (top / "README.md").read_text("utf-8"), (top / ".ci" / "run").read_text("utf-8")
+    test_command = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/python -m pytest"
+    assert f"```sh\n{test_command}\n```" in readme and test_command in ci
+    assert "```sh\npython3 -m venv .venv && .venv/bin/pip install . && .venv/bin/keylint scan examples/partner_app\n```" in readme
+
+
+def test_usage_documents_every_scan_option():
+    from keylint.cli import scan
+
+    usage = (RULES_MD.parent / "usage.md").read_text("utf-8")
+    for param in scan.params:
+        if param.opts and param.opts[0].startswith("--"):
+            assert f"`{param.opts[0]}" in usage, param.opts[0]

@@ -156,3 +156,12 @@ def test_end_to_end_in_a_subprocess(based):
     assert done.returncode == 1, done.stderr
     assert done.stdout.splitlines()[0].startswith("::error file=app/new.py,line=1,endLine=1,col=20,")
     assert len(done.stdout.splitlines()) == 2 and SUB_KEY not in done.stdout
+
+
+def test_head_without_a_commit_counts_every_file_as_new(repo):
+    """A first commit's pre-commit hook runs `--diff HEAD` before HEAD exists."""
+    repo.write("app/settings.py", f'VIPPS_CLIENT_SECRET = "{SECRET_A}"\n')
+    repo.git("add", "-A")
+    code, document = scan_json("--diff", "HEAD")
+    assert code == 1 and rule_ids(document) == [("app/settings.py", "KL101", 1)]
+    assert run("scan", "--diff", "nosuchref").exit_code == 2

@@ -13,7 +13,7 @@ SECRET = "Rz4Hq8Wm1Lx6Vt3Nb9Kd2Pf7Jc5Gs0Ay"
 SUB_KEY = "49c3b6933ebf31609da0b5a3b709a9bb"
 FINDING_KEYS = {
     "rule_id", "pitfall", "severity", "confidence", "message", "path", "line", "column",
-    "end_line", "end_column", "snippet", "fingerprint",
+    "end_line", "end_column", "snippet", "fingerprint", "cwe", "help",
 }
 
 
@@ -34,7 +34,8 @@ def test_json_contract(tmp_path, scan_json):
     code, doc = scan_json(_project(tmp_path))
     assert code == 1
     assert set(doc) == {"version", "findings", "errors", "suppression_issues", "stats"}
-    assert all(set(f) == FINDING_KEYS for f in doc["findings"])
+    assert all(set(f) - {"help_uri"} == FINDING_KEYS for f in doc["findings"])
+    assert all(f["cwe"] == ["CWE-798"] and f["help"] == f"keylint rules show {f['rule_id']}" for f in doc["findings"])
     assert [(f["path"], f["line"], f["rule_id"]) for f in doc["findings"]] == [
         ("a/.env", 1, "KL102"),
         ("b/settings.py", 1, "KL101"),
@@ -96,7 +97,14 @@ def test_text_output_reads_like_a_compiler(tmp_path, cli):
     assert lines[0].startswith("s.py:1:17: KL101 [critical] Vipps client_secret")
     assert lines[1] == '    1 | CLIENT_SECRET = "Rz4H…(32 chars)"'
     assert lines[2] == "      |                 ^~~~~~~~~~~~~~~~~"
-    assert lines[-1] == "1 finding in 1 file."
+    assert lines[4] == "1 finding in 1 file."
+    assert lines[6:] == [
+        "What now:",
+        "  - fix it: `keylint rules show KL101` explains each rule and what to write instead;",
+        "  - a deliberate case: end its line with `# keylint: ignore[KL101] -- why it is safe`;",
+        "  - accept today's findings: `keylint baseline create`, then only new findings are reported.",
+        "  - a key that was ever committed is leaked: rotate it in the portal, then remove it from the code.",
+    ]
     assert "\x1b[" not in result.output  # no colour when not a TTY
 
 
@@ -106,7 +114,8 @@ def test_exit_codes(tmp_path, cli):
     assert cli(["scan", "leak.py"], cwd=tmp_path).exit_code == 1
     assert cli(["scan", "leak.py", "--exit-zero"], cwd=tmp_path).exit_code == 0
     assert cli(["scan", "bad.py"], cwd=tmp_path).exit_code == 3
-    assert cli(["scan", "clean.py", "missing.py"], cwd=tmp_path).exit_code == 3
+    missing = cli(["scan", "clean.py", "missing.py"], cwd=tmp_path)
+    assert missing.exit_code == 2 and "no such file or directory: missing.py" in missing.stderr
     assert cli(["scan", "--select", "KL999", "."], cwd=tmp_path).exit_code == 2
     assert cli(["scan", "--format", "xml", "."], cwd=tmp_path).exit_code == 2
 

@@ -20,17 +20,23 @@ def git(repo: Path, *args: str, env: dict) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=False)
 
 
-@pytest.fixture
-def repo(tmp_path):
+def new_repository(tmp_path: Path, name: str) -> tuple[Path, dict]:
+    """An empty git repository and the environment its commits (and pre-commit) run with."""
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
         "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
         "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
     }
-    path = tmp_path / "partner-shop"
+    path = tmp_path / name
     path.mkdir()
     git(path, "init", "-q", "-b", "main", env=env)
+    return path, env
+
+
+@pytest.fixture
+def repo(tmp_path):
+    path, env = new_repository(tmp_path, "partner-shop")
     hook = path / ".git" / "hooks" / "pre-commit"
     hook.write_text(f"#!/bin/sh\nexec '{PRE_COMMIT}' try-repo '{REPO}' keylint\n")
     hook.chmod(0o755)

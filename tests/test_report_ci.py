@@ -149,7 +149,10 @@ def test_every_format_redacts_and_is_deterministic(leaky, fmt):
     for secret in (SECRET_A, SECRET_B, SUB_KEY, CLIENT_ID):
         assert secret not in first
         assert secret[:8] not in first
-    if fmt not in ("json", "junit"):
+    if fmt == "gitlab-sast":  # its scan start and end times are the only values that change
+        times = re.compile(r'"(start|end)_time": "[^"]*"')
+        assert times.sub("", run("scan", "--format", fmt).stdout) == times.sub("", first)
+    elif fmt not in ("json", "junit"):
         assert run("scan", "--format", fmt).stdout == first
     assert SECRET_A in run("scan", "--format", fmt, "--no-redact").stdout
 
@@ -165,3 +168,76 @@ def test_suppression_issues_appear_in_ci_formats(repo):
     sarif = json.loads(run("scan", "--format", "sarif", "--report-unused-suppressions").stdout)
     notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert [n["level"] for n in notes] == ["warning"]
+
+
+# GitLab's SAST report schema (security-report-schemas, dist/sast-report-format.json, v15), the
+# parts keylint writes, transcribed: scan with analyzer/scanner/type/times/status; each
+# vulnerability with id, identifiers (type, name, value) and a file location.
+_TOOL = {
+    "type": "object",
+    "required": ["id", "name", "version", "vendor"],
+    "properties": {
+        "id": {"type": "string", "minLength": 1}, "name": {"type": "string", "minLength": 1},
+        "version": {"type": "string", "minLength": 1},
+        "vendor": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string", "minLength": 1}}},
+    },
+}
+GITLAB_SAST_SCHEMA = {
+    "type": "object",
+    "required": ["version", "vulnerabilities", "scan"],
+    "properties": {
+        "schema": {"type": "string", "format": "uri"},
+        "version": {"type": "string", "pattern": "^15\\.[0-9]+\\.[0-9]+$"},
+        "scan": {
+            "type": "object",
+            "required": ["analyzer", "scanner", "start_time", "end_time", "status", "type"],
+            "properties": {
+                "analyzer": _TOOL, "scanner": _TOOL, "type": {"const": "sast"},
+                "start_time": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}$"},
+                "end_time": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}$"},
+                "status": {"enum": ["success", "failure"]},
+                "messages": {"type": "array", "items": {
+                    "type": "object", "required": ["level", "value"],
+                    "properties": {"level": {"enum": ["info", "warn", "fatal"]}, "value": {"type": "string"}}}},
+            },
+        },
+        "vulnerabilities": {"type": "array", "items": {
+            "type": "object",
+            "required": ["id", "identifiers", "location"],
+            "properties": {
+                "id": {"type": "string", "minLength": 1},
+                "name": {"type": "string", "maxLength": 255},
+                "description": {"type": "string", "maxLength": 1048576},
+                "severity": {"enum": ["Info", "Unknown", "Low", "Medium", "High", "Critical"]},
+                "solution": {"type": "string", "maxLength": 7000},
+                "identifiers": {"type": "array", "minItems": 1, "items": {
+                    "type": "object", "required": ["type", "name", "value"],
+                    "properties": {"type": {"type": "string", "minLength": 1}, "name": {"type": "string", "minLength": 1},
+                                   "value": {"type": "string", "minLength": 1}, "url": {"type": "string"}}}},
+                "location": {"type": "object", "required": ["file", "start_line"], "properties": {
+                    "file": {"type": "string", "minLength": 1}, "start_line": {"type": "integer", "minimum": 1},
+                    "end_line": {"type": "integer", "minimum": 1}}},
+            },
+        }},
+    },
+}
+
+
+def test_gitlab_sast_report_follows_the_schema(leaky):
+    document = json.loads(run("scan", "--format", "gitlab-sast").stdout)
+    jsonschema.validate(document, GITLAB_SAST_SCHEMA)
+    vulnerabilities = document["vulnerabilities"]
+    assert len({v["id"] for v in vulnerabilities}) == len(vulnerabilities) > 0  # unique, stable ids
+    kl101 = next(v for v in vulnerabilities if v["identifiers"][0]["value"] == "KL101")
+    assert kl101["severity"] == "Critical" and kl101["location"]["start_line"] >= 1
+    assert {"type": "cwe", "name": "CWE-798", "value": "798",
+            "url": "https://cwe.mitre.org/data/definitions/798.html"} in kl101["identifiers"]
+    assert [m["level"] for m in document["scan"]["messages"]] == ["warn"]  # the file that could not be parsed
+
+
+def test_code_quality_carries_the_optional_fields(leaky):
+    issues = json.loads(run("scan", "--format", "gitlab").stdout)
+    finding = next(i for i in issues if i["check_name"] == "KL101")
+    assert finding["type"] == "issue" and finding["categories"] == ["Security"]
+    assert finding["location"]["lines"]["end"] >= finding["location"]["lines"]["begin"]
+    assert "```python" in finding["content"]["body"] and "keylint rules show KL101" in finding["content"]["body"]

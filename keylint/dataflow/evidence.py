@@ -10,6 +10,7 @@ comments. The markers are data, from the rule packs' `evidence` blocks.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ import libcst as cst
 from keylint.python_bindings import literal_string
 from keylint.values import elide_keys
 
+_URL_ANYWHERE = re.compile("://")
+_NEWLINE = re.compile(r"\r\n?|\n")
 _URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/\s:?#{}]+)", re.I)
 
 
@@ -74,12 +77,16 @@ class _Shown:
 class ScopeEvidence:
     """For one module: what each class and the module itself show of the service."""
 
-    def __init__(self, spec: EvidenceSpec | None, tree: cst.Module, text: str, line_of):
+    def __init__(self, spec: EvidenceSpec | None, tree: cst.Module, text: str, spans):
         self.module = _Shown()
         self.classes: dict[int, _Shown] = {}  # id(ClassDef) -> what it shows
         if spec is None or not self._may_have(spec, text):
             return
-        self._spec, self._line_of = spec, line_of
+        lines = _lines_matching(text, (*spec.names, *spec.literals, *spec.weak))
+        if not lines:
+            return  # nothing in the module shows the service: no need to look for other services either
+        lines = sorted(lines | _lines_matching(text, (*spec.foreign, _URL_ANYWHERE)))
+        self._spec, self._spans, self._lines = spec, spans, lines
         self._walk(tree, None)
 
     @staticmethod
@@ -88,16 +95,21 @@ class ScopeEvidence:
         return any(token in lower for token in spec.tokens)
 
     def _walk(self, node: cst.CSTNode, cls: cst.ClassDef | None) -> None:
+        """Visits only the nodes on lines where a marker or a URL was seen in the text."""
+        line, _, end_line, _ = self._spans[node]
+        at = bisect.bisect_left(self._lines, line)
+        if at == len(self._lines) or self._lines[at] > end_line:
+            return
         scopes = [self.module] if cls is None else [self.module, self.classes.setdefault(id(cls), _Shown())]
         if isinstance(node, cst.Name) and self._spec.name_marker(node.value):
-            self._note(scopes, "strong", (self._line_of(node), f"the name {node.value}"))
+            self._note(scopes, "strong", (line, f"the name {node.value}"))
         elif isinstance(node, (cst.SimpleString, cst.FormattedString)):
             text = _text(node)
             if text is not None:
                 if self._spec.literal_marker(text):
-                    self._note(scopes, "strong", (self._line_of(node), f"the string {quote(text)}"))
+                    self._note(scopes, "strong", (line, f"the string {quote(text)}"))
                 elif self._spec.weak_marker(text):
-                    self._note(scopes, "weak", (self._line_of(node), f"the string {quote(text)}"))
+                    self._note(scopes, "weak", (line, f"the string {quote(text)}"))
                 elif self._spec.shows_foreign(text):
                     for scope in scopes:
                         scope.foreign = True
@@ -120,6 +132,12 @@ class ScopeEvidence:
         if verdict is None:
             verdict = self.module.verdict()
         return verdict or None
+
+
+def _lines_matching(text: str, patterns) -> set:
+    """Line numbers (from 1, LibCST's line breaks) where any of `patterns` matches."""
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    return {bisect.bisect_right(starts, m.start()) for p in patterns for m in p.finditer(text)}
 
 
 def _text(node) -> str | None:

@@ -4,8 +4,8 @@ A value's taint maps facts to the path that led to them. A fact is an origin plu
 transforms applied since:
 
 - ("src", labels, keys, slot): concrete taint. `labels` name what the value is (user-input,
-  secret, key:partner, ...); `keys` is where it sits inside a container (outermost dict key or
-  attribute first); `slot` is the literal text right before it when it was formatted into a
+  secret, key:partner, ...); `keys` is where it sits inside a container (outermost dict key,
+  attribute or tuple position "[i]" first); `slot` is the literal text right before it when it was formatted into a
   string (f-string, %, .format(), +).
 - ("param", function, name), ("call", site), ("global", module, name), ("field", class, attr):
   symbolic, made concrete by the project solver; `ops` records the transforms to replay then.
@@ -27,6 +27,15 @@ def src(labels, keys: tuple = (), slot: str | None = None) -> tuple:
     return ("src", frozenset(labels), keys, slot)
 
 
+def index_key(position: int) -> str:
+    """The key of a tuple element: `(token, expires_in)` holds the token under "[0]"."""
+    return f"[{position}]"
+
+
+def is_index(key) -> bool:
+    return isinstance(key, str) and key.startswith("[") and key.endswith("]")
+
+
 def apply_op(origin: tuple, op: tuple) -> tuple | None:
     """`origin` after `op` for a concrete fact; None when the op proves the fact absent."""
     _, labels, keys, slot = origin
@@ -45,6 +54,14 @@ def apply_op(origin: tuple, op: tuple) -> tuple | None:
     elif kind == "without":  # entries under these keys (any case) are gone: a filter or an overwrite
         if keys and str(keys[0]).lower() in op[1]:
             return None
+    elif kind == "at":  # element [i] of a tuple; a value not kept by position stays as it is
+        if keys and is_index(keys[0]):
+            if keys[0] != op[1]:
+                return None
+            keys = keys[1:]
+    elif kind == "elem":  # one element of a sequence: its position is forgotten
+        if keys and is_index(keys[0]):
+            keys = keys[1:]
     elif kind == "scrub":  # a filter of key names: also a whole value that was a key set is gone
         if not keys or str(keys[0]).lower() in op[1]:
             return None
@@ -70,6 +87,12 @@ def compose(ops: tuple, op: tuple) -> tuple | None:
         if op[0] == "popany" or ops[-1][1] == op[1]:
             return ops[:-1]
         return None
+    if op[0] == "at" and ops and ops[-1][0] == "push":
+        if not is_index(ops[-1][1]):
+            return ops
+        return ops[:-1] if ops[-1][1] == op[1] else None
+    if op[0] == "elem" and ops and ops[-1][0] == "push":
+        return ops[:-1] if is_index(ops[-1][1]) else ops
     if op[0] in ("without", "only", "scrub") and ops and ops[-1][0] == "push":
         inside = str(ops[-1][1]).lower() in op[1]
         return ops if inside == (op[0] == "only") else None
@@ -128,7 +151,7 @@ def merge_into(target: dict, taint: dict) -> None:
 
 
 def transform(taint: dict, op: tuple) -> dict:
-    """Apply one op (push/pop/popany/slot/drop/add/keep/without/scrub/only) to every fact of `taint`."""
+    """Apply one op (push/pop/popany/slot/drop/add/keep/without/scrub/only/at/elem) to every fact of `taint`."""
     out: dict = {}
     for (origin, ops), path in taint.items():
         if origin[0] == "src":

@@ -183,7 +183,7 @@ class ModuleAnalyser:
     def run(self, tree: cst.Module) -> ModuleSummary:
         self.declared_globals = declared_globals(list(tree.body))
         self.string_sets = module_string_sets(list(tree.body))
-        self.evidence = {name: ScopeEvidence(spec, tree, self.text, self.line) for name, spec in self.config.evidence.items()}
+        self.evidence = {name: ScopeEvidence(spec, tree, self.text, self.positions) for name, spec in self.config.evidence.items()}
         for stmt in tree.body:
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
                 self.toplevel[stmt.name.value] = f"{self.module}.{stmt.name.value}"
@@ -485,7 +485,7 @@ class Walker:
     def loop(self, node, env: dict) -> dict | None:
         if isinstance(node, cst.For):
             env = dict(env)
-            self.assign_taint(node.target, self.expr(node.iter, env), env)
+            self.assign_taint(node.target, F.transform(self.expr(node.iter, env), ("elem",)), env)
         else:
             self.expr(node.test, env)
         first = self.block(_body(node), dict(env))
@@ -621,8 +621,11 @@ class Walker:
 
     def assign_taint(self, target: cst.BaseExpression, taint: dict, env: dict) -> None:
         if isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self.assign_taint(element.value, taint, env)
+            # `token, expires_in = fetch()`: each name gets its own element (all of it after a *rest)
+            starred = any(isinstance(e, cst.StarredElement) for e in target.elements)
+            for position, element in enumerate(target.elements):
+                value = taint if starred else F.transform(taint, ("at", F.index_key(position)))
+                self.assign_taint(element.value, value, env)
         else:
             self.store(target, taint, env, None)
 
@@ -763,6 +766,9 @@ class Walker:
             return base
         element = node.slice[0].slice
         if isinstance(element, cst.Index):
+            position = _small_int(element.value)
+            if position is not None and position >= 0:
+                return F.transform(base, ("at", F.index_key(position)))
             key = literal_string(element.value)
             if key is not None:
                 return F.join(self.name_source(key, node), F.transform(base, ("pop", key)))
@@ -825,7 +831,10 @@ class Walker:
                 return F.join(F.transform(receiver, ("pop", key)), *rest)
         parts = [receiver]
         for position, taint, _ in args:
-            parts.append(F.transform(taint, ("push", position)) if isinstance(position, str) and position not in ("*", "**") else taint)
+            if isinstance(position, str) and position not in ("*", "**"):
+                parts.append(F.transform(taint, ("push", position)))
+            else:  # what an unknown call makes of a tuple keeps no positions
+                parts.append(F.transform(taint, ("elem",)))
         return F.join(*parts)
 
     def _mentions(self, sanitizer, node: cst.Call) -> bool:
@@ -950,7 +959,15 @@ class Walker:
         return taint
 
     def sequence(self, node, env: dict) -> dict:
-        return F.join(*(self.expr(e.value, env) for e in node.elements))
+        """A tuple keeps each element under its position (after a *starred one, positions are
+        unknown); a list or set is one value of any of its elements."""
+        keyed = isinstance(node, cst.Tuple)
+        parts = []
+        for position, element in enumerate(node.elements):
+            keyed = keyed and not isinstance(element, cst.StarredElement)
+            taint = self.expr(element.value, env)
+            parts.append(F.transform(taint, ("push", F.index_key(position))) if keyed else taint)
+        return F.join(*parts)
 
     def string(self, node: cst.SimpleString, env: dict) -> dict:
         return self.literal_source(literal_string(node), node)
@@ -1072,7 +1089,7 @@ class Walker:
         inner = dict(env)
         clause = node.for_in
         while clause is not None:
-            self.assign_taint(clause.target, self.expr(clause.iter, inner), inner)
+            self.assign_taint(clause.target, F.transform(self.expr(clause.iter, inner), ("elem",)), inner)
             for condition in clause.ifs:
                 self.expr(condition.test, inner)
             clause = clause.inner_for_in

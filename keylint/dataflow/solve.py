@@ -197,7 +197,10 @@ class ProjectIndex:
             return self.expand(site.default, fs, memo)
         out: dict = {}
         for function, bound, constructor in callees:
-            if constructor or function is None:
+            if constructor and function is not None:
+                F.merge_into(out, self._instance(site, function, fs, memo))
+                continue
+            if function is None:
                 F.merge_into(out, self.expand(site.default, fs, memo))
                 continue
             args = None
@@ -210,6 +213,15 @@ class ProjectIndex:
                 if passed:
                     step = (site.path, site.line, f"passed to {function.name}() as {origin[2]}")
                     F.merge_into(out, self._replay(self.expand(passed, fs, memo), ops, path, step))
+        return out
+
+    def _instance(self, site, init: FunctionSummary, fs: FunctionSummary, memo: dict) -> dict:
+        """A new object: what each `__init__` parameter received, under the parameter's name
+        (`KeySet(cid, secret, "partner")`: `.kind` is not the secret; the fields are read
+        through the class's field stores)."""
+        out: dict = {}
+        for name, taint in self.map_args(site, init, True).items():
+            F.merge_into(out, F.transform(self.expand(taint, fs, memo), ("push", name)))
         return out
 
     def _field(self, class_qname: str, attr: str, depth: int = 0) -> dict:

@@ -251,12 +251,22 @@ def check(rules, parsed, context) -> list[Hit]:
             if rule is None or sink is None:
                 continue
             concrete = index.concretize(event.taint, fs)
+            if not context.is_test:
+                concrete = _outside_tests(concrete)
             path = _best_path(concrete, sink, event)
             key = (rule.id, event.line, event.column)
             if path is not None and key not in hits:
                 path += evidence(concrete, sink.also)
                 hits[key] = _hit(rule, sink, event, path, parsed.path, describe(concrete, sink.tests))
     return [hits[k] for k in sorted(hits)]
+
+
+def _outside_tests(concrete: dict) -> dict:
+    """The facts whose flow never passes through a test file: in application code, what only a
+    test passes (fake keys, the test host for a mocked client) is no finding."""
+    from keylint.discover import is_test_path
+
+    return {key: path for key, path in concrete.items() if not any(is_test_path(step[0]) for step in path)}
 
 
 def _best_path(concrete: dict, sink, event) -> tuple | None:

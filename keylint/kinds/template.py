@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from keylint.findings import Hit
 from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, evidence_in, merge
+from keylint.lines import position
 from keylint.values import normalise_name
 
 FILE_KINDS = ("template",)
@@ -126,7 +127,7 @@ def printed(text: str, language: str):
 
 def _blank(pattern: re.Pattern, text: str) -> str:
     """`text` with what `pattern` matches replaced by spaces (offsets and lines unchanged)."""
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    return pattern.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group(0)), text)
 
 
 def _dollar_expressions(text: str, chameleon: bool):
@@ -195,10 +196,8 @@ def check(rules, parsed, context) -> list[Hit]:
     for start, end, raw in printed(text, dialect(parsed.path)):
         names, filters = printed_names(raw)
         filters += [m.group(1).rsplit(".", 1)[-1] for m in _CALLED.finditer(raw)]
-        line = text.count("\n", 0, start) + 1
-        column = start - (text.rfind("\n", 0, start) + 1) + 1
-        end_line = text.count("\n", 0, end) + 1
-        end_column = end - (text.rfind("\n", 0, end) + 1) + 1
+        (line, column), (end_line, end_column) = position(text, start), position(text, end)
+        column, end_column = column + 1, end_column + 1
         for rule in rules:
             if any(f in rule.spec.safe_filters for f in filters):
                 continue

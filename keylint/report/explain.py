@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from keylint.dataflow.labels import located
 from keylint.kinds.taint import engine_config
+from keylint.report.printable import printable
 
 
 def render_explanation(report, rules, key_types=()) -> str:
@@ -30,9 +31,9 @@ def render_explanation(report, rules, key_types=()) -> str:
         if not found:
             continue
         if path != current:
-            out.append(path if current is None else f"\n{path}")
+            out.append(printable(path) if current is None else f"\n{printable(path)}")
             current = path
-        out.append(f"  line {line}: {code}")
+        out.append(f"  line {line}: {printable(code)}")
         out.extend(found)
         rules_here = sorted({rule_id for p, n, rule_id in reported if (p, n) == (path, line)})
         out.append(f"    reported: {', '.join(rules_here) if rules_here else 'nothing'}")
@@ -73,7 +74,7 @@ def _labels(concrete: dict, tests: list, unless: list) -> list[str]:
     if not shortest:
         return []
     lines = [
-        f"    {label:<18} in {where:<9} <- {note} ({step_path}:{step_line})"
+        f"    {label:<18} in {where:<9} <- {printable(note)} ({printable(step_path)}:{step_line})"
         for (label, where), path in sorted(shortest.items())
         for step_path, step_line, note in path[:1]
     ]

@@ -4,16 +4,18 @@
 findings are errors, medium warnings, low notices. Columns are given only when the finding
 is on one line (GitHub drops them otherwise); endColumn is the last column, inclusive.
 Escaping follows GitHub's toolkit: `%`, CR and LF in the message; also `:` and `,` in
-property values. Paths are relative to the scan root, which is the repository root in CI.
+property values; other control characters are escaped by `printable`. Paths are relative to the repository top level (keylint/report/paths.py).
 """
 
 from __future__ import annotations
+
+from keylint.report.printable import printable
 
 LEVELS = {"critical": "error", "high": "error", "medium": "warning", "low": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

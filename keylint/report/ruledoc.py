@@ -5,6 +5,36 @@ from __future__ import annotations
 import textwrap
 
 
+def help_command(rule) -> str:
+    """The command that documents a rule, for reports that point users to it."""
+    return f"keylint rules show {rule.id}"
+
+
+def cwe_ids(rule) -> list[int]:
+    """The CWE ids a rule's docs name (`docs.cwe`), in the pack's order."""
+    return list(rule.docs.get("cwe", ()))
+
+
+def cwe_names(rule) -> list[str]:
+    return [f"CWE-{n}" for n in cwe_ids(rule)]
+
+
+def code_language(rule) -> str:
+    """The language of a rule's example and fix: templates for the template kind, else Python."""
+    return "jinja" if rule.kind == "template" else "python"
+
+
+def suppression_syntax(rule) -> list[str]:
+    """How to silence one finding of `rule` in the files it reads."""
+    if rule.kind == "template":
+        return [f"{{# keylint: ignore[{rule.id}] -- reason #}}", f"<!-- keylint: ignore[{rule.id}] -- reason -->"]
+    if rule.kind == "secret":  # also reads config files: INI takes `;`, JSON has no comments
+        return [f"# keylint: ignore[{rule.id}] -- reason      (Python, .env, YAML, TOML, INI)",
+                f"; keylint: ignore[{rule.id}] -- reason      (INI)",
+                "JSON has no comments: use a baseline (`keylint baseline create`) or --exclude"]
+    return [f"# keylint: ignore[{rule.id}] -- reason"]
+
+
 def rule_table(rules) -> str:
     rows = [("ID", "PITFALL", "SEVERITY", "PACK", "FIX", "SUMMARY")]
     rows += [(r.id, r.pitfall, r.severity, r.pack, "yes" if r.autofix else "-", r.docs["summary"])
@@ -38,7 +68,8 @@ def rule_page(rule) -> str:
     docs = rule.docs
     parts = [
         f"{rule.id} {rule.name}  [{rule.severity}, confidence {rule.confidence}]",
-        f"pitfall: {rule.pitfall}    pack: {rule.pack} ({rule.pack_path})",
+        f"pitfall: {rule.pitfall}    pack: {rule.pack} ({rule.pack_path})"
+        + (f"    {', '.join(cwe_names(rule))}" if cwe_ids(rule) else ""),
         "",
         docs["summary"],
         "",
@@ -53,10 +84,12 @@ def rule_page(rule) -> str:
         parts.append("Frameworks and libraries modelled (rules/models)\n"
                      + "\n".join(textwrap.fill(line, width=88, initial_indent="    ", subsequent_indent="        ")
                                   for line in modelled(rule)) + "\n")
+    if docs.get("limitations"):
+        parts.append(_section("Known limitations", docs["limitations"]))
     if docs.get("references"):
         parts.append("References\n" + "\n".join(f"    {ref}" for ref in docs["references"]) + "\n")
     parts.append(
         "Suppress one occurrence with a comment on that line (or alone on the line above):\n"
-        f"    # keylint: ignore[{rule.id}] -- reason\n"
+        + "".join(f"    {syntax}\n" for syntax in suppression_syntax(rule))
     )
     return "\n".join(parts)

@@ -3,14 +3,17 @@
 Our fingerprint goes under `partialFingerprints["keylint/v1"]`; we do not fill GitHub's
 `primaryLocationLineHash` (its algorithm is GitHub's). Suppressed findings are left out, since
 GitHub ignores SARIF suppressions. Files that could not be analysed (errors) and suppression
-issues become notifications.
+issues become notifications. Paths are relative to `%SRCROOT%`, which `originalUriBaseIds`
+states (the repository's top level when the report was rebased, keylint/report/paths.py).
 """
 
 from __future__ import annotations
 
 import json
+import pathlib
 
 from keylint import __version__
+from keylint.report.ruledoc import code_language, cwe_ids
 
 INFORMATION_URI = "https://github.com/keylint/keylint"
 SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0"}
@@ -19,12 +22,14 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _rule(rule) -> dict:
-    docs = rule.docs
+    docs, language = rule.docs, code_language(rule)
     markdown = (
         f"## What it does\n{docs['what']}\n\n## Why is this bad\n{docs['why']}\n\n"
-        f"## Example\n```python\n{docs['example'].rstrip()}\n```\n\n"
-        f"## Use instead\n```python\n{docs['fix'].rstrip()}\n```\n"
+        f"## Example\n```{language}\n{docs['example'].rstrip()}\n```\n\n"
+        f"## Use instead\n```{language}\n{docs['fix'].rstrip()}\n```\n"
     )
+    if docs.get("limitations"):
+        markdown += f"\n## Known limitations\n{docs['limitations'].strip()}\n"
     return {
         "id": rule.id,
         "name": rule.name,
@@ -34,7 +39,7 @@ def _rule(rule) -> dict:
         "helpUri": (docs.get("references") or [INFORMATION_URI])[0],
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {
-            "tags": ["security", rule.pitfall],
+            "tags": ["security", rule.pitfall, *(f"external/cwe/cwe-{n}" for n in cwe_ids(rule))],
             "security-severity": SECURITY_SEVERITY[rule.severity],
             "precision": rule.confidence,
             "pack": rule.pack,
@@ -72,6 +77,11 @@ def _result(finding, index: dict) -> dict:
     return result
 
 
+def _folder_uri(folder: str) -> str:
+    """A folder as the absolute file URI, ending in a slash, that SARIF requires of a base."""
+    return pathlib.Path(folder or ".").resolve().as_uri().rstrip("/") + "/"
+
+
 def render(report, rules, color: bool = False) -> str:
     driver_rules = [_rule(rule) for rule in sorted(rules, key=lambda r: r.id)]
     index = {rule["id"]: i for i, rule in enumerate(driver_rules)}
@@ -87,6 +97,9 @@ def render(report, rules, color: bool = False) -> str:
         "invocations": [{"executionSuccessful": not report.errors, "toolExecutionNotifications": notifications}],
         "results": [_result(f, index) for f in report.findings],
         "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": {
+            "%SRCROOT%": {"uri": _folder_uri(report.root), "description": {"text": "The repository's top level."}}
+        },
     }
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

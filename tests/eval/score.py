@@ -11,6 +11,9 @@ its README says: a `ruleid` line is a true positive when the rule reports it, a 
 any finding of the rule on another line is a false positive; an `ok` line without one is a true
 negative.
 
+The applications under apps/ (apps/tenantpay: a multi-tenant SaaS of many modules) are scored
+the same way for every rule, each scanned as one project so that cross-module flows count.
+
     python tests/eval/score.py          # the tables
     python tests/eval/score.py -v       # plus every miss and false positive
 """
@@ -19,9 +22,11 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from keylint.discover import discover
 from keylint.packs import load_rules
 from keylint.ruletest import read_annotations
 from keylint.scan import ScanOptions, scan
@@ -30,6 +35,7 @@ HERE = Path(__file__).resolve().parent
 PITFALLS = ("msn-from-user-input", "secret-exposed-to-merchant", "secret-in-logs")
 KEY_TYPE_CASES = HERE / "key_types" / "cases"
 KEY_TYPE_RULES = ("KL501", "KL502", "KL503")
+APPS = HERE / "apps"
 _VERDICT = re.compile(r"eval:\s*(vulnerable|safe)")
 
 
@@ -96,42 +102,73 @@ def score_all() -> dict[str, Score]:
     return {pitfall: score_pitfall(pitfall, rules) for pitfall in PITFALLS}
 
 
+def _tally(scores: dict[str, Score], name: str, expected: dict, found: set) -> None:
+    """Count one file's annotated lines ({(line, rule id): verdict}) against its findings ((line, rule id))."""
+    for (line, rule_id), verdict in expected.items():
+        score, hit = scores.get(rule_id), (line, rule_id) in found
+        if score is None:
+            continue
+        if verdict == "ruleid":
+            score.tp += hit
+            score.fn += not hit
+            if not hit:
+                score.misses.append(f"{name}:{line}")
+        else:
+            score.tn += not hit
+    for line, rule_id in sorted(found):
+        if rule_id in scores and expected.get((line, rule_id)) != "ruleid":
+            scores[rule_id].fp += 1
+            scores[rule_id].false_positives.append(f"{name}:{line}")
+
+
 def score_annotated(cases: Path, rule_ids: tuple, rules: list) -> dict[str, Score]:
     """Per-annotation scores of `rule_ids` on every file under `cases`, each scanned on its own."""
     rules = [r for r in rules if r.id in rule_ids]
     scores = {rule_id: Score() for rule_id in rule_ids}
     for case in sorted(cases.iterdir()):
-        expected = read_annotations(case.read_text("utf-8"))
         report = scan([str(case)], rules, ScanOptions(root=str(cases)))
-        found = {(f.line, f.rule_id) for f in report.findings}
-        for (line, rule_id), verdict in expected.items():
-            score, hit = scores.get(rule_id), (line, rule_id) in found
-            if score is None:
-                continue
-            if verdict == "ruleid":
-                score.tp += hit
-                score.fn += not hit
-                if not hit:
-                    score.misses.append(f"{case.name}:{line}")
-            else:
-                score.tn += not hit
-        for line, rule_id in sorted(found):
-            if expected.get((line, rule_id)) != "ruleid":
-                scores[rule_id].fp += 1
-                scores[rule_id].false_positives.append(f"{case.name}:{line}")
+        _tally(scores, case.name, read_annotations(case.read_text("utf-8")), {(f.line, f.rule_id) for f in report.findings})
     return scores
 
 
+def score_app(app: Path, rules: list) -> tuple[dict[str, Score], list[str]]:
+    """Per-annotation scores of every rule on one application, scanned as one project.
+
+    Returns the scores by rule id and the files the scan could not analyse (path: message).
+    """
+    scores = {rule.id: Score() for rule in rules}
+    report = scan([str(app)], rules, ScanOptions(root=str(app)))
+    found = defaultdict(set)
+    for finding in report.findings:
+        found[finding.path].add((finding.line, finding.rule_id))
+    sources, _ = discover([str(app)], root=str(app))
+    for source in sorted(sources, key=lambda s: s.rel_path):
+        text = Path(source.abs_path).read_text("utf-8", errors="replace")
+        _tally(scores, source.rel_path, read_annotations(text), found.pop(source.rel_path, set()))
+    for path, lines in sorted(found.items()):
+        _tally(scores, path, {}, lines)
+    return scores, [f"{e.path}: {e.message}" for e in report.errors]
+
+
 def _table(title: str, unit: str, scores: dict, verbose: bool) -> None:
-    print(f"{title:30} {unit:>5} {'TP':>3} {'FN':>3} {'FP':>3} {'TN':>3} {'precision':>9} {'recall':>6}")
+    print(f"{title:40} {unit:>5} {'TP':>3} {'FN':>3} {'FP':>3} {'TN':>3} {'precision':>9} {'recall':>6}")
     for name, s in scores.items():
         total = s.tp + s.fn + s.fp + s.tn
-        print(f"{name:30} {total:5} {s.tp:3} {s.fn:3} {s.fp:3} {s.tn:3} {s.precision:9.2f} {s.recall:6.2f}")
+        print(f"{name:40} {total:5} {s.tp:3} {s.fn:3} {s.fp:3} {s.tn:3} {s.precision:9.2f} {s.recall:6.2f}")
         if verbose:
             for miss in s.misses:
                 print(f"    missed: {miss}")
             for false_positive in s.false_positives:
                 print(f"    false positive: {false_positive}")
+
+
+def _by_pitfall(rules: list, scores: dict[str, Score]) -> dict[str, Score]:
+    """The rules' scores summed per pitfall."""
+    totals: dict[str, Score] = {}
+    for rule in rules:
+        total, score = totals.setdefault(rule.pitfall, Score()), scores[rule.id]
+        total.tp, total.fn, total.fp, total.tn = total.tp + score.tp, total.fn + score.fn, total.fp + score.fp, total.tn + score.tn
+    return totals
 
 
 def main(argv: list[str]) -> int:
@@ -141,6 +178,15 @@ def main(argv: list[str]) -> int:
     print(f"\nkey types ({cases} cases in {KEY_TYPE_CASES.relative_to(HERE)}), scored per annotated line:")
     by_rule = score_annotated(KEY_TYPE_CASES, KEY_TYPE_RULES, load_rules())
     _table("rule", "lines", {f"{r.id} {r.name}": by_rule[r.id] for r in load_rules() if r.id in by_rule}, verbose)
+    for app in sorted(p for p in APPS.iterdir() if p.is_dir()):
+        rules = load_rules()
+        scores, unreadable = score_app(app, rules)
+        modules = sum(1 for _ in app.rglob("*.py"))
+        print(f"\napp {app.name} ({modules} Python modules, one scan), scored per annotated line:")
+        _table("pitfall / rule", "lines", {f"{r.pitfall} {r.id}": scores[r.id] for r in rules}, verbose)
+        _table("pitfall", "lines", _by_pitfall(rules, scores), verbose=False)
+        for error in unreadable:
+            print(f"    not analysed: {error}")
     return 0
 
 

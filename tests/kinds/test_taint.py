@@ -12,7 +12,7 @@ from keylint.kinds import KINDS, taint
 from keylint.packs import PackError, load_pack
 from keylint.report import FORMATS
 from keylint.scan import ScanOptions, scan
-from tests.conftest import ENGINE_PACK, scan_project, write_project
+from tests.conftest import ENGINE_PACK, SARIF_SCHEMA, scan_project, write_project
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -85,10 +85,6 @@ def test_json_findings_carry_the_flow(tmp_path, engine_rules):
     ]
 
 
-SARIF_SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
-
-
-@pytest.mark.skipif(not SARIF_SCHEMA.exists(), reason="SARIF 2.1.0 schema not available")
 def test_sarif_code_flows_validate_against_the_schema(shipped_rules):
     import jsonschema
 

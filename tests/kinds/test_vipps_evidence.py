@@ -176,3 +176,51 @@ def test_evidence_follows_the_value_across_modules(tmp_path, flow_rules):
     assert found(tmp_path / "generic", flow_rules, generic) == []
     vipps = {**generic, "app/settings.py": 'import os\nCLIENT_SECRET = os.environ["VIPPS_CLIENT_SECRET"]\n'}
     assert found(tmp_path / "vipps", flow_rules, vipps) == [("KL301", "app/views.py", 5)]
+
+
+def test_tuple_elements_keep_their_own_taint(tmp_path, flow_rules):
+    code = """\
+        import logging
+        import requests
+
+        log = logging.getLogger(__name__)
+
+        class TokenClient:
+            def _fetch(self):
+                body = requests.post("https://api.vipps.no/accesstoken/get", headers=self.headers).json()
+                return body["access_token"], int(body["expires_in"])
+
+            def token(self):
+                token, expires_in = self._fetch()
+                log.info("token cached for %s s", expires_in - 60)
+                pair = self._fetch()
+                log.info("expires in %s s", pair[1])
+                log.info("token %s", pair[0])
+                return token
+        """
+    assert found(tmp_path, flow_rules, {"tokens.py": code}) == [("KL401", "tokens.py", 16)]
+
+
+def test_an_objects_fields_are_separate_from_each_other(tmp_path, flow_rules):
+    code = """\
+        import hashlib
+        import logging
+        import os
+        import requests
+
+        log = logging.getLogger(__name__)
+
+        class KeySet:
+            def __init__(self, client_id, client_secret, kind):
+                self.client_id, self.client_secret, self.kind = client_id, client_secret, kind
+
+            def fingerprint(self):
+                return hashlib.sha256(self.client_secret.encode()).hexdigest()[:12]
+
+        def token():
+            keys = KeySet(os.environ["VIPPS_CLIENT_ID"], os.environ["VIPPS_CLIENT_SECRET"], "partner")
+            log.info("kind %s fingerprint %s length %d", keys.kind, keys.fingerprint(), len(keys.client_secret))
+            log.info("secret %s", keys.client_secret)
+            return requests.post("https://api.vipps.no/accesstoken/get", headers={"client_secret": keys.client_secret})
+        """
+    assert found(tmp_path, flow_rules, {"keys.py": code}) == [("KL401", "keys.py", 18)]

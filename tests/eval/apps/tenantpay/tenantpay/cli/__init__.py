@@ -1,0 +1,1 @@
+"""`tenantpay-admin`: operations for our staff (runs with production settings on the ops box)."""

@@ -1,0 +1,1 @@
+"""Point-of-sale terminals in our merchants' shops (they run the merchant's own POS software)."""

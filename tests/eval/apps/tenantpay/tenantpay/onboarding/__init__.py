@@ -1,0 +1,1 @@
+"""Bringing a new merchant onto Vipps MobilePay through us."""

@@ -1,0 +1,1 @@
+"""Our Vipps MobilePay integration: key sets, tokens and one client per API."""

@@ -1,0 +1,20 @@
+"""Paths and header names of the Vipps MobilePay APIs we call."""
+
+PROD_URL = "https://api.vipps.no"
+TEST_URL = "https://apitest.vipps.no"
+
+TOKEN_PATH = "/accesstoken/get"
+SPECIALIZED_TOKEN_PATH = "/miami/v1/token"
+EPAYMENT_PATH = "/epayment/v1/payments"
+RECURRING_PATH = "/recurring/v3/agreements"
+CHECKOUT_PATH = "/checkout/v3/session"
+WEBHOOKS_PATH = "/webhooks/v1/webhooks"
+QR_REDIRECT_PATH = "/qr/v1/merchant-redirect"
+RECEIPTS_PATH = "/order-management/v2/ecom/receipts"
+SALES_UNITS_PATH = "/management/v1/sales-units"
+MERCHANTS_PATH = "/management/v1/merchants"
+LEDGERS_PATH = "/settlement/v1/ledgers"
+REPORT_PATH = "/report/v2/ledgers"
+
+MSN_HEADER = "Merchant-Serial-Number"
+SUBSCRIPTION_KEY_HEADER = "Ocp-Apim-Subscription-Key"

@@ -1,0 +1,1 @@
+"""Settlement reports: nightly reconciliation and the merchant's settlement pages."""

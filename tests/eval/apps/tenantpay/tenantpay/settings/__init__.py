@@ -1,0 +1,1 @@
+"""Per-environment settings: base holds what every environment shares."""

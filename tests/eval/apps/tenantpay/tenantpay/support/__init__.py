@@ -1,0 +1,1 @@
+"""Tools for our support team and for merchants' own troubleshooting."""
