@@ -59,6 +59,9 @@ def apply_op(origin: tuple, op: tuple) -> tuple | None:
             if keys[0] != op[1]:
                 return None
             keys = keys[1:]
+    elif kind == "keyless":  # only a value that is wholly the fact, not one held in a field
+        if keys:
+            return None
     elif kind == "elem":  # one element of a sequence: its position is forgotten
         if keys and is_index(keys[0]):
             keys = keys[1:]
@@ -91,6 +94,8 @@ def compose(ops: tuple, op: tuple) -> tuple | None:
         if not is_index(ops[-1][1]):
             return ops
         return ops[:-1] if ops[-1][1] == op[1] else None
+    if op[0] == "keyless" and ops and ops[-1][0] == "push":
+        return None
     if op[0] == "elem" and ops and ops[-1][0] == "push":
         return ops[:-1] if is_index(ops[-1][1]) else ops
     if op[0] in ("without", "only", "scrub") and ops and ops[-1][0] == "push":
@@ -151,7 +156,7 @@ def merge_into(target: dict, taint: dict) -> None:
 
 
 def transform(taint: dict, op: tuple) -> dict:
-    """Apply one op (push/pop/popany/slot/drop/add/keep/without/scrub/only/at/elem) to every fact of `taint`."""
+    """Apply one op (push/pop/popany/slot/drop/add/keep/without/scrub/only/at/elem/keyless) to every fact of `taint`."""
     out: dict = {}
     for (origin, ops), path in taint.items():
         if origin[0] == "src":

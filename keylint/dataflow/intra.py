@@ -24,6 +24,17 @@ _PERCENT = re.compile(r"%(?:\((?P<name>[^)]*)\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|
 _FIELD = re.compile(r"\{([^{}]*)\}")
 _KEY_METHODS = frozenset({"get", "pop", "getlist", "setdefault", "getone"})
 _MUTATORS = frozenset({"update", "append", "extend", "insert", "add", "setdefault", "appendleft", "extendleft"})
+# Methods whose result shows the object's own contents (a response's body, a dict's copy, a
+# string's transform): what the object holds in its fields comes out. Any other unknown method
+# of an object gives only what the object wholly is (a token's .encode()), not its fields (a
+# client's .list() does not return the keys it holds).
+_VIEW_METHODS = frozenset({
+    "json", "text", "read", "readline", "readlines", "iter_content", "iter_lines", "getvalue", "body", "content",
+    "copy", "items", "values", "dict", "to_dict", "as_dict", "asdict", "_asdict", "model_dump", "model_dump_json",
+    "decode", "encode", "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "split", "rsplit", "splitlines",
+    "join", "replace", "format", "format_map", "partition", "rpartition", "removeprefix", "removesuffix",
+    "__str__", "__repr__", "__format__", "to_json", "dumps", "serialize", "result", "get_json", "get_data", "form",
+})
 _CONSTANTS = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)
 
 
@@ -485,7 +496,7 @@ class Walker:
     def loop(self, node, env: dict) -> dict | None:
         if isinstance(node, cst.For):
             env = dict(env)
-            self.assign_taint(node.target, F.transform(self.expr(node.iter, env), ("elem",)), env)
+            self.iterate(node.target, node.iter, env)
         else:
             self.expr(node.test, env)
         first = self.block(_body(node), dict(env))
@@ -829,7 +840,7 @@ class Walker:
             if key is not None:
                 rest = [t for p, t, _ in args[1:]]
                 return F.join(F.transform(receiver, ("pop", key)), *rest)
-        parts = [receiver]
+        parts = [receiver if method is None or method in _VIEW_METHODS else F.transform(receiver, ("keyless",))]
         for position, taint, _ in args:
             if isinstance(position, str) and position not in ("*", "**"):
                 parts.append(F.transform(taint, ("push", position)))
@@ -1085,16 +1096,40 @@ class Walker:
         self.store(node.target, taint, env, node.value)
         return taint
 
+    def iterate(self, target: cst.BaseExpression, iterable: cst.BaseExpression, env: dict) -> dict | None:
+        """Binds a loop's target to one element of `iterable`. Of `d.items()` the key is a dict
+        key (no key) and the value one of `d`'s values; `d.values()` gives a value, `d.keys()` a
+        key. Returns `d`'s own taint for `d.items()` (a dict comprehension over it rebuilds `d`)."""
+        func = iterable.func if isinstance(iterable, cst.Call) and not iterable.args else None
+        view = func.attr.value if isinstance(func, cst.Attribute) and func.attr.value in ("items", "values", "keys") else None
+        if view is None:
+            self.assign_taint(target, F.transform(self.expr(iterable, env), ("elem",)), env)
+            return None
+        whole = self.expr(func.value, env)
+        value = {} if view == "keys" else F.transform(whole, ("popany",))
+        pair = view == "items" and isinstance(target, (cst.Tuple, cst.List)) and len(target.elements) == 2 \
+            and not any(isinstance(e, cst.StarredElement) for e in target.elements)
+        if pair:
+            self.assign_taint(target.elements[0].value, {}, env)
+            self.assign_taint(target.elements[1].value, value, env)
+        else:
+            self.assign_taint(target, value, env)
+        return whole if pair else None
+
     def comprehension(self, node, env: dict) -> dict:
         inner = dict(env)
         clause = node.for_in
+        rebuilt = None
         while clause is not None:
-            self.assign_taint(clause.target, F.transform(self.expr(clause.iter, inner), ("elem",)), inner)
+            whole = self.iterate(clause.target, clause.iter, inner)
+            rebuilt = whole if clause is node.for_in else None
             for condition in clause.ifs:
                 self.expr(condition.test, inner)
             clause = clause.inner_for_in
         if isinstance(node, cst.DictComp):
             result = F.join(self.expr(node.key, inner), self.expr(node.value, inner))
+            if rebuilt is not None and self._rebuilds(node):
+                result = rebuilt
             for kind, keys in self._key_filters(node):
                 if kind == "without" and any(s.filters_naming and all(any(p.search(k) for k in keys) for p in s.filters_naming)
                                              for s in self.config.sanitizers):
@@ -1102,6 +1137,18 @@ class Walker:
                 result = F.transform(result, (kind, keys))
             return result
         return self.expr(node.elt, inner)
+
+    @staticmethod
+    def _rebuilds(node: cst.DictComp) -> bool:
+        """`{k: v for k, v in d.items() ...}`, the value maybe masked (`MASK if ... else v`): the
+        result holds `d`'s entries under their own keys."""
+        key, value = (e.value for e in node.for_in.target.elements)
+        if not (isinstance(node.key, cst.Name) and isinstance(key, cst.Name) and node.key.value == key.value):
+            return False
+        shown = node.value
+        if isinstance(shown, cst.IfExp):
+            shown = shown.orelse if _is_constant(shown.body) else shown.body if _is_constant(shown.orelse) else None
+        return isinstance(shown, cst.Name) and isinstance(value, cst.Name) and shown.value == value.value
 
     def _key_filters(self, node: cst.DictComp) -> list:
         """`{k: v for k, v in d.items() if k.lower() not in SENSITIVE}` keeps what `d` holds under

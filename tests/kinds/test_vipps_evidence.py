@@ -224,3 +224,23 @@ def test_an_objects_fields_are_separate_from_each_other(tmp_path, flow_rules):
             return requests.post("https://api.vipps.no/accesstoken/get", headers={"client_secret": keys.client_secret})
         """
     assert found(tmp_path, flow_rules, {"keys.py": code}) == [("KL401", "keys.py", 18)]
+
+
+def test_dict_keys_are_no_keys_and_a_client_method_does_not_return_its_keys(tmp_path, flow_rules):
+    code = """\
+        import logging
+        import os
+        import requests
+
+        log = logging.getLogger(__name__)
+        KEYSETS = {"partner": dict(client_id=os.environ["VIPPS_CLIENT_ID"], client_secret=os.environ["VIPPS_CLIENT_SECRET"])}
+
+        def overview(client_factory):
+            for name, keys in KEYSETS.items():
+                log.info("key set %s", name)
+                log.info("key set %s secret %s", name, keys["client_secret"])
+            client = client_factory(KEYSETS["partner"])
+            log.info("webhooks %s", client.list_webhooks())
+            return requests.get("https://api.vipps.no/webhooks/v1/webhooks")
+        """
+    assert found(tmp_path, flow_rules, {"overview.py": code}) == [("KL401", "overview.py", 11)]
