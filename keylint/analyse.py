@@ -7,12 +7,13 @@ Everything a later stage needs (cache, parallel workers) can call `analyse_file`
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from keylint.discover import SourcePath, is_test_path
 from keylint.findings import FileError, FileResult, Finding, Hit, assign_fingerprints
 from keylint.kinds import KINDS
+from keylint.linescan import line_bindings
 from keylint.parse import ParseFailure, ParsedFile, decode, parse
 from keylint.suppress import apply_suppressions, parse_suppressions
 from keylint.values import redact_inline, show
@@ -48,23 +49,46 @@ def analyse_file(
 
     `raw_secrets`, when given, receives each finding's raw secret by fingerprint (for history scans,
     which tell keys apart by value; never stored or printed)."""
-    result = FileResult(source.rel_path)
     try:
         parsed = parse(source.rel_path, decode(data, source.kind), source.kind, lazy=True)
         hits = _run_kinds(parsed, rules, FileContext(is_test_path(source.rel_path), key_types or {}, project))
     except ParseFailure as exc:
-        result.errors.append(FileError(source.rel_path, str(exc)))
-        return result
+        return analyse_lines(source, data, rules, redact_secrets, str(exc), raw_secrets)
     except RecursionError:
-        result.errors.append(FileError(source.rel_path, "too deeply nested to analyse"))
-        return result
+        return analyse_lines(source, data, rules, redact_secrets, "too deeply nested to analyse", raw_secrets)
+    return _result(parsed, hits, redact_secrets, raw_secrets)
+
+
+def analyse_lines(source: SourcePath, data: bytes, rules: list, redact_secrets: bool, reason: str,
+                  raw_secrets: dict | None = None) -> FileResult:
+    """A file that cannot be analysed: the error saying why, and what the line-based search for
+    hardcoded keys finds in it (keylint.linescan), if it can be decoded."""
+    try:
+        text = decode(data, source.kind)
+    except ParseFailure:  # keys are ASCII: a file in another or a broken encoding still shows them
+        text = None if b"\0" in data[:8192] else data.decode("utf-8", "replace")
+    secret_rules = [r for r in rules if r.kind == "secret"]
+    if text is None or not secret_rules:
+        return FileResult(source.rel_path, errors=[FileError(source.rel_path, reason)])
+    parsed = ParsedFile(source.rel_path, source.kind, text, bindings=line_bindings(text), line_based=True)
+    hits = KINDS["secret"].check(secret_rules, parsed, FileContext(is_test_path(source.rel_path)))
+    result = _result(parsed, hits, redact_secrets, raw_secrets)
+    result.errors.append(FileError(source.rel_path, f"{reason}; searched line by line for hardcoded keys only"))
+    return result
+
+
+def _result(parsed: ParsedFile, hits: list[Hit], redact_secrets: bool, raw_secrets: dict | None) -> FileResult:
+    result = FileResult(parsed.path)
     secrets = sorted({hit.secret for hit in hits if hit.secret}, key=len, reverse=True)
     findings = [_finding(hit, parsed, secrets, redact_secrets) for hit in hits]
     # Fingerprint before suppressing: silencing one occurrence must not renumber the others.
     assign_fingerprints(findings)
     if raw_secrets is not None:
         raw_secrets.update((f.fingerprint, hit.secret) for f, hit in zip(findings, hits) if hit.secret)
-    result.suppressions = parse_suppressions(parsed.text, parsed.kind) if "keylint:" in parsed.text else []
+    suppressions = parse_suppressions(parsed.text, parsed.kind) if "keylint:" in parsed.text else []
+    if redact_secrets:  # a reason may quote the key it excuses; results are cached as reported
+        suppressions = [replace(s, reason=s.reason and _redacted(s.reason, secrets)) for s in suppressions]
+    result.suppressions = suppressions
     result.findings, result.silenced = apply_suppressions(findings, result.suppressions)
     if parsed.notebook is not None:
         _place_in_notebook(result, parsed.notebook)

@@ -63,13 +63,20 @@ def load(path: str) -> Baseline:
         raise BaselineError(f"{path}: cannot read baseline: {exc.strerror or exc}") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BaselineError(f"{path}: not a keylint baseline (invalid JSON: {exc})") from exc
+    except RecursionError as exc:
+        raise BaselineError(f"{path}: not a keylint baseline (JSON nested too deeply)") from exc
     if not isinstance(document, dict) or document.get("keylint_baseline") != FORMAT_VERSION:
         raise BaselineError(f"{path}: not a keylint baseline (version {FORMAT_VERSION} expected)")
+    if not isinstance(document.get("findings", []), list):
+        raise BaselineError(f"{path}: findings: a list expected")
     counts: dict[tuple[str, str, str], int] = {}
     for index, entry in enumerate(document.get("findings", [])):
         try:
             key = (str(entry["rule_id"]), str(entry["path"]), str(entry["fingerprint"]))
-            counts[key] = counts.get(key, 0) + int(entry.get("count", 1))
-        except (TypeError, KeyError, ValueError) as exc:
-            raise BaselineError(f"{path}: findings[{index}]: malformed entry ({exc!r})") from exc
+            count = entry.get("count", 1)
+            if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+                raise ValueError(f"count must be a whole number, not {json.dumps(count)[:40]}")
+            counts[key] = counts.get(key, 0) + count
+        except (TypeError, KeyError, ValueError, AttributeError) as exc:
+            raise BaselineError(f"{path}: findings[{index}]: malformed entry ({exc})") from exc
     return Baseline(counts)

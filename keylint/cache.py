@@ -22,11 +22,12 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from keylint import __version__
+from keylint.atomic import write_atomic
+from keylint.findings import FileResult
 
 KEEP_PER_FOLDER = 4
 """Cache files kept per scan root (one per rule set and settings) and of rule sets, newest first."""
@@ -74,12 +75,30 @@ def analysis_key(rules: list, settings: dict) -> str:
     return _digest(engine_digest(), _pack_digest(packs), ids, options)
 
 
-def _read_pickle(path: Path):
+def _read_pickle(path: Path, valid) -> object | None:
+    """The value stored at `path` if valid(value) holds; None if it is missing, truncated, from an
+    incompatible keylint or not what keylint stores there (a tampered file): start afresh."""
     try:
         with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-        return None  # missing, truncated or from an incompatible keylint: start afresh
+            value = pickle.load(handle)
+        return value if valid(value) else None
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError,
+            IndexError, KeyError, RecursionError, MemoryError):
+        return None
+
+
+def _is_entries(payload_type: type):
+    """A test of a cache file's entries: name -> (size, mtime, digest, payload)."""
+
+    def valid(value) -> bool:
+        return isinstance(value, dict) and all(
+            isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 4
+            and isinstance(entry[0], int) and isinstance(entry[1], int) and isinstance(entry[2], str)
+            and isinstance(entry[3], payload_type)
+            for name, entry in value.items()
+        )
+
+    return valid
 
 
 def _write_pickle(path: Path, value) -> None:
@@ -89,10 +108,7 @@ def _write_pickle(path: Path, value) -> None:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_atomic(str(path), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         siblings = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in siblings[KEEP_PER_FOLDER:]:
             old.unlink(missing_ok=True)
@@ -103,10 +119,9 @@ def _write_pickle(path: Path, value) -> None:
 class FileCache:
     """name -> payload for one scan root and one analysis key, saved as one file."""
 
-    def __init__(self, directory: Path, root: str, key: str, folder: str = "results"):
+    def __init__(self, directory: Path, root: str, key: str, folder: str = "results", payload: type = FileResult):
         self.path = Path(directory) / folder / _digest(os.path.abspath(root)) / f"{key}.pickle"
-        loaded = _read_pickle(self.path)
-        self.entries: dict[str, tuple] = loaded if isinstance(loaded, dict) else {}
+        self.entries: dict[str, tuple] = _read_pickle(self.path, _is_entries(payload)) or {}
         self.changed = False
         self.depends = None  # set by the scan: files whose results depend on the project index
 
@@ -151,7 +166,7 @@ class ProjectFacts:
     """
 
     def __init__(self, directory: Path, root: str, key: str):
-        self.files = FileCache(directory, root, key, folder="project")
+        self.files = FileCache(directory, root, key, folder="project", payload=dict)
         self._digests: dict[str, str] = {}
         self._stats: dict[str, os.stat_result] = {}
         self._seen: set[str] = set()
@@ -196,12 +211,12 @@ class ProjectFacts:
 
 def load_rules_cached(extra: list, directory: Path, include_shipped: bool = True) -> list:
     """packs.load_rules, but a pack set seen before is unpickled instead of parsed and validated."""
-    from keylint.packs import load_rules, pack_paths
+    from keylint.packs import Rule, load_rules, pack_paths
 
     paths = pack_paths(extra, include_shipped)
     path = Path(directory) / "rules" / f"{_digest(engine_digest(), _pack_digest(paths), *map(str, paths))}.pickle"
-    rules = _read_pickle(path)
-    if isinstance(rules, list):
+    rules = _read_pickle(path, lambda value: isinstance(value, list) and all(isinstance(r, Rule) for r in value))
+    if rules is not None:
         return rules
     rules = load_rules(extra, include_shipped)
     _write_pickle(path, rules)

@@ -2,7 +2,9 @@
 
 Exit codes: 0 no findings; 1 findings or suppression issues; 2 usage error, invalid configuration,
 baseline or rule pack, or a git ref --diff cannot use;
-3 no findings, but some files could not be analysed (listed under errors).
+3 no findings, but some files could not be analysed (listed under errors);
+4 keylint itself failed (a bug, or the system: a full disk, no memory; `--debug` shows the traceback);
+130 interrupted (Ctrl-C). A failure of keylint never exits 1, which CI reads as "findings".
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import click
 
 from keylint import __version__
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INCOMPLETE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 SEVERITY_CHOICE = click.Choice(["low", "medium", "high", "critical"])
 
 
@@ -131,9 +133,35 @@ def _scan_options(config, flags: dict, **extra):
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Keylint(click.Group):
+    """The command group, turning keylint's own failures into their exit codes (see the module
+    docstring) instead of a traceback and exit 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("keylint: interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except Exception as exc:  # noqa: BLE001 - every failure gets its documented exit code
+            if ctx.params.get("debug"):
+                import traceback
+
+                traceback.print_exc()
+            what = f"{type(exc).__name__}: {exc}"
+            if isinstance(exc, OSError) and exc.strerror:  # the system's failure, said plainly
+                what = exc.strerror + (f": {exc.filename}" if exc.filename else "")
+            hint = "" if ctx.params.get("debug") else " (run `keylint --debug ...` for the traceback)"
+            click.echo(f"keylint: internal error: {what}{hint}", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Keylint, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="keylint")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Print the traceback when keylint itself fails (exit code 4).")
+def main(debug: bool) -> None:
     """Find leaked and misused Vipps MobilePay API keys in Python code and config."""
 
 
@@ -165,7 +193,9 @@ def _format_choice():
               help="Where to keep the cache (default: the user cache folder, e.g. ~/.cache/keylint).")
 @click.option("--no-prefilter", is_flag=True, help="Parse every file, even those no rule can match.")
 @click.option("--timeout", "timeout_s", type=click.FloatRange(min=1), default=60, show_default=True,
-              help="Seconds one file may take before it is reported as not analysed.")
+              help="Seconds one file may take (all phases together) before it is reported as not analysed.")
+@click.option("--memory-limit", "memory_mb", type=click.IntRange(min=64), default=2048, show_default=True, metavar="MB",
+              help="Memory one file's analysis may take (per worker process) before it is reported as not analysed.")
 @click.option("--history", "history_range", is_flag=False, flag_value="", default=None, metavar="[REV-RANGE]",
               help="Scan what git commits added, on all branches (or --history=REV-RANGE), with the hardcoded-secret "
                    "rules: each key once, with the commit where it first appeared and whether HEAD still has it.")
@@ -173,7 +203,7 @@ def _format_choice():
               help="Also print the key type, API and environment inferred for each request, with the evidence "
                    "(to stderr unless the report on stdout is text).")
 def scan(paths, fmt, outputs, baseline, diff_ref, no_redact, quiet, exit_zero, statistics, colour,
-         jobs, no_cache, cache_dir, no_prefilter, timeout_s, history_range, explain_keys, **flags) -> None:
+         jobs, no_cache, cache_dir, no_prefilter, timeout_s, memory_mb, history_range, explain_keys, **flags) -> None:
     """Scan PATHS (default: the current folder) for key leaks and misuse."""
     from keylint.report import render
     from keylint.scan import scan as run_scan
@@ -190,6 +220,7 @@ def scan(paths, fmt, outputs, baseline, diff_ref, no_redact, quiet, exit_zero, s
     options = _scan_options(
         config, flags, redact=not no_redact, baseline=_baseline(config, baseline), diff=_diff(diff_ref, config.root),
         prefilter=not no_prefilter, jobs=jobs or default_jobs(), cache_dir=cache_dir, timeout_s=timeout_s,
+        memory_mb=memory_mb,
     )
     if history_range is not None:
         if diff_ref is not None:
@@ -317,12 +348,15 @@ def _progress(fmt: str | None, quiet: bool):
 
 
 def _emit(rendered: str, output: str | None, colour: bool = False) -> None:
+    """Print, or write FILE atomically (a failed write leaves the old file, never a truncated one)."""
+    from keylint.atomic import write_atomic
+
     if output is None:
         click.echo(rendered, nl=False, color=colour or None)
+        sys.stdout.flush()  # a full disk is reported here, not as an exception at exit
         return
     try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(rendered)
+        write_atomic(output, rendered.encode("utf-8"))
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields, replace
 import pathspec
 import yaml
 
+from keylint import yamlsafe
 from keylint.findings import SEVERITIES
 
 if sys.version_info >= (3, 11):
@@ -151,7 +152,7 @@ def _read_toml(path: str) -> dict | None:
     try:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from exc
     return data.get("tool", {}).get("keylint")
 
@@ -159,7 +160,9 @@ def _read_toml(path: str) -> dict | None:
 def _read_yaml(path: str) -> dict:
     try:
         with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            _, data = yamlsafe.load(handle)
+    except RecursionError as exc:
+        raise ConfigError(f"{path}: cannot read: YAML nested too deeply") from exc
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from exc
     return data if data is not None else {}
@@ -207,16 +210,16 @@ def _validate(config: Config, raw) -> None:
 
 def _describe(config: Config, error) -> str:
     where = [str(p) for p in error.absolute_path]
-    message = error.message
+    message = yamlsafe.brief(error.message)
     if error.validator == "additionalProperties" and "properties" in error.schema:
         known = error.schema["properties"]
         unknown = sorted(str(k) for k in error.instance if k not in known)
         where.append(unknown[0])
         message = f"unknown key {unknown[0]!r} (expected one of: {', '.join(known)})"
     elif error.validator == "enum":
-        message = f"{error.instance!r} is not one of: {', '.join(map(str, error.validator_value))}"
+        message = f"{yamlsafe.brief(repr(error.instance), 80)} is not one of: {', '.join(map(str, error.validator_value))}"
     elif error.validator == "propertyNames":
-        message = f"{error.instance!r} is not a valid name"
+        message = f"{yamlsafe.brief(repr(error.instance), 80)} is not a valid name"
     return f"{config.where('.'.join(where))}: {message}"
 
 

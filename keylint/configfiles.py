@@ -10,11 +10,13 @@ import configparser
 import json
 import re
 import sys
+from bisect import bisect_right
 
 import yaml
 
 from keylint.bindings import Binding
 from keylint.lines import position, split_lines
+from keylint.yamlsafe import check_aliases
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -27,7 +29,6 @@ class ConfigSyntaxError(ValueError):
 
 
 _ENV_LINE = re.compile(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*?)\s*$")
-_TOML_LINE = re.compile(r"""^\s*([A-Za-z0-9_.\-"' ]+?)\s*=\s*("(?:[^"\\]|\\.)*"|'[^']*')""")
 _INI_LINE = re.compile(r"^([^\s#;\[=:][^=:]*?)\s*[=:]\s*(.*?)\s*$")
 _JSON_PAIR = re.compile(r'"((?:[^"\\]|\\.)*)"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
@@ -64,6 +65,10 @@ def read_yaml(text: str) -> list[Binding]:
     """YAML: every scalar under a key, `name:`/`value:` pairs (k8s env) and `KEY=VALUE` items."""
     try:
         documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        for document in documents:
+            check_aliases(document)
+    except RecursionError as exc:
+        raise ConfigSyntaxError("YAML nested too deeply to read") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -113,11 +118,14 @@ def _walk_yaml(node: yaml.Node | None, scope: list[str], found: list[Binding]) -
 
 
 def read_json(text: str) -> list[Binding]:
-    """JSON: every `"key": "string"` pair, wherever it is nested."""
+    """JSON (and JSONC): every `"key": "string"` pair, wherever it is nested."""
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ConfigSyntaxError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+        try:
+            json.loads(_JSONC_EXTRAS.sub(_blank, text))
+        except json.JSONDecodeError:
+            raise ConfigSyntaxError(f"invalid JSON at line {exc.lineno}: {exc.msg}") from exc
     found = []
     for match in _JSON_PAIR.finditer(text):
         name, value = json.loads(f'"{match.group(1)}"'), json.loads(f'"{match.group(2)}"')
@@ -127,13 +135,74 @@ def read_json(text: str) -> list[Binding]:
     return found
 
 
+_JSONC_EXTRAS = re.compile(r'"(?:[^"\\\n]|\\.)*"|//[^\n]*|/\*[\s\S]*?\*/|,(?=\s*[}\]])')
+"""What JSON with comments (JSONC: VS Code settings, some provider examples) adds: comments and
+trailing commas; strings are matched so that `//` in a URL stays."""
+
+
+def _blank(match: re.Match) -> str:
+    """A comment or trailing comma as spaces (newlines kept, so error lines stay right); a string as is."""
+    text = match.group(0)
+    return text if text.startswith('"') else re.sub(r"[^\n]", " ", text)
+
+
 def read_toml(text: str) -> list[Binding]:
-    """TOML: `key = "string"` lines, scoped by their [table]."""
+    """TOML: every string value under a key, scoped by its table. The values (escapes, inline
+    tables, dotted keys, arrays of tables) come from the TOML parser; their positions from the
+    `key = "value"` spots in the text whose literal the parser reads as the same value."""
     try:
-        tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigSyntaxError(f"invalid TOML: {exc}") from exc
-    return _read_sectioned(text, _TOML_LINE, toml=True)
+    scopes: dict[tuple[str, str], list[str]] = {}
+    for scope, name, value in _toml_strings(data, ()):
+        scopes.setdefault((name, value), []).append(scope)
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    found = []
+    for match in _TOML_PAIR.finditer(text):
+        name, value = _toml_leaf(match.group("key")), _toml_value(match.group("literal"))
+        waiting = scopes.get((name, value))
+        if not waiting:  # not a key/string pair to the parser (inside a comment or a string)
+            continue
+        quote = 3 if match.group("literal")[:3] in ('"""', "'''") else 1
+        start, end = match.start("literal") + quote, match.end("literal") - quote
+        line, end_line = bisect_right(starts, start), bisect_right(starts, end)
+        found.append(Binding(name, value, line, start - starts[line - 1] + 1, end_line, end - starts[end_line - 1] + 1,
+                             waiting.pop(0)))
+    return found
+
+
+_TOML_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_TOML_LITERAL = r"""(?:"{3}[\s\S]*?"{3}(?!")|'{3}[\s\S]*?'{3}(?!')|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_TOML_PAIR = re.compile(
+    rf"""(?:^|(?<=[{{,]))[ \t]*(?P<key>{_TOML_KEY}(?:[ \t]*\.[ \t]*{_TOML_KEY})*)[ \t]*=[ \t]*(?P<literal>{_TOML_LITERAL})""",
+    re.M,
+)
+"""`key = "value"` at the start of a line or in an inline table."""
+
+
+def _toml_strings(value, path: tuple[str, ...]):
+    """(table path, key, string) for every string held directly by a key, in document order."""
+    items = value.items() if isinstance(value, dict) else ((None, item) for item in value)
+    for key, item in items:
+        if isinstance(item, str) and key is not None:
+            yield ".".join(path), key, item
+        elif isinstance(item, (dict, list)):
+            yield from _toml_strings(item, path if key is None else (*path, key))
+
+
+def _toml_leaf(key: str) -> str:
+    """The last part of a (dotted, maybe quoted) key, as the TOML parser reads it."""
+    table = tomllib.loads(f"{key} = 0")
+    while True:
+        (leaf, inner), = table.items()
+        if not isinstance(inner, dict):
+            return leaf
+        table = inner
+
+
+def _toml_value(literal: str) -> str:
+    return tomllib.loads(f"v = {literal}")["v"]
 
 
 def read_ini(text: str) -> list[Binding]:
@@ -143,10 +212,10 @@ def read_ini(text: str) -> list[Binding]:
         parser.read_string(text)
     except configparser.Error as exc:
         raise ConfigSyntaxError(f"invalid INI: {exc.message.splitlines()[0]}") from exc
-    return _read_sectioned(text, _INI_LINE, toml=False)
+    return _read_sectioned(text, _INI_LINE)
 
 
-def _read_sectioned(text: str, pattern: re.Pattern, toml: bool) -> list[Binding]:
+def _read_sectioned(text: str, pattern: re.Pattern) -> list[Binding]:
     found = []
     section = ""
     for number, line in enumerate(split_lines(text), 1):
@@ -160,14 +229,8 @@ def _read_sectioned(text: str, pattern: re.Pattern, toml: bool) -> list[Binding]
         if not match:
             continue
         key = match.group(1).strip().strip("\"'")
-        if toml:
-            value = match.group(2)[1:-1]
-            if match.group(2).startswith('"'):
-                value = json.loads(match.group(2)) if "\\" in value else value
-            column = match.start(2) + 2
-        else:
-            value, offset = _unquote(match.group(2))
-            column = match.start(2) + offset + 1
+        value, offset = _unquote(match.group(2))
+        column = match.start(2) + offset + 1
         leaf = key.rsplit(".", 1)[-1]
         found.append(_binding(leaf, value, number, column, section))
     return found

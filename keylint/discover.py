@@ -109,6 +109,7 @@ class Discovery:
         self.excludes = pathspec.GitIgnoreSpec.from_lines(excludes)
         self.gitignore = gitignore
         self.missing: list[str] = []
+        self.unreadable: list[tuple[str, str]] = []  # (path as shown, why): not analysed
         self.skipped = 0
 
     def files(self, paths: list[str]) -> list[SourcePath]:
@@ -123,13 +124,27 @@ class Discovery:
                 if source is not None:
                     found.setdefault(source.abs_path, source)
             else:
-                self.missing.append(raw)
+                self._not_a_file(raw)
         return sorted(found.values(), key=lambda s: s.rel_path)
 
+    def _not_a_file(self, raw: str) -> None:
+        """A given path that is neither a folder nor a file: missing, or something keylint cannot read."""
+        try:
+            mode = os.stat(raw).st_mode
+        except FileNotFoundError:
+            self.missing.append(printable(raw))
+            return
+        except OSError as exc:  # a symbolic link loop, a folder without search permission, ...
+            self.unreadable.append((printable(raw), exc.strerror or str(exc)))
+            return
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        self.unreadable.append((printable(raw), f"not a regular file ({kind})"))
+
     def _display(self, path: str, base: str) -> str:
-        """Relative to the root if under it, else to `base` (the path given on the command line)."""
+        """Relative to the root if under it, else to `base` (the path given on the command line);
+        printable (see `printable`)."""
         rel = _relative(path, self.root)
-        return _relative(path, base) if rel.startswith("../") or rel == ".." else rel
+        return printable(_relative(path, base) if rel.startswith("../") or rel == ".." else rel)
 
     def _explicit(self, path: str) -> SourcePath | None:
         rel = self._display(path, os.path.dirname(path))
@@ -173,7 +188,8 @@ class Discovery:
         try:
             with os.scandir(dirpath) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
-        except OSError:
+        except OSError as exc:
+            self.unreadable.append((self._display(dirpath, top) + "/", f"cannot read folder: {exc.strerror or exc}"))
             return
         if self.gitignore and any(e.name == ".gitignore" for e in entries):
             ignores = [*ignores, (dirpath, self._gitignore(os.path.join(dirpath, ".gitignore")))]
@@ -239,6 +255,16 @@ def discover(
     """All files to scan under `paths`; the Discovery object reports missing paths and skips."""
     discovery = Discovery(root or os.getcwd(), excludes, gitignore)
     return discovery.files(paths), discovery
+
+
+def printable(path: str) -> str:
+    """A path as outputs show it: bytes of a file name that are not UTF-8 (which Python keeps as
+    lone surrogates) written as `\\xNN`, so that every report is valid UTF-8."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def read_bytes(source: SourcePath) -> bytes:

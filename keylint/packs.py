@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from keylint import yamlsafe
 from keylint.findings import PITFALLS
 from keylint.kinds import KINDS, SpecError
 from keylint.models import (MODEL_PACK_SCHEMA, ModelError, allow_references, combine, is_model_pack, resolve,
@@ -143,23 +144,14 @@ def _read(path: Path) -> tuple[yaml.Node | None, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc}") from exc
     try:
-        root, data = _parse_yaml(text)
+        root, data = yamlsafe.load(text, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except RecursionError as exc:
+        raise PackError(f"{path}: invalid YAML: nested too deeply to read") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise PackError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
     return root, data
-
-
-def _parse_yaml(text: str) -> tuple[yaml.Node | None, Any]:
-    """(node tree, for line numbers; the data built from it): one safe parse, with libyaml when
-    PyYAML has it."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
-    try:
-        root = loader.get_single_node()
-        return root, None if root is None else loader.construct_document(root)
-    finally:
-        loader.dispose()
 
 
 def _validate(path: Path, data: Any, root: yaml.Node | None, schema: dict) -> None:
@@ -173,14 +165,14 @@ def _validate(path: Path, data: Any, root: yaml.Node | None, schema: dict) -> No
 
 def _describe(path: Path, root: yaml.Node | None, error: jsonschema.ValidationError) -> str:
     where = list(error.absolute_path)
-    message = error.message
+    message = yamlsafe.brief(error.message)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = error.schema.get("properties", {})
         unknown = sorted(str(k) for k in error.instance if k not in known)
         where.append(unknown[0])
         message = f"unknown field {unknown[0]!r} (expected one of: {', '.join(sorted(known))})"
     elif error.validator == "enum":
-        message = f"{error.instance!r} is not one of {error.validator_value}"
+        message = f"{yamlsafe.brief(repr(error.instance), 80)} is not one of {error.validator_value}"
     return f"{path}:{_line_of(root, where)}: {_field_path(where) or '<pack>'}: {message}"
 
 

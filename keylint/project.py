@@ -38,20 +38,22 @@ LOOK_CHUNK = 256
 
 
 def summarise_project(sources: list, rules: list, key_types=(), store=None,
-                      jobs: int = 1, timeout_s: float = workers.DEFAULT_TIMEOUT_S) -> dict:
+                      jobs: int = 1, limits: workers.Limits | None = None) -> dict:
     """{kind name: index} for the kinds of `rules` that have a project phase; `key_types` are
     the configured (name, type) pairs; `store` (a keylint.cache.ProjectFacts) keeps what is
-    learnt from each file between scans."""
+    learnt from each file between scans; `limits` bound each file's time (shared with its
+    analysis) and memory."""
+    limits = limits or workers.Limits()
     project: dict = {}
     for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
         kind, kind_rules = KINDS[kind_name], list(kind_rules)
         if not hasattr(kind, "summarise"):
             continue
         files = [_File(s, store) for s in sources if analysed_kind(s.kind) in kind.FILE_KINDS]
-        _first_look(files, _tokens_of(kind, kind_rules), jobs, timeout_s)
+        _first_look(files, _tokens_of(kind, kind_rules), jobs, limits.timeout_s)
         files = [f for f in files if f.facts["tokens"] is not None]
         possible = rules_in_play(kind, kind_rules, frozenset().union(*(f.facts["tokens"] for f in files)))
-        run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, timeout_s=timeout_s)
+        run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, limits=limits)
         summaries = _summaries(kind, files, possible, run) if possible else {}
         project[kind_name] = kind.build_index(summaries, frozenset(r.id for r in possible))
         for f in files:
@@ -113,7 +115,8 @@ def _first_look(files: list[_File], tokens: frozenset[str], jobs: int, timeout_s
     sources = [f.source for f in unknown.values()]
     chunks = (sources[i:i + LOOK_CHUNK] for i in range(0, len(sources), LOOK_CHUNK))
     preload = jobs > 1 and len(sources) > LOOK_CHUNK
-    for looks in workers.run(chunks, partial(_look, tokens=tokens), _not_looked, jobs, timeout_s):
+    limits = workers.Limits(timeout_s, memory_mb=None)  # reading and token search: no parse
+    for looks in workers.run(chunks, partial(_look, tokens=tokens), _not_looked, jobs, limits, isolate=False):
         if preload:  # while the workers read on: summaries and analyses will need LibCST, and
             import keylint.dataflow.intra  # noqa: F401 - workers forked later inherit it
 
@@ -236,7 +239,7 @@ def _is_wanted(rel_path: str, wanted: set[str]) -> bool:
     return any(".".join(parts[i:]) in wanted for i in range(len(parts)) if i == 0 or len(parts) - i >= 2)
 
 
-def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, timeout_s: float) -> dict:
+def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, limits: workers.Limits) -> dict:
     """{path: summary or None} for `files`: known facts, else computed (in workers when many)."""
     name = "summary " + ",".join(sorted(r.id for r in rules))
     todo = [f for f in files if name not in f.facts and f.text is not None]
@@ -246,7 +249,7 @@ def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, 
     by_path = {f.source.rel_path: f for f in files}
     work = partial(_summarise_one, kind, rules=rules, key_types=key_types)
     items = ((f.source, f.text) for f in todo)
-    for path, summary, settled in workers.run(items, work, _failed, jobs, timeout_s):
+    for path, summary, settled in workers.run(items, work, _failed, jobs, limits, name=_path_of):
         if settled:
             by_path[path].learn(name, summary)
         else:
@@ -263,6 +266,11 @@ def _summarise_one(kind, item: tuple, rules: list, key_types) -> tuple:
         return source.rel_path, None, True
 
 
+def _path_of(item: tuple) -> str:
+    return item[0].rel_path
+
+
 def _failed(item: tuple, reason: str) -> tuple:
-    """A worker crashed or timed out on the file: no summary (its analysis runs in a worker too)."""
+    """A worker crashed, timed out or ran out of memory on the file: no summary (the scan
+    reports the file, and does not try it again in the analysis)."""
     return item[0].rel_path, None, False

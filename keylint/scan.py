@@ -14,7 +14,7 @@ from functools import partial
 from typing import Callable, Iterator
 
 from keylint import workers
-from keylint.analyse import analyse_file
+from keylint.analyse import analyse_file, analyse_lines
 from keylint.baseline import Baseline
 from keylint.cache import FileCache, ProjectFacts, analysis_key, content_digest
 from keylint.config import PathRules
@@ -35,7 +35,7 @@ class SelectionError(ValueError):
 
 @dataclass(frozen=True)
 class ScanOptions:
-    """How to scan and what to report. The fields after `timeout_s` come from the project
+    """How to scan and what to report. The fields after `memory_mb` come from the project
     configuration and the adoption flags (see keylint/config.py, review.py)."""
 
     root: str | None = None
@@ -47,6 +47,7 @@ class ScanOptions:
     jobs: int = 1
     cache_dir: str | None = None  # None: no cache
     timeout_s: float = workers.DEFAULT_TIMEOUT_S
+    memory_mb: int | None = workers.DEFAULT_MEMORY_MB
     per_path: tuple[PathRules, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     key_types: tuple[tuple[str, str], ...] = ()
@@ -148,6 +149,8 @@ def _analyse_task(task: _Task, rules: list, options: ScanOptions, project: dict)
     try:
         result = analyse_file(task.source, task.data, rules_here, options.redact, dict(options.key_types), project)
         return _cache_name(task.source), result
+    except MemoryError:
+        raise  # the worker reports the file as over its memory budget
     except Exception as exc:  # noqa: BLE001 - one file must not stop the scan
         error = FileError(task.source.rel_path, f"internal error in keylint: {type(exc).__name__}: {exc}")
         return None, FileResult(task.source.rel_path, errors=[error])
@@ -165,12 +168,14 @@ def scan(
     sources, discovery = discover(paths, options.root, options.excludes, options.gitignore)
     report.locations = {source.rel_path: source.abs_path for source in sources}
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
+    report.errors.extend(FileError(p, why) for p, why in discovery.unreadable)
     # Cross-file kinds summarise the whole project first; a diff scan may then analyse fewer files.
     facts = None
     if options.cache_dir is not None:
         key = analysis_key(rules, {**options.analysis_settings(), "phase": "project"})
         facts = ProjectFacts(options.cache_dir, options.root or os.getcwd(), key)
-    project = report.project = summarise_project(sources, rules, options.key_types, facts, options.jobs, options.timeout_s)
+    limits = workers.Limits(options.timeout_s, options.memory_mb)
+    project = report.project = summarise_project(sources, rules, options.key_types, facts, options.jobs, limits)
     analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
     summarised = summarised_paths(project)
     prefilter = build_prefilter(rules, summarised) if options.prefilter else None
@@ -187,8 +192,9 @@ def scan(
         if on_progress is not None:
             on_progress(report.files_scanned, len(analysed))
 
-    tasks = _tasks(analysed, prefilter, cache, report, collect)
-    for result in _analyse_all(tasks, rules, options, cache, project):
+    given_up = partial(_not_analysed, rules=rules, options=options, limits=limits)
+    tasks = _tasks(analysed, prefilter, cache, report, collect, limits.failures, given_up)
+    for result in _analyse_all(tasks, rules, options, cache, project, limits):
         collect(result)
     if on_progress is not None and report.files_scanned < len(analysed):  # unreadable files
         on_progress(len(analysed), len(analysed))
@@ -227,14 +233,18 @@ def _with_flows(cache: FileCache, name: str, task: _Task) -> str:
     return task.digest + ":" + cache.depends.key(flows)
 
 
-def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], None]) -> Iterator[_Task]:
-    """The files that must be analysed; the others' results (cached, prefiltered) go to `collect`.
+def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], None], failures: dict,
+           given_up: Callable[[_Task], FileResult]) -> Iterator[_Task]:
+    """The files that must be analysed; the others' results (cached, prefiltered, or given_up()
+    on for the `failures` of the project phase) go to `collect`.
 
     A generator, so that workers analyse the first tasks while later files are still read.
     """
     preloaded = False
     for source in sources:
         outcome = _triage(source, prefilter, cache, report)
+        if isinstance(outcome, _Task) and source.rel_path in failures:
+            outcome = given_up(outcome)
         if isinstance(outcome, _Task):
             if source.kind == "python" and not preloaded:
                 import keylint.python_bindings  # noqa: F401 - load LibCST once, before workers fork
@@ -292,8 +302,9 @@ def _unparsed(source: SourcePath, data: bytes) -> FileResult:
     return result
 
 
-def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cache: FileCache | None, project: dict):
-    """Analyse the tasks (in worker processes when there are many), storing results in the cache."""
+def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cache: FileCache | None, project: dict,
+                 limits: workers.Limits):
+    """Analyse the tasks in worker processes, storing results in the cache."""
     by_name: dict[str, _Task] = {}
 
     def named(tasks: Iterator[_Task]) -> Iterator[_Task]:
@@ -302,15 +313,31 @@ def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cach
             yield task
 
     def failed(task: _Task, reason: str) -> tuple[None, FileResult]:
-        return None, FileResult(task.source.rel_path, errors=[FileError(task.source.rel_path, reason)])
+        return None, _not_analysed(task, rules, options, limits, reason, "analysis")
 
     work = partial(_analyse_task, rules=rules, options=options, project=project)
-    for name, result in workers.run(named(tasks), work, failed, options.jobs, options.timeout_s):
+    for name, result in workers.run(named(tasks), work, failed, options.jobs, limits, name=_path_of):
         if cache is not None and name is not None:  # crashes and time-outs are not cached
             task = by_name.pop(name)
             digest = task.digest + cache.depends.key(result) if task.digest.endswith(":") else task.digest
             cache.put(name, digest, task.stat, result)
         yield result
+
+
+def _path_of(task: _Task) -> str:
+    return task.source.rel_path
+
+
+def _not_analysed(task: _Task, rules: list, options: ScanOptions, limits: workers.Limits,
+                  reason: str | None = None, phase: str = "project phase (data-flow summary)") -> FileResult:
+    """A file whose analysis crashed, timed out or ran out of memory (by default: already in the
+    project phase, so it is not tried again): the error names the phase and the file's size, and
+    the file still gets the line-based search for hardcoded keys."""
+    reason = reason or limits.failures[task.source.rel_path]
+    size = f"{len(task.data) / 2**20:.1f} MB" if len(task.data) >= 2**20 else f"{len(task.data) / 1024:.1f} KB"
+    message = f"{phase} {reason} (file of {size})"
+    rules_here = rules_for_path(rules, options.per_path, task.source.rel_path)
+    return analyse_lines(task.source, task.data, rules_here, options.redact, message)
 
 
 def _collect(report: ScanReport, result: FileResult) -> None:

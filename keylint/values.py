@@ -41,6 +41,30 @@ def redact_inline(value: str) -> str:
     return f"{value[:4]}…({len(value)} chars)"
 
 
+_STRING_LITERAL = re.compile(r"""(["'])((?:\\.|(?!\1).)*)\1""")
+_KEY_RUN = re.compile(r"[A-Za-z0-9+/=_.~-]{16,}")
+_HEX = frozenset("0123456789abcdefABCDEF-")
+
+
+def looks_like_key(run: str) -> bool:
+    """A run of 16+ key characters is a key, token or id when it has digits and letters in mixed
+    case (base64, JWTs) or is hexadecimal (subscription keys, UUIDs); paths and names are neither."""
+    if not any(c.isdigit() for c in run) or not any(c.isalpha() for c in run):
+        return False
+    return (any(c.isupper() for c in run) and any(c.islower() for c in run)) or set(run) <= _HEX
+
+
+def redact_code(code: str) -> str:
+    """Source text (one line) with every key-like run inside its string literals redacted as in
+    snippets: for the excerpts of code that data-flow notes quote, whatever the rules detected."""
+
+    def literal(match: re.Match) -> str:
+        inside = _KEY_RUN.sub(lambda run: redact_inline(run[0]) if looks_like_key(run[0]) else run[0], match[2])
+        return match[1] + inside + match[1]
+
+    return _STRING_LITERAL.sub(literal, code)
+
+
 def show(value: str, redacted: bool) -> str:
     return redact(value) if redacted else repr(value)
 

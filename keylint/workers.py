@@ -1,12 +1,17 @@
-"""Running per-file work in worker processes, so a crash or a hang costs one file, not the scan.
+"""Running per-file work in worker processes, so a crash, a hang or a runaway costs one file, not the scan.
 
-LibCST's native parser can overflow the stack and kill its process on pathological input, and
-metadata providers can take very long on machine-generated files. Each worker handles one item
-at a time; the parent knows which item every worker holds, so a worker that dies becomes a
-failure for that item (and is replaced), and a worker that exceeds the time limit is killed.
+LibCST's native parser can overflow the stack and kill its process on pathological input,
+metadata providers can take very long on machine-generated files, and a huge file can take
+gigabytes. Each worker handles one item at a time, and its address space may grow by at most
+`Limits.memory_mb` while it does; the parent knows which item every worker holds, so a worker that
+dies becomes a failure for that item (and is replaced), and one that exceeds the item's time is
+killed. A file's time is one budget across the phases that work on it (`Limits.spent`).
 
-A single item runs in-process: for two or more, forking workers (which inherit the loaded
-modules) costs less than the parallelism saves, even on a pre-commit run of a few files.
+Per-file work is isolated even for a single file named on the command line (a pre-commit run):
+forking one worker costs milliseconds. Work that cannot crash (reading files) runs in-process
+when there is too little of it for a pool to pay off (`isolate=False`).
+
+Workers die with their parent (PR_SET_PDEATHSIG on Linux; elsewhere they see their pipe close).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import os
 import signal
 import sys
 import time
+from dataclasses import dataclass, field
 from itertools import chain, islice
 from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -24,10 +30,29 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 IN_PROCESS_BELOW = 2
-"""Fewer items than this run in the calling process."""
+"""Without isolation, fewer items than this run in the calling process."""
 
 DEFAULT_TIMEOUT_S = 60.0
+DEFAULT_MEMORY_MB = 2048
 _DONE = object()
+
+
+@dataclass
+class Limits:
+    """What one file may cost: seconds across all phases, and memory per phase. `spent` is the
+    time each named file has used so far; `failures` why a named file could not be finished."""
+
+    timeout_s: float = DEFAULT_TIMEOUT_S
+    memory_mb: int | None = DEFAULT_MEMORY_MB
+    spent: dict[str, float] = field(default_factory=dict)
+    failures: dict[str, str] = field(default_factory=dict)
+
+    def left(self, name: str | None) -> float:
+        return self.timeout_s - self.spent.get(name, 0.0)
+
+
+class _OutOfMemory:
+    """What a worker sends back instead of a result when the item exhausted its memory budget."""
 
 
 def default_jobs() -> int:
@@ -44,33 +69,74 @@ def _context():
     return multiprocessing.get_context(method)
 
 
-def _serve(conn, work: Callable) -> None:
-    """Worker loop: receive an item, send back work(item); None ends the loop."""
+def _die_with_parent(parent_pid: int) -> None:
+    """Ask the kernel to kill this worker when its parent dies (a killed scan must not leave
+    workers blocked on their pipes forever)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):  # pragma: no cover - no prctl in this libc
+            pass
+    if os.getppid() != parent_pid:  # the parent died before the request took effect
+        os._exit(0)
+
+
+def _limit_memory(memory_mb: int | None) -> None:
+    """Let the address space grow by at most `memory_mb` from here (a MemoryError beyond it)."""
+    if memory_mb is None:
+        return
+    try:
+        import resource
+
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            used = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        resource.setrlimit(resource.RLIMIT_AS, (used + memory_mb * 2**20, resource.RLIM_INFINITY))
+    except (ImportError, OSError, ValueError):  # pragma: no cover - not on Linux: no budget
+        pass
+
+
+def _serve(conn, parent_end, work: Callable, memory_mb: int | None, parent_pid: int) -> None:
+    """Worker loop: receive an item, send back work(item); None (or a closed pipe) ends the loop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent(parent_pid)
+    parent_end.close()  # else this process itself would keep its pipe open when the parent dies
     while True:
-        item = conn.recv()
+        try:
+            item = conn.recv()
+        except EOFError:
+            return
         if item is None:
             return
-        conn.send(work(item))
+        _limit_memory(memory_mb)
+        try:
+            result = work(item)
+        except MemoryError:
+            conn.send(_OutOfMemory())
+            return  # a fresh worker takes over: this one's heap may be in pieces
+        conn.send(result)
 
 
 class _Worker:
     """One worker process and the item it holds (None when idle)."""
 
-    def __init__(self, ctx, work: Callable):
-        self.ctx, self.work = ctx, work
+    def __init__(self, ctx, work: Callable, memory_mb: int | None):
+        self.ctx, self.work, self.memory_mb = ctx, work, memory_mb
         self.start()
 
     def start(self) -> None:
         self.conn, child = self.ctx.Pipe()
-        self.process = self.ctx.Process(target=_serve, args=(child, self.work), daemon=True)
+        args = (child, self.conn, self.work, self.memory_mb, os.getpid())
+        self.process = self.ctx.Process(target=_serve, args=args, daemon=True)
         self.process.start()
         child.close()
         self.item = None
-        self.started = 0.0
+        self.started = self.deadline = 0.0
 
-    def give(self, item) -> None:
+    def give(self, item, seconds: float) -> None:
         self.item, self.started = item, time.monotonic()
+        self.deadline = self.started + max(0.0, seconds)
         self.conn.send(item)
 
     def stop(self, kill: bool = False) -> None:
@@ -93,37 +159,47 @@ def run(
     work: Callable[[Item], Result],
     failed: Callable[[Item, str], Result],
     jobs: int,
-    timeout_s: float = DEFAULT_TIMEOUT_S,
+    limits: Limits | None = None,
+    name: Callable[[Item], str] | None = None,
+    isolate: bool = True,
 ) -> Iterator[Result]:
     """work(item) for every item, in completion order (callers sort).
 
     `items` is consumed lazily, so the caller can still be producing items (reading files)
-    while the workers analyse the first ones; the pool starts once IN_PROCESS_BELOW items
-    are there. `work` must be a module-level function (or a functools.partial of one) so that
-    it reaches the workers under any start method. When a worker dies or runs longer than
-    `timeout_s` on an item, failed(item, reason) stands in for that item's result.
+    while the workers analyse the first ones. `work` must be a module-level function (or a
+    functools.partial of one) so that it reaches the workers under any start method. When a
+    worker dies, runs out of memory or runs out of time on an item, failed(item, reason) stands
+    in for that item's result. With `name`, an item's time counts against the budget of the
+    file name(item) in `limits` (and a failure is recorded there).
     """
+    limits = limits or Limits()
     items = iter(items)
     head = list(islice(items, IN_PROCESS_BELOW))
-    if jobs <= 1 or len(head) < IN_PROCESS_BELOW:
+    if not head:
+        return
+    if not isolate and (jobs <= 1 or len(head) < IN_PROCESS_BELOW):
         for item in chain(head, items):
             yield work(item)
         return
-    yield from _Pool(work, failed, jobs, timeout_s).run(chain(head, items))
+    yield from _Pool(work, failed, max(1, jobs), limits, name).run(chain(head, items))
 
 
 class _Pool:
-    def __init__(self, work: Callable, failed: Callable, size: int, timeout_s: float):
-        self.failed, self.timeout_s = failed, timeout_s
-        ctx = _context()
-        self.workers = [_Worker(ctx, work) for _ in range(size)]
+    """Up to `size` workers, started as items arrive."""
+
+    def __init__(self, work: Callable, failed: Callable, size: int, limits: Limits, name: Callable | None):
+        self.work, self.failed, self.size, self.limits, self.name = work, failed, size, limits, name
+        self.ctx = _context()
+        self.workers: list[_Worker] = []
 
     def run(self, pending: Iterator) -> Iterator:
         busy: list[_Worker] = []
         try:
-            for worker in self.workers:
-                if self._give(worker, pending):
-                    busy.append(worker)
+            for _ in range(self.size):
+                worker = self._give(None, pending)
+                if worker is None:
+                    break
+                busy.append(worker)
             while busy:
                 for worker, result in self._collect(busy):
                     yield result
@@ -134,18 +210,23 @@ class _Pool:
             for worker in self.workers:
                 worker.stop(kill=worker.item is not None)
 
-    @staticmethod
-    def _give(worker: _Worker, pending: Iterator) -> bool:
-        """Hand the worker the next item, if there is one."""
+    def _give(self, worker: _Worker | None, pending: Iterator) -> _Worker | None:
+        """Hand a worker (a new one if None) the next item, if there is one."""
         item = next(pending, _DONE)
         if item is _DONE:
-            return False
-        worker.give(item)
-        return True
+            return None
+        if worker is None:
+            worker = _Worker(self.ctx, self.work, self.limits.memory_mb)
+            self.workers.append(worker)
+        worker.give(item, self.limits.left(self._name(item)))
+        return worker
+
+    def _name(self, item) -> str | None:
+        return None if self.name is None else self.name(item)
 
     def _collect(self, busy: list[_Worker]) -> list[tuple[_Worker, object]]:
         """Wait for at least one busy worker to finish, fail or time out."""
-        deadline = min(w.started for w in busy) + self.timeout_s
+        deadline = min(w.deadline for w in busy)
         ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], max(0.0, deadline - time.monotonic())))
         done = []
         for worker in list(busy):
@@ -155,26 +236,51 @@ class _Pool:
                 except (EOFError, OSError):
                     result = self._replace(worker, self._death(worker))
                 else:
-                    worker.item = None
+                    if isinstance(result, _OutOfMemory):
+                        result = self._replace(worker, f"exceeded its memory budget of {self.limits.memory_mb} MB")
+                    else:
+                        self._charge(worker)
+                        worker.item = None
             elif worker.process.sentinel in ready:
                 result = self._replace(worker, self._death(worker))
-            elif time.monotonic() - worker.started >= self.timeout_s:
-                result = self._replace(worker, f"analysis timed out after {self.timeout_s:g} s")
+            elif time.monotonic() >= worker.deadline:
+                result = self._replace(worker, self._timed_out(worker))
             else:
                 continue
             done.append((worker, result))
         return done
 
-    @staticmethod
-    def _death(worker: _Worker) -> str:
+    def _charge(self, worker: _Worker) -> str | None:
+        """Count the worker's time against its item's file; the file's name."""
+        name = self._name(worker.item)
+        if name is not None:
+            self.limits.spent[name] = self.limits.spent.get(name, 0.0) + time.monotonic() - worker.started
+        return name
+
+    def _timed_out(self, worker: _Worker) -> str:
+        earlier = self.limits.spent.get(self._name(worker.item), 0.0)
+        reason = f"timed out after {self.limits.timeout_s:g} s"
+        return reason + (f" ({earlier:.1f} s of them in an earlier phase)" if earlier >= 0.05 else "")
+
+    def _death(self, worker: _Worker) -> str:
         worker.process.join(1)
         code = worker.process.exitcode
-        how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-        return f"analysis crashed the worker process ({how}), e.g. a parser stack overflow"
+        if code is None or code >= 0:
+            return f"crashed the worker process (exit code {code})"
+        name = signal.Signals(-code).name if -code in signal.valid_signals() else "unknown"
+        likely = {
+            "SIGSEGV": "e.g. a parser stack overflow",
+            "SIGABRT": f"e.g. the parser ran out of its {self.limits.memory_mb} MB memory budget",
+            "SIGKILL": "e.g. by the system's out-of-memory killer",
+        }.get(name)
+        return f"crashed the worker process (signal {-code}: {name}" + (f", {likely})" if likely else ")")
 
     def _replace(self, worker: _Worker, reason: str) -> object:
         """The stand-in result for the worker's item; the worker process is replaced."""
         item = worker.item
+        name = self._charge(worker)
+        if name is not None:
+            self.limits.failures[name] = reason
         worker.stop(kill=True)
         worker.start()
         return self.failed(item, reason)

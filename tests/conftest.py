@@ -146,3 +146,26 @@ write_project = write_tree
 def scan_project(root: Path, files: dict[str, str], rules: list):
     write_tree(root, files)
     return scan([str(root)], rules, ScanOptions(root=str(root)))
+
+
+class ProcessLog:
+    """A list that worker processes can append to (each value is a JSON line in a file), for
+    tests that record the calls a monkeypatched function gets: analysis runs in workers."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def append(self, value) -> None:
+        with open(self.path, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(value) + "\n")
+
+    def items(self) -> list:
+        if not self.path.exists():
+            return []
+        return [json.loads(line) for line in self.path.read_text("utf-8").splitlines()]
+
+
+@pytest.fixture
+def process_log(tmp_path_factory):
+    """A fresh ProcessLog per call."""
+    return lambda: ProcessLog(tmp_path_factory.mktemp("log") / "calls.jsonl")

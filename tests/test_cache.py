@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from keylint.cache import FileCache, analysis_key, load_rules_cached
+from keylint.findings import FileResult
 from keylint.packs import load_pack, load_rules
 from keylint.scan import ScanOptions, scan
 from tests.conftest import write_tree
@@ -123,10 +124,10 @@ def test_corrupt_cache_file_is_ignored(tree, tmp_path):
 def test_file_cache_round_trip(tmp_path):
     stat = os.stat(__file__)
     cache = FileCache(tmp_path, str(tmp_path), "key")
-    cache.put("a.py", "digest", stat, "payload")
+    cache.put("a.py", "digest", stat, FileResult("a.py"))
     cache.save()
     again = FileCache(tmp_path, str(tmp_path), "key")
-    assert again.fresh("a.py", stat) == "payload"
+    assert again.fresh("a.py", stat) == FileResult("a.py")
     assert again.get("a.py", "other digest", stat) is None
     assert FileCache(tmp_path, str(tmp_path), "other key").fresh("a.py", stat) is None
     assert FileCache(tmp_path, "/elsewhere", "key").fresh("a.py", stat) is None
@@ -168,35 +169,35 @@ def test_files_shown_under_the_same_path_are_cached_apart(tree, tmp_path):
     assert "'e5a6" in first.findings[0].message and "'f5a6" in second.findings[0].message
 
 
-def test_data_flow_summaries_are_cached_and_reused(tree, tmp_path, monkeypatch):
+def test_data_flow_summaries_are_cached_and_reused(tree, tmp_path, monkeypatch, process_log):
     from keylint.kinds import taint
 
     cold = _scan(tree, tmp_path / "cache")
-    calls = []
+    calls = process_log()
     real = taint.summarise
     monkeypatch.setattr(taint, "summarise", lambda parsed, *args: calls.append(parsed.path) or real(parsed, *args))
     warm = _scan(tree, tmp_path / "cache")
-    assert calls == [] and _dicts(warm) == _dicts(cold)
+    assert calls.items() == [] and _dicts(warm) == _dicts(cold)
     (tree / "shophub" / "app.py").write_text((tree / "shophub" / "app.py").read_text("utf-8") + "\n# edited\n", "utf-8")
     again = _scan(tree, tmp_path / "cache")
-    assert calls == ["shophub/app.py"] and _dicts(again) == _dicts(cold)
+    assert calls.items() == ["shophub/app.py"] and _dicts(again) == _dicts(cold)
 
 
-def test_project_phase_reads_no_unchanged_file_and_keeps_facts_of_touched_ones(tree, tmp_path, monkeypatch):
+def test_project_phase_reads_no_unchanged_file_and_keeps_facts_of_touched_ones(tree, tmp_path, monkeypatch, process_log):
     from keylint import project
     from keylint.kinds import taint
 
     cold = _scan(tree, tmp_path / "cache")
-    reads, summarised = [], []
+    reads, summarised = process_log(), process_log()
     real_read, real_summarise = project.read_bytes, taint.summarise
     monkeypatch.setattr(project, "read_bytes", lambda source: reads.append(source.rel_path) or real_read(source))
     monkeypatch.setattr(taint, "summarise", lambda parsed, *a: summarised.append(parsed.path) or real_summarise(parsed, *a))
     warm = _scan(tree, tmp_path / "cache")
-    assert reads == [] and summarised == [] and _dicts(warm) == _dicts(cold)
+    assert reads.items() == [] and summarised.items() == [] and _dicts(warm) == _dicts(cold)
     app = tree / "shophub" / "app.py"
     os.utime(app, ns=(app.stat().st_atime_ns, app.stat().st_mtime_ns + 10**9))  # touched, same content
     touched = _scan(tree, tmp_path / "cache")
-    assert reads == ["shophub/app.py"] and summarised == [] and _dicts(touched) == _dicts(cold)
+    assert reads.items() == ["shophub/app.py"] and summarised.items() == [] and _dicts(touched) == _dicts(cold)
 
 
 def test_project_facts_of_deleted_files_are_dropped(tree, tmp_path):

@@ -43,7 +43,8 @@ def test_json_contract(tmp_path, scan_json):
     ]
     assert doc["errors"] == [
         {"path": "a/blob.py", "message": "binary file (contains NUL bytes)"},
-        {"path": "a/broken.py", "message": "Python syntax error at line 1, column 6: '(' was never closed"},
+        {"path": "a/broken.py", "message": "Python syntax error at line 1, column 6: '(' was never closed; "
+                                          "searched line by line for hardcoded keys only"},
     ]
     stats = doc["stats"]
     assert (stats["files_scanned"], stats["errors"]) == (5, 2)

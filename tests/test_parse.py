@@ -36,7 +36,7 @@ def test_python_syntax_errors_say_where(source):
     "kind,text,message",
     [
         ("yaml", "a: [1, 2\n", "invalid YAML"),
-        ("json", '{"a": 1,}', "invalid JSON at line 1"),
+        ("json", '{"a": 1,,}', "invalid JSON at line 1"),
         ("toml", "a = \n", "invalid TOML"),
         ("ini", "no section header\nkey = value\n", "invalid INI"),
     ],

@@ -38,10 +38,16 @@ def always_pool(monkeypatch):
     monkeypatch.setattr(workers, "IN_PROCESS_BELOW", 1)
 
 
-def test_a_single_item_or_one_job_runs_in_process():
+def test_a_single_item_or_one_job_is_isolated_too():
     pid = os.getpid()
-    assert list(workers.run([1], lambda _: os.getpid(), failed, jobs=4)) == [pid]
-    assert list(workers.run([1, 2, 3], lambda _: os.getpid(), failed, jobs=1)) == [pid, pid, pid]
+    assert pid not in workers.run([1], _pid, failed, jobs=4)
+    assert len(set(workers.run([1, 2, 3], _pid, failed, jobs=1)) - {pid}) == 1  # one worker, reused
+
+
+def test_without_isolation_a_single_item_or_one_job_runs_in_process():
+    pid = os.getpid()
+    assert list(workers.run([1], lambda _: os.getpid(), failed, jobs=4, isolate=False)) == [pid]
+    assert list(workers.run([1, 2, 3], lambda _: os.getpid(), failed, jobs=1, isolate=False)) == [pid, pid, pid]
 
 
 def test_two_items_go_to_workers():
@@ -62,12 +68,12 @@ def _pid(_: int) -> int:
 
 
 def test_crashes_and_hangs_become_failures_and_the_rest_completes(always_pool):
-    results = list(workers.run(range(10), misbehave, failed, jobs=2, timeout_s=2))
+    results = list(workers.run(range(10), misbehave, failed, jobs=2, limits=workers.Limits(timeout_s=2)))
     failures = sorted(r for r in results if isinstance(r, str))
     assert sorted(r for r in results if isinstance(r, int)) == [n * n for n in range(10) if n not in (3, 5, 8)]
-    assert failures[0].startswith("3: analysis crashed the worker process (signal 11)")
-    assert failures[1].startswith("5: analysis crashed the worker process (exit code 7)")
-    assert failures[2] == "8: analysis timed out after 2 s"
+    assert failures[0] == "3: crashed the worker process (signal 11: SIGSEGV, e.g. a parser stack overflow)"
+    assert failures[1] == "5: crashed the worker process (exit code 7)"
+    assert failures[2] == "8: timed out after 2 s"
 
 
 def test_default_jobs_is_at_least_one():

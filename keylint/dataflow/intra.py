@@ -253,6 +253,19 @@ class ModuleAnalyser:
                 if isinstance(target, cst.Name) and taint:
                     walker.fs.field_stores.append((class_qname, target.value, taint))
 
+    def _annotated_class(self, node: cst.FunctionDef) -> str | None:
+        """`def epayment_client(merchant) -> EPaymentClient`: the class a factory returns, so that
+        methods called on its result can be found (`"EPaymentClient"` and `X | None` too)."""
+        if node.returns is None:
+            return None
+        annotation = node.returns.annotation
+        if isinstance(annotation, cst.BinaryOperation):  # X | None
+            annotation = annotation.left
+        text = literal_string(annotation) if isinstance(annotation, cst.SimpleString) else chain(annotation)
+        if not text or text in ("None", "str", "int", "bool", "dict", "list", "bytes", "float", "tuple"):
+            return None
+        return self.imports.resolve(text) or text
+
     def _function(self, node: cst.FunctionDef, qname: str, class_qname, outer, local_defs) -> None:
         params = node.params
         positional = [*params.posonly_params, *params.params]
@@ -265,6 +278,7 @@ class ModuleAnalyser:
             vararg=star.name.value if star else None,
             kwarg=params.star_kwarg.name.value if params.star_kwarg else None,
             class_qname=class_qname,
+            returns_class=self._annotated_class(node),
         )
         self.summary.functions[qname] = fs
         decorators = [Walker.decorator_name(d, self.imports) for d in node.decorators]
@@ -410,6 +424,9 @@ class Walker:
     # ----- statements -------------------------------------------------------------------------
 
     def block(self, stmts: list, env: dict | None) -> dict | None:
+        """The environment after `stmts`; `env` itself is left as it was (one copy per block, not
+        per statement: a copy per statement is quadratic in a module of many assignments)."""
+        env = None if env is None else dict(env)
         for stmt in stmts:
             if env is None:
                 return None
@@ -427,7 +444,6 @@ class Walker:
         return handler(self, stmt, env) if handler else env
 
     def small(self, stmt: cst.BaseSmallStatement, env: dict) -> dict | None:
-        env = dict(env)
         if isinstance(stmt, cst.Assign):
             for target in stmt.targets:
                 self.assign(target.target, stmt.value, env)
@@ -1100,6 +1116,9 @@ class Walker:
         """Binds a loop's target to one element of `iterable`. Of `d.items()` the key is a dict
         key (no key) and the value one of `d`'s values; `d.values()` gives a value, `d.keys()` a
         key. Returns `d`'s own taint for `d.items()` (a dict comprehension over it rebuilds `d`)."""
+        while isinstance(iterable, cst.Call) and isinstance(iterable.func, cst.Name) and len(iterable.args) == 1 \
+                and iterable.func.value in ("sorted", "list", "tuple", "reversed", "iter") and not iterable.args[0].keyword:
+            iterable = iterable.args[0].value  # the same elements, in another order or container
         func = iterable.func if isinstance(iterable, cst.Call) and not iterable.args else None
         view = func.attr.value if isinstance(func, cst.Attribute) and func.attr.value in ("items", "values", "keys") else None
         if view is None:

@@ -6,15 +6,15 @@ patterns and resolving calls between the scanned project's modules.
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 
 from keylint.dataflow.modules import IMPORT_STATEMENT
+from keylint.values import redact_code
 
 
-# A quoted token that could be a key: 16+ key characters with a digit, no path separators.
-_KEYLIKE_STRING = re.compile(r"""(?P<q>['"])(?=[^'"]*[0-9])[A-Za-z0-9+=_.~-]{16,}(?P=q)""")
+
+
+MAX_IMPORT_DOTS = 200
 
 
 def chain(node: cst.BaseExpression) -> str | None:
@@ -34,9 +34,8 @@ def chain(node: cst.BaseExpression) -> str | None:
 
 
 def code_of(node: cst.CSTNode, limit: int = 70) -> str:
-    """Short, single-line source text of a node, key-like string literals elided (never a secret)."""
-    text = " ".join(cst.Module([]).code_for_node(node).split())
-    text = _KEYLIKE_STRING.sub(lambda m: f"{m.group('q')}…{m.group('q')}", text)
+    """Short, single-line source text of a node, key-like strings redacted (never a secret)."""
+    text = redact_code(" ".join(cst.Module([]).code_for_node(node).split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -70,10 +69,17 @@ class Imports:
             self.modules.add(self.aliases[local or name])
 
     def add_statements(self, text: str) -> None:
-        """Add the imports of source text that need not parse as a whole (one statement at a time)."""
+        """Add the imports of source text that need not parse as a whole (one statement at a time).
+
+        This runs in the scan's own process: what follows a `;` is not parsed (`import a; x = ((((...`
+        would overflow LibCST's stack), nor is a statement with hundreds of dots (no real import has
+        them; LibCST's time grows fast with them)."""
         for match in IMPORT_STATEMENT.finditer(text):
+            statement_text = match.group(0).partition(";")[0].strip()
+            if statement_text.count(".") > MAX_IMPORT_DOTS:
+                continue
             try:
-                statement = cst.parse_statement(match.group(0).strip() + "\n")
+                statement = cst.parse_statement(statement_text + "\n")
             except cst.ParserSyntaxError:
                 continue
             for small in getattr(statement, "body", ()):

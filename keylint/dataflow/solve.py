@@ -93,6 +93,8 @@ class ProjectIndex:
             elif "." in candidate:
                 owner, _, name = candidate.rpartition(".")
                 owner = self.lookup(owner, site.path.replace("/", "."))
+                if owner in self.functions and self.functions[owner].returns_class:  # a factory's result
+                    owner = self.lookup(self.functions[owner].returns_class, owner)
                 function = self.method(owner, name) if owner in self.classes else None
                 if function is not None:
                     found.append((function, site.bound, False))

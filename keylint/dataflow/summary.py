@@ -48,6 +48,7 @@ class FunctionSummary:
     vararg: str | None = None
     kwarg: str | None = None
     class_qname: str | None = None
+    returns_class: str | None = None  # the return annotation's class name (`-> EPaymentClient`), as written or resolved
     returns: dict = field(default_factory=dict)
     calls: list = field(default_factory=list)
     field_stores: list = field(default_factory=list)  # (class qname, attribute, taint)

@@ -180,8 +180,10 @@ def check(rules, parsed, context) -> list[Hit]:
     rules = [rule for rule in rules if parsed.kind in rule.spec.files and _may_fire(rule_tokens(rule), data, folded)]
     if not rules:
         return []
-    # A notebook is Python with bindings too: those its saved outputs show.
-    bindings = (python_bindings(parsed, rules) if parsed.kind == "python" else []) + parsed.bindings
+    # A notebook is Python with bindings too (those its saved outputs show); a file that could not be
+    # parsed has the bindings of the line-based search only.
+    parsed_python = parsed.kind == "python" and not parsed.line_based
+    bindings = (python_bindings(parsed, rules) if parsed_python else []) + parsed.bindings
     shown = _FileEvidence(parsed.text, parsed.kind == "python")
     hits = []
     for binding in bindings:
