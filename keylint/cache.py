@@ -71,7 +71,8 @@ def analysis_key(rules: list, settings: dict) -> str:
     """Digest of the engine, the selected rules (ids and pack contents) and result-changing settings."""
     ids = ",".join(sorted(rule.id for rule in rules))
     options = repr(sorted(settings.items()))
-    return _digest(engine_digest(), _pack_digest(rule.pack_path for rule in rules), ids, options)
+    packs = (path for rule in rules for path in (rule.pack_path, *rule.model_paths))
+    return _digest(engine_digest(), _pack_digest(packs), ids, options)
 
 
 def _read_pickle(path: Path, valid) -> object | None:

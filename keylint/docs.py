@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 
-from keylint.report.ruledoc import code_language, cwe_ids, cwe_names, fix_sentence
+from keylint.report.ruledoc import code_language, cwe_ids, cwe_names, fix_sentence, modelled
 
 CWE_URL = "https://cwe.mitre.org/data/definitions/{}.html"
 
@@ -65,6 +65,8 @@ def rule_section(rule) -> str:
     ]
     if rule.autofix:
         parts += ["### Fix", fix_sentence(rule)]
+    if rule.models:
+        parts += ["### Frameworks and libraries modelled", "\n".join(f"- {line}" for line in modelled(rule))]
     if docs.get("limitations"):
         parts += ["### Known limitations", _paragraph(docs["limitations"])]
     if docs.get("references"):

@@ -15,6 +15,8 @@ import yaml
 from keylint import yamlsafe
 from keylint.findings import PITFALLS
 from keylint.kinds import KINDS, SpecError
+from keylint.models import (MODEL_PACK_SCHEMA, ModelError, allow_references, combine, is_model_pack, resolve,
+                            shipped_model_paths, shipped_models)
 
 if TYPE_CHECKING:
     import jsonschema
@@ -44,6 +46,8 @@ class Rule:
     pack_path: str
     tags: tuple[str, ...] = field(default=())
     autofix: dict | None = None  # `keylint fix` can rewrite its findings (keylint/fix.py)
+    models: tuple = ()  # keylint.models.ModelUse: the ecosystem models its spec references
+    model_paths: tuple[str, ...] = ()  # the model pack files those come from
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +59,9 @@ def pack_schema() -> dict:
     rule["properties"]["pitfall"]["enum"] = list(PITFALLS)
     rule["properties"]["kind"]["enum"] = sorted(KINDS)
     for name, kind in sorted(KINDS.items()):
-        schema["$defs"][f"{name}Spec"] = kind.SPEC_SCHEMA
-        schema["properties"]["defaults"]["properties"][name] = kind.DEFAULTS_SCHEMA
+        schema["$defs"][f"{name}Spec"] = allow_references(kind.SPEC_SCHEMA) if name == "taint" else kind.SPEC_SCHEMA
+        schema["properties"]["defaults"]["properties"][name] = (
+            allow_references(kind.DEFAULTS_SCHEMA) if name == "taint" else kind.DEFAULTS_SCHEMA)
         rule["properties"][name] = {"$ref": f"#/$defs/{name}Spec"}
         rule["allOf"].append(
             {"if": {"properties": {"kind": {"const": name}}}, "then": {"required": [name]}}
@@ -85,17 +90,28 @@ def expand_pack_paths(paths: list[str | Path]) -> list[Path]:
 
 
 def pack_paths(extra: list[str | Path] = (), include_shipped: bool = True) -> list[Path]:
-    """The pack files to load, in load order: the shipped packs, then `extra`."""
-    return (shipped_pack_paths() if include_shipped else []) + expand_pack_paths(list(extra))
+    """The pack files to load, in load order: the shipped model packs (always: rules in any pack
+    may reference them), the shipped rule packs, then `extra`."""
+    return shipped_model_paths() + (shipped_pack_paths() if include_shipped else []) + expand_pack_paths(list(extra))
 
 
 def load_rules(extra: list[str | Path] = (), include_shipped: bool = True) -> list[Rule]:
-    """All rules from the shipped packs and `extra` pack files or folders; ids must be unique."""
-    paths = pack_paths(extra, include_shipped)
+    """All rules from the shipped packs and `extra` pack files or folders; ids must be unique.
+    Model packs among `extra` extend the shipped models for every pack's rules."""
+    parsed = [(path, *_read(path)) for path in expand_pack_paths(list(extra))]
+    extra_models = [item for item in parsed if is_model_pack(item[2])]
+    for path, root, data in extra_models:
+        _validate(path, data, root, MODEL_PACK_SCHEMA)
+    try:
+        models = combine([(path, data) for path, _, data in extra_models], shipped_models())
+    except ModelError as exc:
+        raise PackError(str(exc)) from exc
+    packs = [(path, *_read(path)) for path in (shipped_pack_paths() if include_shipped else [])]
+    packs += [item for item in parsed if not is_model_pack(item[2])]
     rules: list[Rule] = []
     owner: dict[str, str] = {}
-    for path in paths:
-        for rule in load_pack(path):
+    for path, root, data in packs:
+        for rule in _load(path, root, data, models):
             if rule.id in owner:
                 raise PackError(f"{path}: rule id {rule.id} is already defined in {owner[rule.id]}")
             owner[rule.id] = str(path)
@@ -103,8 +119,26 @@ def load_rules(extra: list[str | Path] = (), include_shipped: bool = True) -> li
     return rules
 
 
-def load_pack(path: Path) -> list[Rule]:
-    """Parse, validate and compile one pack file."""
+def load_pack(path: Path, models: dict | None = None) -> list[Rule]:
+    """Parse, validate and compile one pack file, its model references resolved against
+    `models` (default: the shipped models)."""
+    return _load(path, *_read(path), models)
+
+
+def read_pack(path: Path, schema: dict) -> tuple[yaml.Node | None, Any]:
+    """One pack file parsed and checked against `schema`."""
+    root, data = _read(path)
+    _validate(path, data, root, schema)
+    return root, data
+
+
+def _load(path: Path, root, data, models: dict | None) -> list[Rule]:
+    _validate(path, data, root, pack_schema())
+    models = shipped_models() if models is None else models
+    return [_compile_rule(path, root, data, index, models) for index in range(len(data["rules"]))]
+
+
+def _read(path: Path) -> tuple[yaml.Node | None, Any]:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -117,14 +151,13 @@ def load_pack(path: Path) -> list[Rule]:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise PackError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
-    _validate(path, data, root)
-    return [_compile_rule(path, root, data, index) for index in range(len(data["rules"]))]
+    return root, data
 
 
-def _validate(path: Path, data: Any, root: yaml.Node | None) -> None:
+def _validate(path: Path, data: Any, root: yaml.Node | None, schema: dict) -> None:
     import jsonschema  # slow to import; a cached rule set (keylint.cache) never needs it
 
-    validator = jsonschema.Draft202012Validator(pack_schema())
+    validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
     if errors:
         raise PackError("\n".join(_describe(path, root, error) for error in errors))
@@ -143,13 +176,16 @@ def _describe(path: Path, root: yaml.Node | None, error: jsonschema.ValidationEr
     return f"{path}:{_line_of(root, where)}: {_field_path(where) or '<pack>'}: {message}"
 
 
-def _compile_rule(path: Path, root: yaml.Node, data: dict, index: int) -> Rule:
+def _compile_rule(path: Path, root: yaml.Node, data: dict, index: int, models: dict) -> Rule:
     raw = data["rules"][index]
     kind = KINDS[raw["kind"]]
     merged = kind.merge_defaults(copy.deepcopy((data.get("defaults") or {}).get(raw["kind"], {})), raw[raw["kind"]])
+    used = ()
     try:
+        if raw["kind"] == "taint":
+            merged, used = resolve(merged, models)
         spec = kind.compile_spec(merged)
-    except SpecError as exc:
+    except (SpecError, ModelError) as exc:
         where = ["rules", index, raw["kind"], *exc.where]
         raise PackError(f"{path}:{_line_of(root, where)}: {_field_path(where)}: {exc.message}") from exc
     return Rule(
@@ -166,6 +202,8 @@ def _compile_rule(path: Path, root: yaml.Node, data: dict, index: int) -> Rule:
         pack=data["pack"],
         pack_path=str(path),
         autofix=raw.get("autofix"),
+        models=used,
+        model_paths=tuple(sorted({p for use in used for p in models[use.label].paths})),
     )
 
 

@@ -60,6 +60,7 @@ class Regexes(_Patterns):
 @dataclass(frozen=True)
 class ParamSource:
     decorators: Globs
+    functions: Globs
     after: frozenset
     exclude_names: frozenset
     exclude_defaults: Globs
@@ -101,6 +102,7 @@ class Sink:
     stores: Regexes = field(default_factory=Regexes)
     attributes_of: Globs = field(default_factory=Globs)
     returns_from: Globs = field(default_factory=Globs)
+    returns_of: Globs = field(default_factory=Globs)  # names or qualified names of functions
     under: frozenset | None = None
     also: tuple = ()  # LabelTests that must hold too
     unless: tuple = ()  # LabelTests that silence the sink
@@ -159,6 +161,7 @@ class TaintSpec:
     propagators: tuple
     exits: Globs
     prefilter: frozenset | None
+    calls_through: Globs = field(default_factory=Globs)
     project_prefilter: frozenset | None = None
     evidence: tuple = ()  # (name, EvidenceSpec) pairs
 
@@ -191,6 +194,7 @@ def _source(raw: dict, where: list) -> Source:
         evidence=raw.get("evidence"),
         params=None if params is None else ParamSource(
             decorators=_globs(params, "decorators"),
+            functions=_globs(params, "functions"),
             after=frozenset(params.get("after", ())),
             exclude_names=frozenset(params.get("exclude_names", ())),
             exclude_defaults=_globs(params, "exclude_defaults"),
@@ -218,6 +222,7 @@ def _sink(raw: dict, where: list, rule_id: str, index: int, own_labels: frozense
         stores=_regexes(raw, "stores", where),
         attributes_of=_globs(raw, "attributes_of"),
         returns_from=_globs(raw, "returns_from"),
+        returns_of=_globs(raw, "returns_of"),
         under=None if raw.get("under") is None else frozenset(raw["under"]),
         also=tuple(label_test(t) for t in raw.get("also", ())),
         unless=tuple(label_test(t) for t in raw.get("unless", ())),
@@ -251,6 +256,7 @@ def compile_taint_spec(raw: dict, rule_id: str = "") -> TaintSpec:
             for i, p in enumerate(raw.get("propagators", ()))
         ),
         exits=_globs(raw, "exits"),
+        calls_through=_globs(raw, "calls_through"),
         prefilter=None if prefilter is None else frozenset(t.lower() for t in prefilter),
         project_prefilter=None if project_prefilter is None else frozenset(t.lower() for t in project_prefilter),
         evidence=tuple(sorted((name, compile_evidence(spec, ["evidence", name]))
@@ -268,6 +274,7 @@ class EngineConfig:
     propagators: tuple
     exits: Globs
     evidence: dict = field(default_factory=dict)  # name -> EvidenceSpec
+    calls_through: Globs = field(default_factory=Globs)
 
     @classmethod
     def of(cls, rules, key_types=()) -> "EngineConfig":
@@ -288,6 +295,7 @@ class EngineConfig:
             sanitizers=unique(s for spec in specs for s in spec.sanitizers),
             propagators=unique(p for spec in specs for p in spec.propagators),
             exits=Globs(dict.fromkeys(p for spec in specs for p in spec.exits.patterns)),
+            calls_through=Globs(dict.fromkeys(p for spec in specs for p in spec.calls_through.patterns)),
             evidence=_declared_evidence(dict(e for spec in specs for e in spec.evidence), key_types),
         )
 

@@ -341,7 +341,7 @@ class Walker:
         name = param.name.value
         if name in spec.exclude_names:
             return False
-        decorated = bool(spec.decorators) and any(spec.decorators.match(*d) for d in decorators)
+        decorated = (bool(spec.decorators) and any(spec.decorators.match(*d) for d in decorators)) or spec.functions.match(self.fs.name)
         after = any(n in spec.after for n in names[:index])
         if not (decorated or after):
             return False
@@ -493,7 +493,8 @@ class Walker:
         taint = F.with_step(taint, self.a.step(node, f"returned by {self.fs.name}()"))
         self.fs.returns = F.join(self.fs.returns, taint)
         for sink in self.config.sinks:
-            if sink.returns_from and any(sink.returns_from.match(*d) for d in self.decorators):
+            if (sink.returns_from and any(sink.returns_from.match(*d) for d in self.decorators)) \
+                    or sink.returns_of.match(self.fs.name, self.fs.qname):
                 self.sink_event(sink, node, taint)
 
     def if_(self, node: cst.If, env: dict) -> dict | None:
@@ -542,8 +543,39 @@ class Walker:
         return self.block(_body(node), env)
 
     def match_(self, node, env: dict) -> dict | None:
-        self.expr(node.subject, env)
-        return merge_envs(env, *(self.block(_body(case), dict(env)) for case in node.cases))
+        subject = self.expr(node.subject, env)
+        branches = []
+        for case in node.cases:
+            inner = dict(env)
+            self._capture(case.pattern, subject, inner)
+            branches.append(self.block(_body(case), inner))
+        return merge_envs(env, *branches)
+
+    def _capture(self, pattern, taint: dict, env: dict) -> None:
+        """Bind the names a `case` pattern captures: `{"client_secret": s}` takes the subject's
+        value under that key; other captures take the whole subject (sequence items, class fields)."""
+        if isinstance(pattern, cst.MatchAs):
+            if pattern.pattern is not None:
+                self._capture(pattern.pattern, taint, env)
+            if pattern.name is not None:
+                self.assign_taint(pattern.name, taint, env)
+        elif isinstance(pattern, cst.MatchMapping):
+            for element in pattern.elements:
+                key = literal_string(element.key)
+                self._capture(element.pattern, taint if key is None else F.transform(taint, ("pop", key)), env)
+            if pattern.rest is not None:
+                self.assign_taint(pattern.rest, taint, env)
+        elif isinstance(pattern, cst.MatchStar):
+            if pattern.name is not None:
+                self.assign_taint(pattern.name, taint, env)
+        elif isinstance(pattern, cst.MatchOr):
+            for element in pattern.patterns:
+                self._capture(element.pattern, taint, env)
+        elif isinstance(pattern, (cst.MatchList, cst.MatchTuple, cst.MatchClass)):
+            for element in pattern.patterns:
+                self._capture(element if isinstance(element, cst.MatchStar) else element.value, taint, env)
+            for keyword in getattr(pattern, "kwds", ()):
+                self._capture(keyword.pattern, taint, env)
 
     def function_def(self, node: cst.FunctionDef, env: dict) -> dict:
         prefix = self.a.module if self.is_module else f"{self.fs.qname}.<locals>"
@@ -798,7 +830,8 @@ class Walker:
         self.call_sinks(node, names, args, receiver)
         self.propagate(node, names, method, args, receiver_node, env)
         default = self._default_result(method, args, receiver, node)
-        candidates, bound = self.callee_candidates(func, env)
+        through = receiver_node is not None and self.config.calls_through.match(*names)  # task.delay(a) runs task(a)
+        candidates, bound = self.callee_candidates(receiver_node if through else func, env)
         if candidates:
             site = CallSite(
                 id=self.a.new_site_id(), callee=raw or "<call>", candidates=candidates,

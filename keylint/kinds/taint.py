@@ -45,6 +45,7 @@ _SOURCE = {
             "additionalProperties": False,
             "properties": {
                 "decorators": {**_STRINGS, "description": "all parameters of functions with such a decorator"},
+                "functions": {**_STRINGS, "description": "all parameters of functions with such a name (lambda_handler)"},
                 "after": {**_STRINGS, "description": "parameters that follow one of these (Django: request)"},
                 "exclude_names": _STRINGS,
                 "exclude_defaults": {**_STRINGS, "description": "callees of defaults that mark injected values (Depends)"},
@@ -65,7 +66,7 @@ _SINK = {
     "type": "object",
     "additionalProperties": False,
     "required": ["note"],
-    "oneOf": [{"required": [k]} for k in ("calls", "stores", "attributes_of", "returns_from")],
+    "oneOf": [{"required": [k]} for k in ("calls", "stores", "attributes_of", "returns_from", "returns_of")],
     "properties": {
         "note": {"type": "string", "minLength": 1, "description": "what the sink is, shown in the flow"},
         "calls": {**_STRINGS, "description": "globs over callees"},
@@ -79,6 +80,8 @@ _SINK = {
         "stores": {**_STRINGS, "description": "regexes over dict keys / item assignments that are sinks themselves"},
         "attributes_of": {**_STRINGS, "description": "globs over objects whose attribute stores are sinks"},
         "returns_from": {**_STRINGS, "description": "decorator globs of functions whose return value is a sink"},
+        "returns_of": {**_STRINGS, "description": "globs over names or qualified names (Class.method) of functions "
+                       "whose return value is a sink (resolve_*, *Serializer.get_*)"},
         "requires": {**_LABELS, "description": "labels of which a value needs one (default: the rule's source labels)"},
         "under": {**_UNDER, "description": "`requires` counts only for values under these keywords or receiver attributes"},
         "also": {"type": "array", "items": _LABEL_TEST, "description": "label tests that must hold too (the call as one request)"},
@@ -140,6 +143,8 @@ _PROPERTIES = {
     "project_prefilter": {**_STRINGS, "description": "lowercase substrings the rule's sinks (or sources) cannot do "
                           "without; when no Python file of the scan contains one, the rule sits the scan out"},
     "exits": {**_STRINGS, "description": "callees that never return (abort, sys.exit)"},
+    "calls_through": {**_STRINGS, "description": "callees that call their receiver with their own arguments "
+                      "(Celery's task.delay(a, b) runs task(a, b))"},
     "sources": {"type": "array", "items": _SOURCE},
     "sinks": {"type": "array", "items": _SINK},
     "sanitizers": {"type": "array", "items": _SANITIZER},

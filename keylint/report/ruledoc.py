@@ -53,6 +53,11 @@ def fix_sentence(rule) -> str:
             f"${{{env}}}, a reference you fill in. The key stays in git history: rotate it.")
 
 
+def modelled(rule) -> list[str]:
+    """One line per ecosystem model the rule uses: its label, what it is, the frameworks it covers."""
+    return [f"{m.label} ({m.description}): {', '.join(m.frameworks)}" for m in rule.models]
+
+
 def _section(title: str, body: str, code: bool = False) -> str:
     body = body.strip("\n")
     text = textwrap.indent(body, "    ") if code else textwrap.fill(" ".join(body.split()), width=88)
@@ -75,6 +80,10 @@ def rule_page(rule) -> str:
     ]
     if rule.autofix:
         parts.append(_section("Fix", fix_sentence(rule)))
+    if rule.models:
+        parts.append("Frameworks and libraries modelled (rules/models)\n"
+                     + "\n".join(textwrap.fill(line, width=88, initial_indent="    ", subsequent_indent="        ")
+                                  for line in modelled(rule)) + "\n")
     if docs.get("limitations"):
         parts.append(_section("Known limitations", docs["limitations"]))
     if docs.get("references"):

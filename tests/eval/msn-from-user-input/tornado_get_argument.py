@@ -1,0 +1,19 @@
+# eval: vulnerable
+# Tornado: the sales unit comes from the form body of the capture request.
+import json
+
+import tornado.web
+from tornado.httpclient import AsyncHTTPClient
+
+API = "https://api.vipps.no"
+
+
+class CaptureHandler(tornado.web.RequestHandler):
+    async def post(self, reference):
+        msn = self.get_body_argument("msn")
+        http = AsyncHTTPClient()
+        # ruleid: KL201
+        headers = {**vipps_headers(), "Merchant-Serial-Number": msn}
+        resp = await http.fetch(f"{API}/epayment/v1/payments/{reference}/capture", method="POST", headers=headers,
+                                body=json.dumps({"modificationAmount": {"currency": "NOK", "value": int(self.get_argument("amount"))}}))
+        self.write(json.loads(resp.body))
