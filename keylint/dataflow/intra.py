@@ -13,7 +13,8 @@ import re
 import libcst as cst
 
 from keylint.dataflow import facts as F
-from keylint.dataflow.evidence import ScopeEvidence, quote
+from keylint.dataflow.evidence import quote
+from keylint.dataflow.scope_evidence import ScopeEvidence
 from keylint.python_bindings import literal_string
 from keylint.dataflow.names import Imports, chain, code_of
 from keylint.dataflow.modules import module_name
