@@ -1,0 +1,16 @@
+# eval: safe
+# Sentry: the error event gets the header names and the response's status and body.
+import os
+
+import requests
+import sentry_sdk
+
+
+def refund(reference, amount, token):
+    headers = {"Authorization": f"Bearer {token}", "Ocp-Apim-Subscription-Key": os.environ["VIPPS_SUBSCRIPTION_KEY"]}
+    r = requests.post(f"https://api.vipps.no/epayment/v1/payments/{reference}/refund", headers=headers,
+                      json={"modificationAmount": {"currency": "NOK", "value": amount}})
+    if not r.ok:
+        sentry_sdk.set_extra("vipps_request_header_names", sorted(headers.keys()))
+        sentry_sdk.capture_message(f"Vipps refund failed: {r.status_code} {r.text}")
+    return r

@@ -1,0 +1,19 @@
+# eval: vulnerable
+# Tornado: the handler logs the outgoing Vipps headers with tornado.log's app_log.
+import json
+
+import tornado.web
+from tornado.httpclient import AsyncHTTPClient
+from tornado.log import app_log
+
+
+class CancelHandler(tornado.web.RequestHandler):
+    async def post(self, reference):
+        headers = {"Authorization": f"Bearer {await self.application.vipps.token()}",
+                   "Ocp-Apim-Subscription-Key": self.settings["vipps_subscription_key"],
+                   "Merchant-Serial-Number": self.current_user.msn}
+        # ruleid: KL401
+        app_log.info("cancel %s headers=%s", reference, headers)
+        resp = await AsyncHTTPClient().fetch(f"https://api.vipps.no/epayment/v1/payments/{reference}/cancel",
+                                             method="POST", headers=headers, body=b"")
+        self.write(json.loads(resp.body))
