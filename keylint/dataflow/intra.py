@@ -24,7 +24,8 @@ from keylint.values import normalise_name
 _PERCENT = re.compile(r"%(?:\((?P<name>[^)]*)\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?P<conv>[diouxXeEfFgGcrsa%])")
 _FIELD = re.compile(r"\{([^{}]*)\}")
 _KEY_METHODS = frozenset({"get", "pop", "getlist", "setdefault", "getone"})
-_MUTATORS = frozenset({"update", "append", "extend", "insert", "add", "setdefault", "appendleft", "extendleft"})
+_MUTATORS = frozenset({"update", "append", "extend", "insert", "add", "setdefault", "appendleft", "extendleft",
+                       "set_content", "add_alternative", "attach", "set_payload"})  # e-mail messages too
 # Methods whose result shows the object's own contents (a response's body, a dict's copy, a
 # string's transform): what the object holds in its fields comes out. Any other unknown method
 # of an object gives only what the object wholly is (a token's .encode()), not its fields (a
