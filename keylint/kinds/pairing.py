@@ -4,10 +4,11 @@ they must not be sent to.
 A config file (.env, YAML, TOML, INI, JSON) or a Python settings module is reduced to
 name/value bindings, each with the scope it sits in (a YAML mapping path, an INI section, a
 TOML table, a Python `if`/`else` branch or class). A binding *configures keys* when its name
-says so and it holds any value or reference (`VIPPS_PARTNER_CLIENT_ID=${VAULT_ID}`,
+(or its section's and its own: `partner: {client_id: ...}`) says so and it holds any value or reference (`VIPPS_PARTNER_CLIENT_ID=${VAULT_ID}`,
 `env("VIPPS_PARTNER_CLIENT_ID")`), or when a selector name holds one of the listed values
 (`VIPPS_KEYSET=partner`); a switch there that picks another key set (`VIPPS_KEYSET=sandbox`)
-outweighs key names. A binding whose value matches `hosts` is reported when such a key
+outweighs key names. A binding whose value matches `hosts` (and whose name does not say it is a
+second, test-only host: TEST_API_BASE_URL) is reported when such a key
 binding shares its deployment: its scope lies inside the other's, or the other's inside its own.
 Sibling scopes (`staging:` and `production:`, two branches of an `if`) are separate deployments.
 """
@@ -36,7 +37,16 @@ _PROPERTIES = {
             "values": {**_REGEXES, "description": "full-match regexes (case-insensitive) of the values that pick the keys"},
         },
     },
-    "hosts": {**_REGEXES, "description": "regexes (searched) over a value: the host the keys must not go to"},
+    "hosts": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["values"],
+        "properties": {
+            "values": {**_REGEXES, "description": "regexes (searched) over a value: the host the keys must not go to"},
+            "exclude_names": {**_REGEXES, "description": "regexes over normalised names of a second host kept beside "
+                              "the deployment's own (test_api_base_url): never reported"},
+        },
+    },
     "prefilter": FOLDED_PREFILTER_SCHEMA,
 }
 SPEC_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["keys", "hosts"], "properties": _PROPERTIES}
@@ -49,6 +59,7 @@ class PairingSpec:
     selector_names: tuple[re.Pattern, ...]
     selector_values: tuple[re.Pattern, ...]
     hosts: tuple[re.Pattern, ...]
+    host_exclude_names: tuple[re.Pattern, ...]
     prefilter: frozenset[str] | None = None
 
     def keys_named(self, name: str, value: str | None) -> bool:
@@ -61,8 +72,9 @@ class PairingSpec:
             return None
         return any(p.fullmatch(value.strip()) for p in self.selector_values)
 
-    def is_host(self, value: str | None) -> bool:
-        return value is not None and any(p.search(value) for p in self.hosts)
+    def is_host(self, name: str, value: str | None) -> bool:
+        return (value is not None and any(p.search(value) for p in self.hosts)
+                and not any(p.search(normalise_name(name)) for p in self.host_exclude_names))
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,11 @@ class Setting:
     end_column: int
     scope: tuple[str, ...] = ()
 
+    @property
+    def qualified(self) -> str:
+        """The name with its section's: `partner: {client_id: ...}` gives partner_client_id."""
+        return f"{self.scope[-1]}_{self.name}" if self.scope else self.name
+
 
 def merge_defaults(defaults: dict, own: dict) -> dict:
     return merge(defaults, own)
@@ -88,7 +105,8 @@ def compile_spec(raw: dict) -> PairingSpec:
         keys=compile_patterns(raw["keys"], ["keys"]),
         selector_names=compile_patterns(selectors.get("names", []), ["selectors", "names"]),
         selector_values=compile_patterns(selectors.get("values", []), ["selectors", "values"], re.I),
-        hosts=compile_patterns(raw["hosts"], ["hosts"]),
+        hosts=compile_patterns(raw["hosts"]["values"], ["hosts", "values"]),
+        host_exclude_names=compile_patterns(raw["hosts"].get("exclude_names", []), ["hosts", "exclude_names"]),
         prefilter=frozenset(raw["prefilter"]) if "prefilter" in raw else None,
     )
 
@@ -105,7 +123,7 @@ def check(rules, parsed, context) -> list[Hit]:
     for rule in rules:
         hosts: dict[tuple[int, int], Setting] = {}  # a k8s env item is both NAME=value and value:
         for setting in settings:
-            if rule.spec.is_host(setting.value):
+            if rule.spec.is_host(setting.name, setting.value):
                 hosts.setdefault((setting.line, setting.column), setting)
         for host in hosts.values():
             paired = _keys_for(rule.spec, [s for s in settings if _same_deployment(s.scope, host.scope)])
@@ -124,7 +142,7 @@ def _keys_for(spec: PairingSpec, settings: list[Setting]) -> Setting | None:
     picked = next((s for s, picks in switches if picks), None)
     if picked is not None or any(picks is False for _, picks in switches):
         return picked
-    return next((s for s in settings if spec.keys_named(s.name, s.value)), None)
+    return next((s for s in settings if spec.keys_named(s.qualified, s.value)), None)
 
 
 def _same_deployment(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
