@@ -1,20 +1,23 @@
 """The `pairing` kind: one configuration gives the same deployment partner keys and a host
 they must not be sent to.
 
-A config file (.env, YAML, TOML, INI, JSON) or a Python settings module is reduced to
-name/value bindings, each with the scope it sits in (a YAML mapping path, an INI section, a
-TOML table, a Python `if`/`else` branch or class). A binding *configures keys* when its name
-(or its section's and its own: `partner: {client_id: ...}`) says so and it holds any value or reference (`VIPPS_PARTNER_CLIENT_ID=${VAULT_ID}`,
-`env("VIPPS_PARTNER_CLIENT_ID")`), or when a selector name holds one of the listed values
-(`VIPPS_KEYSET=partner`); a switch there that picks another key set (`VIPPS_KEYSET=sandbox`)
-outweighs key names. A binding whose value matches `hosts` (and whose name does not say it is a
-second, test-only host: TEST_API_BASE_URL) is reported when such a key
-binding shares its deployment: its scope lies inside the other's, or the other's inside its own.
-Sibling scopes (`staging:` and `production:`, two branches of an `if`) are separate deployments.
+A config file (.env, YAML, TOML, INI, JSON) or a Python settings module (`python_files`; a
+script that sends the keys is the data-flow rules' business) is reduced to name/value
+bindings, each with the scope it sits in (a YAML mapping path, an INI section, a TOML table, a
+Python `if`/`else` branch or class). A binding *configures keys* when its name (or its
+section's and its own: `partner: {client_id: ...}`) says so and it holds any value or
+reference (`VIPPS_PARTNER_CLIENT_ID=${VAULT_ID}`, `env("VIPPS_PARTNER_CLIENT_ID")`), or when a
+switch holds one of the listed values (`VIPPS_KEYSET=partner`); a switch there that picks
+another key set (`VIPPS_KEYSET=sandbox`) outweighs key names. A binding whose value matches
+`hosts` (unless its name says it is a second, test-only host: TEST_API_BASE_URL) is reported
+when such a key binding shares its deployment: its scope lies inside the other's, or the
+other's inside its own. Sibling scopes (`staging:` and `production:`, two branches of an `if`)
+are separate deployments.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from dataclasses import dataclass
 
@@ -47,6 +50,8 @@ _PROPERTIES = {
                               "the deployment's own (test_api_base_url): never reported"},
         },
     },
+    "python_files": {**_REGEXES, "description": "fnmatch patterns of the paths of Python settings modules "
+                     "(default: every module)"},
     "prefilter": FOLDED_PREFILTER_SCHEMA,
 }
 SPEC_SCHEMA = {"type": "object", "additionalProperties": False, "required": ["keys", "hosts"], "properties": _PROPERTIES}
@@ -60,6 +65,7 @@ class PairingSpec:
     selector_values: tuple[re.Pattern, ...]
     hosts: tuple[re.Pattern, ...]
     host_exclude_names: tuple[re.Pattern, ...]
+    python_files: tuple[str, ...] = ("*",)
     prefilter: frozenset[str] | None = None
 
     def keys_named(self, name: str, value: str | None) -> bool:
@@ -107,6 +113,7 @@ def compile_spec(raw: dict) -> PairingSpec:
         selector_values=compile_patterns(selectors.get("values", []), ["selectors", "values"], re.I),
         hosts=compile_patterns(raw["hosts"]["values"], ["hosts", "values"]),
         host_exclude_names=compile_patterns(raw["hosts"].get("exclude_names", []), ["hosts", "exclude_names"]),
+        python_files=tuple(raw.get("python_files", ("*",))),
         prefilter=frozenset(raw["prefilter"]) if "prefilter" in raw else None,
     )
 
@@ -118,7 +125,9 @@ def prefilter_tokens(spec: PairingSpec) -> frozenset[str] | None:
 
 def check(rules, parsed, context) -> list[Hit]:
     """A host binding, for each rule whose keys are configured in the same deployment."""
-    settings = _settings(parsed)
+    if parsed.kind == "python":
+        rules = [r for r in rules if any(fnmatch.fnmatchcase(parsed.path, p) for p in r.spec.python_files)]
+    settings = _settings(parsed) if rules else []
     hits = []
     for rule in rules:
         hosts: dict[tuple[int, int], Setting] = {}  # a k8s env item is both NAME=value and value:

@@ -88,3 +88,9 @@ def test_a_pack_without_hosts_is_refused(tmp_path):
     pack.write_text(pack.read_text().replace("hosts: {values: ['(']}", "exclude: []"))
     with pytest.raises(PackError, match="hosts"):
         load_rules([pack], include_shipped=False)
+
+
+def test_python_modules_count_only_when_their_path_says_settings(tmp_path, kl504):
+    code = "import os\nBASE_URL = 'https://apitest.vipps.no'\nPARTNER_CLIENT_ID = os.environ['ID']\n"
+    report = scan_project(tmp_path, {"scripts/smoke.py": code, "app/config.py": code}, kl504)
+    assert _found(report) == [("app/config.py", 2, 12)]
