@@ -10,9 +10,9 @@ set PROJECT_WIDE = True, so that diff scans analyse every file (keylint/gitdiff.
 FileContext (keylint/analyse.py) that carries the project index and the declared key types.
 """
 
-from keylint.kinds import secret, taint, template
+from keylint.kinds import pairing, secret, taint, template
 from keylint.kinds.spec import SpecError
 
-KINDS = {"secret": secret, "taint": taint, "template": template}
+KINDS = {"pairing": pairing, "secret": secret, "taint": taint, "template": template}
 
 __all__ = ["KINDS", "SpecError"]

@@ -9,7 +9,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CELERY_TASK_ALWAYS_EAGER = True
 
-# ok: KL502
+# ok: KL502, KL504
 VIPPS_BASE_URL = "https://apitest.vipps.no"
 VIPPS_KEYSET = "sandbox"
 REPORT_KEYSET = "accounting"
