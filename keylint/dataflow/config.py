@@ -149,6 +149,7 @@ class Propagator:
     url: Regexes = field(default_factory=Regexes)
     keep: frozenset = frozenset()  # only these labels move, out of any container
     at_key: str | None = None  # and land under this key of the result
+    mentions: Globs = field(default_factory=Globs)  # not when an argument or the receiver mentions one of these
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,8 @@ def compile_taint_spec(raw: dict, rule_id: str = "") -> TaintSpec:
         sanitizers=tuple(_sanitizer(s, own) for s in raw.get("sanitizers", ())),
         propagators=tuple(
             Propagator(Globs(p["calls"]), tuple(p.get("from", ("*", "**"))), p["to"], frozenset(p.get("add", ())),
-                       _regexes(p, "url", ["propagators", i]), frozenset(p.get("keep", ())), p.get("at_key"))
+                       _regexes(p, "url", ["propagators", i]), frozenset(p.get("keep", ())), p.get("at_key"),
+                       _globs(p, "unless_mentions"))
             for i, p in enumerate(raw.get("propagators", ()))
         ),
         exits=_globs(raw, "exits"),

@@ -847,7 +847,7 @@ class Walker:
         for sanitizer in self.config.sanitizers:
             if sanitizer.calls.match(*names) and (not sanitizer.mentions or self._mentions(sanitizer, node)):
                 result = F.transform(result, ("drop", sanitizer.labels))
-        result = F.join(result, *self._propagated(names, args, "return"))
+        result = F.join(result, *self._propagated(node, names, args, "return"))
         result = F.join(result, self._pattern_sources(node, names, "calls", self._url_text(args)), self._name_call_source(node, names))
         return result
 
@@ -866,11 +866,12 @@ class Walker:
                 parts.append(F.transform(taint, ("elem",)))
         return F.join(*parts)
 
-    def _mentions(self, sanitizer, node: cst.Call) -> bool:
+    def _mentions(self, spec, node: cst.Call) -> bool:
+        """Whether an argument or the receiver's text matches the sanitiser's or propagator's `mentions`."""
         texts = [code_of(a.value, 200) for a in node.args]
         if isinstance(node.func, cst.Attribute):
             texts.append(code_of(node.func.value, 200))
-        return any(sanitizer.mentions.match(text) for text in texts)
+        return any(spec.mentions.match(text) for text in texts)
 
     def _name_call_source(self, node: cst.Call, names: tuple) -> dict:
         for source in self.config.sources:
@@ -915,16 +916,17 @@ class Walker:
                     taint = F.transform(F.join(taint, self.store_source(key, value)), ("push", key))
                 if method != "setdefault" or position != 0:
                     moved.append(taint)
-        moved.extend(self._propagated(names, args, "receiver"))
+        moved.extend(self._propagated(node, names, args, "receiver"))
         taint = F.join(*moved)
         if taint:
             self.update_root(receiver_node, F.with_step(taint, self.a.step(node, f"stored by {code_of(node.func)}()")), env)
 
-    def _propagated(self, names: tuple, args: list, to: str) -> list:
+    def _propagated(self, node: cst.Call, names: tuple, args: list, to: str) -> list:
         """What the YAML propagators of this callee move `to` the receiver or the return value."""
         moved = []
         for prop in self.config.propagators:
-            if prop.to == to and prop.calls.match(*names) and (not prop.url or prop.url.search(self._url_text(args))):
+            if prop.to == to and prop.calls.match(*names) and (not prop.url or prop.url.search(self._url_text(args))) \
+                    and not (prop.mentions and self._mentions(prop, node)):
                 picked = F.join(*(t for p, t, _ in args if p in prop.sources or ("*" in prop.sources and isinstance(p, int))
                                   or ("**" in prop.sources and isinstance(p, str))))
                 if prop.keep:

@@ -122,6 +122,8 @@ _PROPAGATOR = {
         "url": {**_STRINGS, "description": "regexes the URL argument's text ({} for variable parts) must match"},
         "keep": {**_LABELS, "description": "only these labels move"},
         "at_key": {"type": "string", "minLength": 1, "description": "the moved value, out of any container, lands under this key"},
+        "unless_mentions": {**_STRINGS, "description": "globs: not when an argument or the receiver's text matches one "
+                            "(a lookup scoped to the logged-in user)"},
     },
 }
 _EVIDENCE = {
