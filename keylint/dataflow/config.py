@@ -165,6 +165,8 @@ class TaintSpec:
     calls_through: Globs = field(default_factory=Globs)
     project_prefilter: frozenset | None = None
     evidence: tuple = ()  # (name, EvidenceSpec) pairs
+    settings_objects: Globs = field(default_factory=Globs)
+    settings_modules: Globs = field(default_factory=Globs)
 
 
 def _globs(raw: dict, key: str) -> Globs:
@@ -263,6 +265,8 @@ def compile_taint_spec(raw: dict, rule_id: str = "") -> TaintSpec:
         project_prefilter=None if project_prefilter is None else frozenset(t.lower() for t in project_prefilter),
         evidence=tuple(sorted((name, compile_evidence(spec, ["evidence", name]))
                               for name, spec in raw.get("evidence", {}).items())),
+        settings_objects=_globs(raw.get("settings", {}), "objects"),
+        settings_modules=_globs(raw.get("settings", {}), "modules"),
     )
 
 
@@ -277,6 +281,8 @@ class EngineConfig:
     exits: Globs
     evidence: dict = field(default_factory=dict)  # name -> EvidenceSpec
     calls_through: Globs = field(default_factory=Globs)
+    settings_objects: Globs = field(default_factory=Globs)  # see keylint/dataflow/environments.py
+    settings_modules: Globs = field(default_factory=Globs)
 
     @classmethod
     def of(cls, rules, key_types=()) -> "EngineConfig":
@@ -298,6 +304,8 @@ class EngineConfig:
             propagators=unique(p for spec in specs for p in spec.propagators),
             exits=Globs(dict.fromkeys(p for spec in specs for p in spec.exits.patterns)),
             calls_through=Globs(dict.fromkeys(p for spec in specs for p in spec.calls_through.patterns)),
+            settings_objects=Globs(dict.fromkeys(p for spec in specs for p in spec.settings_objects.patterns)),
+            settings_modules=Globs(dict.fromkeys(p for spec in specs for p in spec.settings_modules.patterns)),
             evidence=_declared_evidence(dict(e for spec in specs for e in spec.evidence), key_types),
         )
 

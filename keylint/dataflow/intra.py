@@ -155,6 +155,20 @@ def module_string_sets(body: list) -> dict:
     return {name: value for name, value in found.items() if value is not None}
 
 
+def dispatch_tables(body: list) -> dict:
+    """Module-level dicts whose values are all names (`CLIENTS = {"qr": QrClient, ...}`): a call
+    of `CLIENTS[api](keys)` may call any of them."""
+    found: dict = {}
+    for stmt in body:
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name) \
+                    and isinstance(small.value, cst.Dict) and small.value.elements:
+                values = [chain(e.value) for e in small.value.elements if isinstance(e, cst.DictElement)]
+                if len(values) == len(small.value.elements) and None not in values:
+                    found[small.targets[0].target.value] = tuple(values)
+    return found
+
+
 def merge_envs(*envs: dict | None) -> dict | None:
     present = [e for e in envs if e is not None]
     if not present:
@@ -186,6 +200,7 @@ class ModuleAnalyser:
         self.declared_globals: set[str] = set()
         self.class_nodes: dict[str, cst.ClassDef] = {}
         self.string_sets: dict[str, frozenset] = {}
+        self.dispatch: dict[str, tuple] = {}
         self.evidence: dict[str, ScopeEvidence] = {}
 
     @property
@@ -196,6 +211,7 @@ class ModuleAnalyser:
     def run(self, tree: cst.Module) -> ModuleSummary:
         self.declared_globals = declared_globals(list(tree.body))
         self.string_sets = module_string_sets(list(tree.body))
+        self.dispatch = dispatch_tables(list(tree.body))
         self.evidence = {name: ScopeEvidence(spec, tree, self.text, self.positions) for name, spec in self.config.evidence.items()}
         for stmt in tree.body:
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
@@ -207,6 +223,8 @@ class ModuleAnalyser:
         self.module_types = dict(walker.types)
         self.globals = {name: taint for name, taint in env.items() if "." not in name}
         self.summary.globals = {name: taint for name, taint in self.globals.items() if taint}
+        if self.config.settings_modules.match(self.module):
+            self.summary.settings_names, self.summary.star_imports = frozenset(walker.assigned), tuple(self.imports.stars)
         while self._queue:
             self._function(*self._queue.pop(0))
         return self.summary
@@ -774,10 +792,14 @@ class Walker:
         taint = F.join(self._pattern_sources(node, (raw, self.a.imports.resolve(raw)), "expressions"), self.name_source(attr, node))
         base = node.value
         if self._is_self(base):
-            local = env.get(f"{self.self_name}.{attr}", {})
-            return F.join(taint, local, F.symbol(("field", self.cls, attr)))
+            # This instance's field: what the callers' receivers hold (keylint/dataflow/solve.py).
+            local = env.get(f"{self.self_name}.{attr}")
+            return F.join(taint, local if local is not None else F.transform(self.expr(base, env), ("pop", attr)))
         if isinstance(base, cst.Name) and base.value not in env and base.value in self.a.imports.aliases:
-            return F.join(taint, F.symbol(("global", self.a.imports.aliases[base.value], attr)))
+            imported = self.a.imports.aliases[base.value]
+            if self.config.settings_objects.match(imported):  # the deployment's settings module decides
+                return F.join(taint, F.symbol(("settings", attr)))
+            return F.join(taint, F.symbol(("global", imported, attr)))
         typed = self._instance_of(base, env)
         if typed:
             taint = F.join(taint, F.symbol(("field", typed, attr)))
@@ -801,7 +823,7 @@ class Walker:
             key = literal_string(element.value)
             if key is not None:
                 return F.join(self.name_source(key, node), F.transform(base, ("pop", key)))
-            return F.join(F.transform(base, ("popany",)), self.expr(element.value, env))
+            return F.join(F.transform(base, ("entry",)), self.expr(element.value, env))
         length = _slice_length(element)
         if length is not None:
             for sanitizer in self.config.sanitizers:
@@ -834,11 +856,15 @@ class Walker:
         default = self._default_result(method, args, receiver, node)
         through = receiver_node is not None and self.config.calls_through.match(*names)  # task.delay(a) runs task(a)
         candidates, bound = self.callee_candidates(receiver_node if through else func, env)
+        table = self._dispatch_table(func)
+        if table:
+            candidates, bound = table, False
         if candidates:
             site = CallSite(
                 id=self.a.new_site_id(), callee=raw or "<call>", candidates=candidates,
                 args=tuple((p, t) for p, t, _ in args), default=default, bound=bound,
-                path=self.a.path, line=self.a.line(node),
+                path=self.a.path, line=self.a.line(node), receiver=self._receiver(receiver_node, receiver, bound, env),
+                any_of=bool(table),
             )
             self.fs.calls.append(site)
             result = F.symbol(("call", site.id))
@@ -850,6 +876,25 @@ class Walker:
         result = F.join(result, *self._propagated(node, names, args, "return"))
         result = F.join(result, self._pattern_sources(node, names, "calls", self._url_text(args)), self._name_call_source(node, names))
         return result
+
+    def _dispatch_table(self, func) -> tuple:
+        """The callees of `TABLE[key](...)` for a module-level dispatch table of names."""
+        if not (isinstance(func, cst.Subscript) and isinstance(func.value, cst.Name)) or func.value.value not in self.a.dispatch:
+            return ()
+        return tuple(c for name in self.a.dispatch[func.value.value]
+                     for c in self.callee_candidates(cst.parse_expression(name), {})[0])
+
+    def _receiver(self, node, taint: dict, bound: bool, env: dict) -> dict:
+        """The instance a bound call runs on; `super().m()` runs on this one."""
+        if not bound or node is None:
+            return {}
+        if self._is_super(node):
+            return env.get(self.self_name, {})
+        return taint
+
+    def _is_super(self, node) -> bool:
+        return self.cls is not None and self.self_name is not None and isinstance(node, cst.Call) \
+            and isinstance(node.func, cst.Name) and node.func.value == "super"
 
     def _default_result(self, method, args, receiver: dict, node: cst.Call) -> dict:
         """What an unknown call returns: its receiver and arguments (keywords under their names)."""
@@ -968,6 +1013,8 @@ class Walker:
             typed = self.a.field_types.get((self.cls, base.attr.value))
             if typed:
                 return (f"{typed}.{method}",), True
+        elif self._is_super(base):
+            return tuple(f"{b}.{method}" for b in self.a.summary.classes.get(self.cls, ())), True
         elif isinstance(base, cst.Call):
             inner = self.callee_candidates(base.func, env)[0]
             return tuple(f"{c}.{method}" for c in inner), True

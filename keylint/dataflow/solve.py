@@ -8,6 +8,7 @@ monotone fixpoint over finite fact sets: recursion and import cycles terminate.
 
 from __future__ import annotations
 
+from keylint.dataflow import environments as E
 from keylint.dataflow import facts as F
 from keylint.dataflow.summary import FunctionSummary, ModuleSummary
 
@@ -24,6 +25,10 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+def functions_in_order(functions: dict) -> list:
+    return [functions[q] for q in sorted(functions)]
+
+
 class ProjectIndex:
     """All module summaries of a scan, solved. Plain data: it pickles for worker processes."""
 
@@ -35,6 +40,7 @@ class ProjectIndex:
         self.modules: dict[str, ModuleSummary] = {}
         self.sites: dict = {}
         self._suffix: dict[str, list] = {}
+        self._made_class: dict = {}  # constructor call site -> the class it makes
         for path in sorted(summaries):
             summary = summaries[path]
             self.modules[summary.module] = summary
@@ -43,6 +49,7 @@ class ProjectIndex:
         for fs in self.functions.values():
             for site in fs.calls:
                 self.sites[site.id] = site
+        self.settings_modules = sorted(m for m, s in self.modules.items() if s.settings_names or s.star_imports)
         for qname in sorted({*self.functions, *self.classes, *self.modules}):
             parts = qname.split(".")
             for i in range(1, len(parts)):
@@ -50,8 +57,22 @@ class ProjectIndex:
         self._callees: dict = {}
         self.ret: dict = {}
         self.pval: dict = {}
-        self.fval: dict = {}
+        self.fval: dict = {}  # (class, attribute) -> what methods other than __init__ store
+        self.ival: dict = {}  # (class, attribute) -> what __init__ stores, in any instance
         self.gval: dict = {}
+        self._fields: dict = {}
+        self.subclasses: dict = {}
+        for qname in sorted(self.classes):
+            for base in self.classes[qname]:
+                resolved = self.lookup(base, qname)
+                if resolved in self.classes:
+                    self.subclasses.setdefault(resolved, []).append(qname)
+        self.constructions: dict = {}  # class -> [(site, __init__, caller)] of the calls that make one
+        for fs in functions_in_order(self.functions):
+            for site in fs.calls:
+                for position, (init, _, constructor) in enumerate(self.callees(site)):
+                    if constructor and init is not None:
+                        self.constructions.setdefault(self._made_class[(site.id, position)], []).append((site, init, fs))
         self._solve()
 
     # ----- resolution ---------------------------------------------------------------------------
@@ -90,6 +111,7 @@ class ProjectIndex:
             elif resolved in self.classes:
                 init = self.method(resolved, "__init__")
                 found.append((init, True, True))
+                self._made_class[(site.id, len(found) - 1)] = resolved
             elif "." in candidate:
                 owner, _, name = candidate.rpartition(".")
                 owner = self.lookup(owner, site.path.replace("/", "."))
@@ -98,20 +120,23 @@ class ProjectIndex:
                 function = self.method(owner, name) if owner in self.classes else None
                 if function is not None:
                     found.append((function, site.bound, False))
-            if found:
+            if found and not site.any_of:
                 break
         self._callees[site.id] = found
         return found
 
     @staticmethod
     def map_args(site, function: FunctionSummary, bound: bool) -> dict:
-        """Parameter name -> taint of what the call site passes to it."""
+        """Parameter name -> taint of what the call site passes to it (the receiver to `self`)."""
         params = list(function.params[1:] if bound and function.params else function.params)
         named = [*params, *function.kwonly]
         out: dict = {}
 
         def add(name, taint):
             out[name] = F.join(out.get(name, {}), taint)
+
+        if bound and function.params and site.receiver:
+            add(function.params[0], site.receiver)
 
         for position, taint in site.args:
             if not taint:
@@ -177,11 +202,25 @@ class ProjectIndex:
                 value = self.gval.get((self.lookup(origin[1], fs.qname), origin[2]), {})
             elif kind == "field":
                 value = self._field(origin[1], origin[2])
+            elif kind == "settings":
+                value = self._setting(origin[1])
             else:
-                value = self.pval.get((origin[1], origin[2]), {})
+                value, ops = self._param(origin, ops)
             if value:
                 F.merge_into(out, self._replay(value, ops, path))
-        return F.widen(out)
+        return E.select(F.widen(out))
+
+    def _param(self, origin: tuple, ops: tuple, value: dict | None = None) -> tuple:
+        """What a parameter holds (`value`, default: what all callers pass) and the ops left to
+        apply. `self.attr` in a method is the attribute of the instances it is called on; of an
+        instance that does not show it (made where keylint cannot see, or set outside
+        `__init__`), the class's field as any instance of it holds it."""
+        value = self.pval.get((origin[1], origin[2]), {}) if value is None else value
+        fs = self.functions.get(origin[1])
+        if not ops or ops[0][0] != "pop" or fs is None or not fs.class_qname or fs.params[:1] != (origin[2],):
+            return value, ops
+        own = self._replay(value, ops[:1], ())
+        return (own, ops[1:]) if own else (self._field(fs.class_qname, ops[0][1]), ops[1:])
 
     def _site_value_memo(self, site_id: str, fs: FunctionSummary, memo: dict) -> dict:
         if site_id in memo:
@@ -211,29 +250,101 @@ class ProjectIndex:
                     F.merge_into(out, {(origin, ops): path})
                     continue
                 args = self.map_args(site, function, bound) if args is None else args
-                passed = args.get(origin[2])
+                passed, left = self._param(origin, ops, self.expand(args.get(origin[2], {}), fs, memo))
                 if passed:
                     step = (site.path, site.line, f"passed to {function.name}() as {origin[2]}")
-                    F.merge_into(out, self._replay(self.expand(passed, fs, memo), ops, path, step))
-        return out
+                    F.merge_into(out, self._replay(passed, left, path, step))
+        return E.select(out)
 
     def _instance(self, site, init: FunctionSummary, fs: FunctionSummary, memo: dict) -> dict:
         """A new object: what each `__init__` parameter received, under the parameter's name
         (`KeySet(cid, secret, "partner")`: `.kind` is not the secret; the fields are read
         through the class's field stores)."""
         out: dict = {}
-        for name, taint in self.map_args(site, init, True).items():
-            F.merge_into(out, F.transform(self.expand(taint, fs, memo), ("push", name)))
+        args = {name: self.expand(taint, fs, memo) for name, taint in self.map_args(site, init, True).items()}
+        for name, taint in args.items():
+            F.merge_into(out, F.transform(taint, ("push", name)))
+        for attr, taint in self._made_fields(init, args, memo).items():
+            F.merge_into(out, F.transform(taint, ("push", attr)))
         return out
 
-    def _field(self, class_qname: str, attr: str, depth: int = 0) -> dict:
-        value = self.fval.get((class_qname, attr), {})
+    def _made_fields(self, init: FunctionSummary, args: dict, memo: dict, depth: int = 0) -> dict:
+        """attribute -> value of what `init` stores in `self` given these arguments, with the
+        methods it calls on `self` (`super().__init__(keys)`): fields of this one instance."""
+        fields: dict = {}
+        if init.class_qname is None or depth > MAX_BASES:
+            return fields
+        own = (init.params[0],) if init.params else ()
+        for class_qname, attr, taint in init.field_stores:
+            if class_qname == init.class_qname:
+                fields[attr] = F.join(fields.get(attr, {}), self._bind(taint, init, args, memo))
+        for site in init.calls:
+            if not any(origin[0] == "param" and origin[1:] == (init.qname, *own) for origin, _ in site.receiver):
+                continue
+            for function, bound, _ in self.callees(site):
+                if function is not None and bound:
+                    inner = {n: self._bind(t, init, args, memo) for n, t in self.map_args(site, function, bound).items()}
+                    for attr, taint in self._made_fields(function, inner, memo, depth + 1).items():
+                        fields[attr] = F.join(fields.get(attr, {}), taint)
+        return fields
+
+    def _bind(self, taint: dict, fs: FunctionSummary, args: dict, memo: dict) -> dict:
+        """`taint` of `fs` with `fs`'s own parameters replaced by `args` (name -> value)."""
+        out: dict = {}
+        for (origin, ops), path in self.expand(taint, fs, memo).items():
+            if origin[0] == "param" and origin[1] == fs.qname:
+                value, left = self._param(origin, ops, args.get(origin[2], {}))
+                F.merge_into(out, self._replay(value, left, path))
+            else:
+                F.merge_into(out, {(origin, ops): path})
+        return out
+
+    def _setting(self, name: str) -> dict:
+        """`settings.<name>`: its value in each settings module (deployment), tagged with it."""
+        out: dict = {}
+        for module in self.settings_modules:
+            value = E.setting(self.modules, self.gval, module, name)
+            if value:
+                F.merge_into(out, E.tag(value, module))
+        return out
+
+    def _field(self, class_qname: str, attr: str) -> dict:
+        """An attribute of any instance of the class: what its methods store there, and what its
+        `__init__` stores in the instances made of it or of its subclasses where the scan sees
+        them (else in any instance: the pooled `__init__` stores)."""
+        key = (class_qname, attr)
+        if key not in self._fields:
+            self._fields[key] = {}  # a field read while making the instances that hold it: nothing yet
+            made = self._made_here(class_qname)
+            value = F.join(self._stored(self.fval, class_qname, attr),
+                           self._constructed(made, attr) if made else self._stored(self.ival, class_qname, attr))
+            self._fields[key] = value
+        return self._fields[key]
+
+    def _stored(self, table: dict, class_qname: str, attr: str, depth: int = 0) -> dict:
+        value = table.get((class_qname, attr), {})
         if depth < MAX_BASES:
             for base in self.classes.get(class_qname, ()):
                 resolved = self.lookup(base, class_qname)
                 if resolved in self.classes:
-                    value = F.join(value, self._field(resolved, attr, depth + 1))
+                    value = F.join(value, self._stored(table, resolved, attr, depth + 1))
         return value
+
+    def _made_here(self, class_qname: str, depth: int = 0) -> list:
+        """The constructor calls the scan sees of the class and its subclasses."""
+        found = list(self.constructions.get(class_qname, ()))
+        if depth < MAX_BASES:
+            for sub in self.subclasses.get(class_qname, ()):
+                found += self._made_here(sub, depth + 1)
+        return found
+
+    def _constructed(self, made: list, attr: str) -> dict:
+        out: dict = {}
+        for site, init, owner in made:
+            memo: dict = {}
+            made = F.transform(self._instance(site, init, owner, memo), ("pop", attr))
+            F.merge_into(out, self.concretize(made, owner, memo) if made else made)
+        return out
 
     def concretize(self, taint: dict, fs: FunctionSummary, memo: dict | None = None) -> dict:
         """Only concrete facts: the function's own parameters replaced by what callers pass."""
@@ -242,9 +353,9 @@ class ProjectIndex:
             if origin[0] == "src":
                 F.merge_into(out, {(origin, ops): path})
             else:
-                value = self.pval.get((origin[1], origin[2]), {})
+                value, left = self._param(origin, ops)
                 if value:
-                    F.merge_into(out, self._replay(value, ops, path))
+                    F.merge_into(out, self._replay(value, left, path))
         return out
 
     # ----- the fixpoint -----------------------------------------------------------------------------
@@ -258,9 +369,9 @@ class ProjectIndex:
         return True
 
     def _solve(self) -> None:
-        functions = [self.functions[q] for q in sorted(self.functions)]
+        functions = functions_in_order(self.functions)
         with_returns = [f for f in functions if f.returns]
-        with_calls = [f for f in functions if any(any(t for _, t in s.args) for s in f.calls)]
+        with_calls = [f for f in functions if any(s.receiver or any(t for _, t in s.args) for s in f.calls)]
         with_stores = [f for f in functions if f.field_stores]
         for _ in range(MAX_ROUNDS):
             changed = False
@@ -271,7 +382,9 @@ class ProjectIndex:
             for fs in with_stores:
                 memo: dict = {}
                 for class_qname, attr, taint in fs.field_stores:
-                    changed |= self._grow(self.fval, (class_qname, attr), self.concretize(taint, fs, memo))
+                    table = self.ival if fs.name == "__init__" and class_qname == fs.class_qname else self.fval
+                    changed |= self._grow(table, (class_qname, attr), self.concretize(taint, fs, memo))
+            self._fields = {}
             for module in self.modules.values():
                 scope, memo = self.functions[module.module_scope], {}
                 for name, taint in module.globals.items():
@@ -283,7 +396,7 @@ class ProjectIndex:
         changed = False
         memo: dict = {}
         for site in fs.calls:
-            if not any(t for _, t in site.args):
+            if not site.receiver and not any(t for _, t in site.args):
                 continue
             for function, bound, _ in self.callees(site):
                 if function is None:
@@ -358,6 +471,12 @@ class _Demand:
             self.wanted.add(f"{origin[1]}.{origin[2]}")
         elif origin[2] in module.globals:
             self._trace(module.globals[origin[2]], self.index.functions[module.module_scope])
+
+    def _trace_settings(self, origin: tuple, fs: FunctionSummary) -> None:
+        for module in self.index.settings_modules:
+            summary = self.index.modules[module]
+            if origin[1] in summary.globals:
+                self._trace(summary.globals[origin[1]], self.index.functions[summary.module_scope])
 
     def _trace_field(self, origin: tuple, fs: FunctionSummary) -> None:
         stores = [(taint, store_fs) for store_fs in self.index.functions.values()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from keylint.dataflow.config import EngineConfig, compile_taint_spec
+from keylint.dataflow.environments import worlds
 from keylint.dataflow.labels import describe, evidence, holds
 from keylint.findings import FlowStep, Hit
 from keylint.kinds.spec import merge
@@ -147,6 +148,10 @@ _PROPERTIES = {
     "exits": {**_STRINGS, "description": "callees that never return (abort, sys.exit)"},
     "calls_through": {**_STRINGS, "description": "callees that call their receiver with their own arguments "
                       "(Celery's task.delay(a, b) runs task(a, b))"},
+    "settings": {"type": "object", "additionalProperties": False,
+                 "description": "the deployment's settings: `settings.X` is X of each settings module, per deployment",
+                 "properties": {"objects": {**_STRINGS, "description": "globs over settings objects (django.conf.settings)"},
+                                "modules": {**_STRINGS, "description": "globs over settings module names (*.settings.*)"}}},
     "sources": {"type": "array", "items": _SOURCE},
     "sinks": {"type": "array", "items": _SINK},
     "sanitizers": {"type": "array", "items": _SANITIZER},
@@ -255,11 +260,12 @@ def check(rules, parsed, context) -> list[Hit]:
             concrete = index.concretize(event.taint, fs)
             if not context.is_test:
                 concrete = _outside_tests(concrete)
-            path = _best_path(concrete, sink, event)
             key = (rule.id, event.line, event.column)
-            if path is not None and key not in hits:
-                path += evidence(concrete, sink.also)
-                hits[key] = _hit(rule, sink, event, path, parsed.path, describe(concrete, sink.tests))
+            for world in worlds(concrete):  # the facts must meet in one deployment
+                path = _best_path(world, sink, event)
+                if path is not None and key not in hits:
+                    path += evidence(world, sink.also)
+                    hits[key] = _hit(rule, sink, event, path, parsed.path, describe(world, sink.tests))
     return [hits[k] for k in sorted(hits)]
 
 
