@@ -198,22 +198,29 @@ def transform(taint: dict, op: tuple) -> dict:
     return out
 
 
+def _field_path(ops: tuple) -> tuple:
+    """The leading attribute reads of a symbolic fact's ops (at most MAX_KEYS)."""
+    n = 0
+    while n < min(len(ops), MAX_KEYS) and ops[n][0] == "pop":
+        n += 1
+    return ops[:n]
+
+
 def widen(taint: dict, limit: int = MAX_VARIANTS) -> dict:
     """Bound the facts per symbolic origin: past `limit` variants (different key/slot ops),
     they merge into one fact that keeps only the label ops all of them share. Sound: the merged
     fact stands for the whole value, so nothing is lost, only key precision."""
     by_origin: dict = {}
     for key in taint:
-        if key[0][0] != "src":  # variants of one field (`self.keys[...]`) merge into that field
-            field = key[1][0] if key[1] and key[1][0][0] == "pop" else None
-            by_origin.setdefault((key[0], field), []).append(key)
+        if key[0][0] != "src":  # variants of one field (`self.tokens.keys[...]`) merge into that field
+            by_origin.setdefault((key[0], _field_path(key[1])), []).append(key)
     wide = [keys for keys in by_origin.values() if len(keys) > limit]
     if not wide:
         return taint
     out = dict(taint)
     for keys in wide:
         shared = set.intersection(*(set(op for op in k[1] if op[0] in ("drop", "add", "keep")) for k in keys))
-        field = keys[0][1][:1] if keys[0][1] and keys[0][1][0][0] == "pop" else ()
+        field = _field_path(keys[0][1])
         merged_ops = field + tuple(op for op in keys[0][1][len(field):] if op in shared)
         path = min((out.pop(k) for k in keys), key=len)
         out[(keys[0][0], merged_ops)] = path

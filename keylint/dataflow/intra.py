@@ -735,6 +735,9 @@ class Walker:
         elif isinstance(node, cst.Attribute):
             if self._is_self(node.value):
                 self.fs.field_stores.append((self.cls, node.attr.value, taint))
+                local = f"{self.self_name}.{node.attr.value}"
+                if local in env:
+                    env[local] = F.join(env[local], taint)
             else:
                 self.update_root(node.value, F.transform(taint, ("push", node.attr.value)), env)
         elif isinstance(node, cst.Subscript):
