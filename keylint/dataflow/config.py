@@ -136,6 +136,8 @@ class Sanitizer:
     mentions: Globs = field(default_factory=Globs)
     guard_calls: Globs = field(default_factory=Globs)
     guard_containers: Globs = field(default_factory=Globs)
+    guard_attributes: Globs = field(default_factory=Globs)  # if obj.flag: every sink in the branch is clean
+    guard_false_attributes: Globs = field(default_factory=Globs)  # else-branch of if obj.flag
     max_slice: int | None = None
     filters_naming: tuple = ()  # regexes: a filter of key names matching each clears a whole key set
 
@@ -240,6 +242,8 @@ def _sanitizer(raw: dict, own_labels: frozenset) -> Sanitizer:
         mentions=_globs(raw, "mentions"),
         guard_calls=_globs(guards, "calls"),
         guard_containers=_globs(guards, "containers"),
+        guard_attributes=_globs(guards, "attributes"),
+        guard_false_attributes=_globs(guards, "false_attributes"),
         max_slice=raw.get("max_slice"),
         filters_naming=compile_patterns(list(raw.get("filters_naming", ())), ["sanitizers", "filters_naming"]),
     )

@@ -13,6 +13,7 @@ import re
 import libcst as cst
 
 from keylint.dataflow import facts as F
+from keylint.dataflow import presence
 from keylint.dataflow.evidence import quote
 from keylint.dataflow.scope_evidence import ScopeEvidence
 from keylint.python_bindings import literal_string
@@ -326,6 +327,9 @@ class Walker:
         self.types: dict[str, str] = {}
         self.assigned: set[str] = set()
         self.global_names: set[str] = set()
+        self.optional: frozenset = frozenset()  # parameters that default to None
+        self.given: frozenset = frozenset()  # those the current branch knows were given
+        self.assumed: frozenset = frozenset()  # labels no sink of the current branch sees (guard_attributes)
 
     # ----- parameters and sources -------------------------------------------------------------
 
@@ -345,6 +349,7 @@ class Walker:
             ordered.append(params.star_kwarg)
         env: dict = {}
         names = [p.name.value for p in ordered]
+        self.optional = frozenset(p.name.value for p in ordered if isinstance(p.default, cst.Name) and p.default.value == "None")
         for index, param in enumerate(ordered):
             name = param.name.value
             step = self.a.step(param, f"parameter {name} of {self.fs.name}()")
@@ -388,9 +393,19 @@ class Walker:
         constant = _is_constant(value) or self._sanitising(value)
         taint: dict = {}
         for source in self.config.sources:
-            if source.keys.search(key) or (not constant and source.stores.search(key)):
+            if source.keys.search(key):
+                taint = F.join(taint, self._keyed(source, value, key))
+            elif not constant and source.stores.search(key):
                 taint = F.join(taint, self._found(source, value, f"source: stored as {key!r}", key))
         return taint
+
+    def _keyed(self, source, value: cst.BaseExpression, key: str) -> dict:
+        """That a key is set; when only because an optional argument was given, that depends on the caller."""
+        mentioned = set(re.findall(r"\w+", code_of(value, 200))) & self.given
+        if not mentioned:
+            return self._found(source, value, f"source: stored as {key!r}", key)
+        step = self.a.step(value, f"source: stored as {key!r} when {min(mentioned)} is given")
+        return F.with_step(F.transform(F.symbol(("given", self.fs.qname, min(mentioned))), ("add", source.labels)), step)
 
     def _sanitising(self, value: cst.BaseExpression) -> bool:
         """Whether `value` is a sanitiser's result (`mask(key)`, `len(key)`): stored under a key
@@ -519,7 +534,12 @@ class Walker:
 
     def if_(self, node: cst.If, env: dict) -> dict | None:
         self.expr(node.test, env)
+        outer = (self.given, self.assumed)
+        self.given = outer[0] | presence.given_params(node.test, self.optional, True)
+        self.assumed = outer[1] | self._assumed(node.test, True)
         body = self.block(_body(node), self.guarded(node.test, env, True))
+        self.given = outer[0] | presence.given_params(node.test, self.optional, False)
+        self.assumed = outer[1] | self._assumed(node.test, False)
         orelse_env = self.guarded(node.test, env, False)
         if node.orelse is None:
             other = orelse_env
@@ -527,7 +547,18 @@ class Walker:
             other = self.if_(node.orelse, orelse_env)
         else:
             other = self.block(_body(node.orelse), orelse_env)
+        self.given, self.assumed = outer
         return merge_envs(body, other)
+
+    def _assumed(self, test: cst.BaseExpression, truth: bool) -> frozenset:
+        """Labels a branch rules out by a flag that decides them (`if keys.is_merchant:`)."""
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            return self._assumed(test.expression, not truth)
+        raw = chain(test) if isinstance(test, cst.Attribute) else None
+        if raw is None:
+            return frozenset()
+        flags = [s.guard_attributes if truth else s.guard_false_attributes for s in self.config.sanitizers]
+        return frozenset().union(*(s.labels for s, f in zip(self.config.sanitizers, flags) if f.match(raw)))
 
     def loop(self, node, env: dict) -> dict | None:
         if isinstance(node, cst.For):
@@ -754,6 +785,7 @@ class Walker:
                 self.sink_event(sink, node, taint)
 
     def sink_event(self, sink, node: cst.CSTNode, taint: dict, url: str | None = None) -> None:
+        taint = F.transform(taint, ("drop", self.assumed)) if self.assumed else taint
         if not taint:
             return
         line, column, end_line, end_column = self.a.positions[node]
@@ -838,7 +870,7 @@ class Walker:
         func = node.func
         raw = chain(func)
         names = (raw, self.a.imports.resolve(raw))
-        args = []
+        args, given = [], []
         index = 0
         for arg in node.args:
             taint = self.expr(arg.value, env)
@@ -849,6 +881,7 @@ class Walker:
             else:
                 position, index = index, index + 1
             args.append((position, taint, arg.value))
+            given.append((position, presence.passes(arg, self.optional)))
         receiver_node = func.value if isinstance(func, cst.Attribute) else None
         receiver = self.expr(receiver_node, env) if receiver_node is not None else {}
         method = func.attr.value if isinstance(func, cst.Attribute) else None
@@ -867,7 +900,7 @@ class Walker:
                 id=self.a.new_site_id(), callee=raw or "<call>", candidates=candidates,
                 args=tuple((p, t) for p, t, _ in args), default=default, bound=bound,
                 path=self.a.path, line=self.a.line(node), receiver=self._receiver(receiver_node, receiver, bound, env),
-                any_of=bool(table),
+                any_of=bool(table), presence=tuple(given),
             )
             self.fs.calls.append(site)
             result = F.symbol(("call", site.id))

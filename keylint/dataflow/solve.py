@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from keylint.dataflow import environments as E
 from keylint.dataflow import facts as F
+from keylint.dataflow import presence as P
 from keylint.dataflow.summary import FunctionSummary, ModuleSummary
 
 MAX_ROUNDS = 30
@@ -68,11 +69,16 @@ class ProjectIndex:
                 if resolved in self.classes:
                     self.subclasses.setdefault(resolved, []).append(qname)
         self.constructions: dict = {}  # class -> [(site, __init__, caller)] of the calls that make one
+        self.calls_into: dict = {}  # function -> [(site, bound, caller)] of the calls that land in it
+        self.owner: dict = {}  # call site id -> the function it is in
         for fs in functions_in_order(self.functions):
             for site in fs.calls:
-                for position, (init, _, constructor) in enumerate(self.callees(site)):
-                    if constructor and init is not None:
-                        self.constructions.setdefault(self._made_class[(site.id, position)], []).append((site, init, fs))
+                self.owner[site.id] = fs
+                for position, (function, bound, constructor) in enumerate(self.callees(site)):
+                    if function is not None:
+                        self.calls_into.setdefault(function.qname, []).append((site, bound, fs))
+                    if constructor and function is not None:
+                        self.constructions.setdefault(self._made_class[(site.id, position)], []).append((site, function, fs))
         self._solve()
 
     # ----- resolution ---------------------------------------------------------------------------
@@ -193,8 +199,11 @@ class ProjectIndex:
         out: dict = {}
         for (origin, ops), path in taint.items():
             kind = origin[0]
-            if kind == "src" or (kind == "param" and origin[1] == fs.qname):
+            if kind == "src" or (kind in ("param", "given") and origin[1] == fs.qname):
                 F.merge_into(out, {(origin, ops): path})
+                continue
+            if kind == "given":
+                F.merge_into(out, self._given_value(origin, ops, path))
                 continue
             if kind == "call":
                 value = self._site_value_memo(origin[1], fs, memo)
@@ -248,6 +257,9 @@ class ProjectIndex:
             for (origin, ops), path in self.ret.get(function.qname, {}).items():
                 if origin[0] == "src":
                     F.merge_into(out, {(origin, ops): path})
+                    continue
+                if origin[0] == "given":
+                    F.merge_into(out, self._given_at(site, function, bound, origin, ops, path))
                     continue
                 args = self.map_args(site, function, bound) if args is None else args
                 passed, left = self._param(origin, ops, self.expand(args.get(origin[2], {}), fs, memo))
@@ -352,11 +364,42 @@ class ProjectIndex:
         for (origin, ops), path in self.expand(taint, fs, memo).items():
             if origin[0] == "src":
                 F.merge_into(out, {(origin, ops): path})
+            elif origin[0] == "given":
+                F.merge_into(out, self._given_value(origin, ops, path))
             else:
                 value, left = self._param(origin, ops)
                 if value:
                     F.merge_into(out, self._replay(value, left, path))
         return out
+
+    # ----- optional arguments (keylint/dataflow/presence.py) ------------------------------------
+
+    _GIVEN = {(F.src(()), ()): ()}
+
+    def _given_at(self, site, function: FunctionSummary, bound: bool, origin: tuple, ops: tuple, path: tuple) -> dict:
+        """A ("given", function, param) fact of what `function` returns, at one call of it."""
+        gives = P.site_gives(site, function, bound, origin[2])
+        if gives == P.NO:
+            return {}
+        step = (site.path, site.line, f"{origin[2]} given to {function.name}()")
+        if gives == P.YES:
+            return self._replay(self._GIVEN, ops, path, step)
+        return {(("given", self.owner[site.id].qname, gives), ops): F.extend(path, step)}
+
+    def _given_value(self, origin: tuple, ops: tuple, path: tuple) -> dict:
+        """A ("given", function, param) fact where it stays in the function: it holds when every call gives it."""
+        return self._replay(self._GIVEN, ops, path) if self._always_given(origin[1], origin[2], set()) else {}
+
+    def _always_given(self, qname: str, param: str, seen: set) -> bool:
+        if (qname, param) in seen:
+            return True
+        seen.add((qname, param))
+        function = self.functions.get(qname)
+        for site, bound, caller in self.calls_into.get(qname, ()):
+            gives = P.site_gives(site, function, bound, param)
+            if gives == P.NO or (gives != P.YES and not self._always_given(caller.qname, gives, seen)):
+                return False
+        return True
 
     # ----- the fixpoint -----------------------------------------------------------------------------
 
@@ -471,6 +514,9 @@ class _Demand:
             self.wanted.add(f"{origin[1]}.{origin[2]}")
         elif origin[2] in module.globals:
             self._trace(module.globals[origin[2]], self.index.functions[module.module_scope])
+
+    def _trace_given(self, origin: tuple, fs: FunctionSummary) -> None:
+        """Whether an optional argument is given is known from the call sites alone."""
 
     def _trace_settings(self, origin: tuple, fs: FunctionSummary) -> None:
         for module in self.index.settings_modules:

@@ -25,6 +25,7 @@ class CallSite:
     line: int
     receiver: dict = field(default_factory=dict)  # the instance it is called on: the callee's `self`
     any_of: bool = False  # it may call each candidate (a dispatch table), not the first that resolves
+    presence: tuple = ()  # ((position, presence), ...): keylint/dataflow/presence.py
 
 
 @dataclass

@@ -103,6 +103,9 @@ _SANITIZER = {
             "properties": {
                 "calls": {**_STRINGS, "description": "if call(x): x is clean where the call is true"},
                 "containers": {**_STRINGS, "description": "if x in <container>: globs over the container's text"},
+                "attributes": {**_STRINGS, "description": "if obj.flag: what every sink in the branch sees is clean "
+                               "(the flag decides which keys the code runs with: keys.is_merchant)"},
+                "false_attributes": {**_STRINGS, "description": "the same for the branch where obj.flag is false"},
             },
         },
         "max_slice": {"type": "integer", "minimum": 0, "description": "x[:n] / x[-n:] with n at most this is clean"},
