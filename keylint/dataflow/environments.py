@@ -50,12 +50,13 @@ def setting(modules: dict, gval: dict, module: str, name: str, depth: int = 0):
 
 def select(taint: dict) -> dict:
     """Entries of a dict looked up by name (`entry:<key>` tags) narrowed to the names the value
-    itself carries (`name:<key>` facts, whole values): each kept entry holds in the deployments
+    itself carries (`name:<key>` facts not inside the dict): each kept entry holds in the deployments
     that name it, with the step that set the name in its flow. Unchanged when either is missing."""
     selectors = [
         (label.removeprefix(NAME_LABEL), _deployments(origin[1]), path)
         for (origin, _), path in taint.items()
-        if origin[0] == "src" and not origin[2] for label in origin[1] if label.startswith(NAME_LABEL)
+        if origin[0] == "src" and not any(l.startswith(ENTRY_TAG) for l in origin[1])
+        for label in origin[1] if label.startswith(NAME_LABEL)
     ]
     if not selectors or not any(origin[0] == "src" and any(l.startswith(ENTRY_TAG) for l in origin[1]) for origin, _ in taint):
         return taint

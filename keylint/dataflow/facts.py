@@ -13,7 +13,8 @@ transforms applied since:
 Tags are labels that say where a fact holds rather than what it is: `settings:<module>` (the
 fact holds in the deployment that uses that settings module) and `entry:<key>` (the fact is the
 entry under that key of a dict looked up by a computed key, `KEYSETS[name]`). Keeping or dropping
-labels never removes a tag, and a fact left with only tags is gone.
+labels never removes a tag, and a fact left with only tags is gone. A key-set name (`name:<text>`)
+is carried like a tag by `keep`: it must reach the entries it picks (keylint/dataflow/environments.py).
 
 Everything here is plain tuples so summaries pickle and compare cheaply.
 """
@@ -29,6 +30,7 @@ Step = tuple  # (path, line, note)
 
 
 TAG_PREFIXES = ("settings:", "entry:")
+CARRIED = (*TAG_PREFIXES, "name:")  # labels no `keep` removes: a name picks its entry wherever they meet
 
 
 def is_tag(label: str) -> bool:
@@ -99,11 +101,10 @@ def apply_op(origin: tuple, op: tuple) -> tuple | None:
     elif kind == "add":
         labels = labels | op[1]
     elif kind == "keep":
-        tags = tags_of(labels)
-        labels = labels & op[1]
-        if not labels:
+        carried = frozenset(label for label in labels if label.startswith(CARRIED))
+        labels = (labels & op[1]) | carried
+        if labels <= tags_of(labels):
             return None
-        labels |= tags
     return ("src", labels, keys, slot)
 
 

@@ -833,6 +833,7 @@ class Walker:
         if isinstance(base, cst.Name) and base.value not in env and base.value in self.a.imports.aliases:
             imported = self.a.imports.aliases[base.value]
             if self.config.settings_objects.match(imported):  # the deployment's settings module decides
+                self.a.summary.reads_settings = self.config.settings_modules.patterns
                 return F.join(taint, F.symbol(("settings", attr)))
             return F.join(taint, F.symbol(("global", imported, attr)))
         typed = self._instance_of(base, env)

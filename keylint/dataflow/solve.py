@@ -11,6 +11,7 @@ from __future__ import annotations
 from keylint.dataflow import environments as E
 from keylint.dataflow import facts as F
 from keylint.dataflow import presence as P
+from keylint.dataflow.modules import WANTED_GLOB
 from keylint.dataflow.summary import FunctionSummary, ModuleSummary
 
 MAX_ROUNDS = 30
@@ -519,6 +520,8 @@ class _Demand:
         """Whether an optional argument is given is known from the call sites alone."""
 
     def _trace_settings(self, origin: tuple, fs: FunctionSummary) -> None:
+        """The settings modules: all of them (by name), and what they bind the name to."""
+        self.wanted.update(f"{WANTED_GLOB}{g}" for m in self.index.modules.values() for g in m.reads_settings)
         for module in self.index.settings_modules:
             summary = self.index.modules[module]
             if origin[1] in summary.globals:

@@ -67,6 +67,7 @@ class ModuleSummary:
     globals: dict = field(default_factory=dict)  # name -> taint at the end of the module code
     settings_names: frozenset = frozenset()  # a settings module's names (keylint/dataflow/environments.py)
     star_imports: tuple = ()  # the modules it star-imports (`from .base import *`)
+    reads_settings: tuple = ()  # globs over the settings modules its `settings.X` reads may come from
 
     @property
     def module_scope(self) -> str:
