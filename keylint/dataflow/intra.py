@@ -170,6 +170,15 @@ def dispatch_tables(body: list) -> dict:
     return found
 
 
+def _made_by(value: cst.BaseExpression):
+    """The call whose result `value` is, also as a default (`client or EPaymentClient()`)."""
+    if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or):
+        return _made_by(value.right)
+    if isinstance(value, cst.IfExp):
+        return _made_by(value.body) or _made_by(value.orelse)
+    return value if isinstance(value, cst.Call) else None
+
+
 def merge_envs(*envs: dict | None) -> dict | None:
     present = [e for e in envs if e is not None]
     if not present:
@@ -686,14 +695,15 @@ class Walker:
             return
         taint = self.expr(value, env)
         self.store(target, taint, env, value)
+        made = _made_by(value)
         if isinstance(target, cst.Name):
-            candidates = self.callee_candidates(value.func, env)[0] if isinstance(value, cst.Call) else ()
+            candidates = self.callee_candidates(made.func, env)[0] if made is not None else ()
             if candidates:
                 self.types[target.value] = candidates[0]
             else:
                 self.types.pop(target.value, None)
-        elif isinstance(target, cst.Attribute) and self._is_self(target.value) and isinstance(value, cst.Call):
-            candidates = self.callee_candidates(value.func, env)[0]
+        elif isinstance(target, cst.Attribute) and self._is_self(target.value) and made is not None:
+            candidates = self.callee_candidates(made.func, env)[0]
             if candidates and self.cls:
                 self.a.field_types[(self.cls, target.attr.value)] = candidates[0]
 
