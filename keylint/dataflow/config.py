@@ -82,6 +82,7 @@ class Source:
     literals: Regexes = field(default_factory=Regexes)
     keys: Regexes = field(default_factory=Regexes)
     evidence: str | None = None  # counts only in code that shows this service
+    own: bool = False  # the requester's own record: names read off it are no source
 
     def name_matches(self, name: str) -> bool:
         return self.names.search(name) and not self.exclude_names.search(name)
@@ -197,6 +198,7 @@ def _source(raw: dict, where: list) -> Source:
         literals=_regexes(raw, "literals", where),
         keys=_regexes(raw, "keys", where),
         evidence=raw.get("evidence"),
+        own=bool(raw.get("own")),
         params=None if params is None else ParamSource(
             decorators=_globs(params, "decorators"),
             functions=_globs(params, "functions"),
@@ -251,7 +253,7 @@ def _sanitizer(raw: dict, own_labels: frozenset) -> Sanitizer:
 
 def compile_taint_spec(raw: dict, rule_id: str = "") -> TaintSpec:
     sources = tuple(_source(s, ["sources", i]) for i, s in enumerate(raw.get("sources", ())))
-    own = frozenset().union(*(s.labels for s in sources)) if sources else frozenset()
+    own = frozenset().union(*(s.labels for s in sources if not s.own)) if sources else frozenset()
     prefilter, project_prefilter = raw.get("prefilter"), raw.get("project_prefilter")
     return TaintSpec(
         sources=sources,
@@ -287,6 +289,11 @@ class EngineConfig:
     calls_through: Globs = field(default_factory=Globs)
     settings_objects: Globs = field(default_factory=Globs)  # see keylint/dataflow/environments.py
     settings_modules: Globs = field(default_factory=Globs)
+
+    @property
+    def own_labels(self) -> frozenset:
+        """Labels of the requester's own records (sources with `own`)."""
+        return frozenset().union(*(s.labels for s in self.sources if s.own))
 
     @classmethod
     def of(cls, rules, key_types=()) -> "EngineConfig":

@@ -396,17 +396,18 @@ class Walker:
                 taint = F.join(taint, self._found(source, node, text, name))
         return taint
 
-    def store_source(self, key: str, value: cst.BaseExpression) -> dict:
+    def store_source(self, key: str, value: cst.BaseExpression, taint: dict | None = None) -> dict:
         """Labels of a value stored under a key-like key (e.g. an Authorization header; `keys`
         sources mark constants too: that a Merchant-Serial-Number header is set)."""
-        constant = _is_constant(value) or self._sanitising(value)
-        taint: dict = {}
+        # a constant, a sanitiser's result or what the requester's own record holds (`taint`: the value's)
+        plain = _is_constant(value) or self._sanitising(value) or (taint is not None and self._owned(taint))
+        found: dict = {}
         for source in self.config.sources:
             if source.keys.search(key):
-                taint = F.join(taint, self._keyed(source, value, key))
-            elif not constant and source.stores.search(key):
-                taint = F.join(taint, self._found(source, value, f"source: stored as {key!r}", key))
-        return taint
+                found = F.join(found, self._keyed(source, value, key))
+            elif not plain and source.stores.search(key):
+                found = F.join(found, self._found(source, value, f"source: stored as {key!r}", key))
+        return found
 
     def _keyed(self, source, value: cst.BaseExpression, key: str) -> dict:
         """That a key is set; when only because an optional argument was given, that depends on the caller."""
@@ -748,7 +749,7 @@ class Walker:
                 self.update_root(target.value, F.join(taint, key_taint), env)
                 return
             if value is not None:
-                taint = F.join(taint, self.store_source(key, value))
+                taint = F.join(taint, self.store_source(key, value, taint))
             self.key_sinks(key, target, taint)
             self._forget(target.value, key, env)
             self.update_root(target.value, F.transform(taint, ("push", key)), env)
@@ -834,7 +835,8 @@ class Walker:
     def attribute(self, node: cst.Attribute, env: dict) -> dict:
         raw = chain(node)
         attr = node.attr.value
-        taint = F.join(self._pattern_sources(node, (raw, self.a.imports.resolve(raw)), "expressions"), self.name_source(attr, node))
+        patterns = self._pattern_sources(node, (raw, self.a.imports.resolve(raw)), "expressions")
+        taint = F.join(patterns, self.name_source(attr, node))
         base = node.value
         if self._is_self(base):
             # This instance's field: what the callers' receivers hold (keylint/dataflow/solve.py).
@@ -849,7 +851,14 @@ class Walker:
         typed = self._instance_of(base, env)
         if typed:
             taint = F.join(taint, F.symbol(("field", typed, attr)))
-        return F.join(taint, F.transform(self.expr(base, env), ("pop", attr)))
+        whole = self.expr(base, env)
+        if self._owned(whole):  # request.merchant.vipps_credentials: the requester's own, by any name
+            taint = patterns
+        return F.join(taint, F.transform(whole, ("pop", attr)))
+
+    def _owned(self, taint: dict) -> bool:
+        own = self.config.own_labels
+        return bool(own) and any(origin[0] == "src" and origin[1] & own for origin, _ in taint)
 
     def _instance_of(self, node: cst.BaseExpression, env: dict) -> str | None:
         """The class a variable was made from (`settings = Settings()`), if known."""
@@ -921,7 +930,7 @@ class Walker:
             if sanitizer.calls.match(*names) and (not sanitizer.mentions or self._mentions(sanitizer, node)):
                 result = F.transform(result, ("drop", sanitizer.labels))
         result = F.join(result, *self._propagated(node, names, args, "return"))
-        result = F.join(result, self._pattern_sources(node, names, "calls", self._url_text(args)), self._name_call_source(node, names))
+        result = F.join(result, self._pattern_sources(node, names, "calls", self._url_text(args)), self._name_call_source(node, names, args))
         return result
 
     def _dispatch_table(self, func) -> tuple:
@@ -965,7 +974,9 @@ class Walker:
             texts.append(code_of(node.func.value, 200))
         return any(spec.mentions.match(text) for text in texts)
 
-    def _name_call_source(self, node: cst.Call, names: tuple) -> dict:
+    def _name_call_source(self, node: cst.Call, names: tuple, args: list) -> dict:
+        if args and args[0][0] == 0 and self._owned(args[0][1]):
+            return {}  # getattr(request.merchant, "vipps_credentials"): the requester's own
         for source in self.config.sources:
             if source.name_calls and source.name_calls.match(*names):
                 for arg in node.args:
@@ -1005,7 +1016,7 @@ class Walker:
                     taint = F.transform(taint, ("push", position))
                 elif method == "setdefault" and position == 1 and isinstance(args[0][2], cst.SimpleString):
                     key = literal_string(args[0][2])
-                    taint = F.transform(F.join(taint, self.store_source(key, value)), ("push", key))
+                    taint = F.transform(F.join(taint, self.store_source(key, value, taint)), ("push", key))
                 if method != "setdefault" or position != 0:
                     moved.append(taint)
         moved.extend(self._propagated(node, names, args, "receiver"))
@@ -1078,7 +1089,7 @@ class Walker:
             if key is None:
                 taint = F.join(taint, value, self.expr(element.key, env))
                 continue
-            value = F.join(value, self.store_source(key, element.value))
+            value = F.join(value, self.store_source(key, element.value, value))
             self.key_sinks(key, element, value)
             taint = F.join(F.transform(taint, ("without", frozenset([key.lower()]))), F.transform(value, ("push", key)))
         return taint

@@ -39,6 +39,9 @@ _SOURCE = {
                    "description": "for calls: the secret sits under this key (or each of these keys) of the result"},
         "evidence": {"type": "string", "minLength": 1,
                      "description": "the value counts only where the code shows this service (an `evidence` entry)"},
+        "own": {"type": "boolean",
+                "description": "the value is the requester's own record: what is read off it is theirs, so key names "
+                               "on it are no source (request.merchant.vipps_credentials.client_secret)"},
         "literals": {**_STRINGS, "description": "regexes over string literals (f-strings with {} for variable parts), e.g. API paths"},
         "keys": {**_STRINGS, "description": "regexes over dict keys: a value stored under one, constants too, gets the labels"},
         "params": {
@@ -267,8 +270,9 @@ def check(rules, parsed, context) -> list[Hit]:
             for world in worlds(concrete):  # the facts must meet in one deployment
                 path = _best_path(world, sink, event)
                 if path is not None and key not in hits:
+                    entry = _entry(path, parsed.path)
                     path += evidence(world, sink.also)
-                    hits[key] = _hit(rule, sink, event, path, parsed.path, describe(world, sink.tests))
+                    hits[key] = _hit(rule, sink, event, path, parsed.path, {**describe(world, sink.tests), "entry": entry})
     return [hits[k] for k in sorted(hits)]
 
 
@@ -315,6 +319,16 @@ def _hit(rule, sink, event, path: tuple, file_path: str, labels: dict) -> Hit:
         variables={**labels, "source": source, "source_line": first.line, "source_path": first.path, "sink": event.code,
                    "evidence": _evidence_text(shown[0], file_path) if shown else "none"},
     )
+
+
+def _entry(path: tuple, file_path: str) -> str:
+    """Where a cross-module flow comes in, for the message: the first call in another file that
+    passes the value on toward the sink, else its source there ("" when all is in this file)."""
+    outside = [(where, line, note) for where, line, note in path if where != file_path and not note.startswith("evidence: ")]
+    call = next((s for s in outside if s[2].startswith("passed to ")), None)
+    if call is not None:
+        return f"reached from {call[0]}:{call[1]}"
+    return f"source in {outside[0][0]}:{outside[0][1]}" if outside else ""
 
 
 def _evidence_text(step, file_path: str) -> str:
