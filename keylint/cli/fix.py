@@ -28,11 +28,12 @@ import os
 import re
 from dataclasses import dataclass, field
 
-from keylint.analyse import analyse_file
-from keylint.discover import SourcePath, discover, is_test_path, read_bytes
-from keylint.lines import split_lines
-from keylint.parse import ParseFailure, decode
-from keylint.values import normalise_name, redact_inline
+from keylint.core.lines import split_lines
+from keylint.core.values import normalise_name, redact_inline
+from keylint.facts.testfiles import is_test_path
+from keylint.pipeline.analyse import analyse_file
+from keylint.pipeline.discover import SourcePath, discover, read_bytes
+from keylint.pipeline.parse import ParseFailure, decode
 
 CONFIG_KINDS = ("env", "yaml", "json", "toml", "ini")
 _QUALIFIER = re.compile(r"(?:^|_)(partner|accounting|management|merchant)(?:_|$)")
@@ -99,7 +100,7 @@ def fix_text(source: SourcePath, text: str, rules: list) -> FileFix:
         return result
     by_id = {r.id: r for r in rules}
     if source.kind == "python":
-        from keylint.fix_python import fix_python
+        from keylint.cli.fix_python import fix_python
 
         result.new, outcomes = fix_python(text, [(f, secret, by_id[f.rule_id]) for f, secret in targets],
                                           is_test_path(source.rel_path))

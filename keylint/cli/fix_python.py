@@ -1,6 +1,6 @@
 """The Python codemod of `keylint fix` (LibCST): key literals become environment lookups.
 
-See keylint/fix.py for what is rewritten and what is only reported.
+See keylint/cli/fix.py for what is rewritten and what is only reported.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor
 
-from keylint.fix import GETENV_CALLS, binding_name, env_name, fake_value
-from keylint.positions import node_spans
-from keylint.python_bindings import dotted_name, literal_string
+from keylint.cli.fix import GETENV_CALLS, binding_name, env_name, fake_value
+from keylint.facts.positions import node_spans
+from keylint.facts.python_bindings import dotted_name, literal_string
 
 _STRINGS = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.BinaryOperation)
 
@@ -48,7 +48,7 @@ def _environ(name: str) -> cst.BaseExpression:
 
 
 class _Rewriter(cst.CSTTransformer):
-    """Replaces the wanted literals; their context decides how (see keylint/fix.py). A literal
+    """Replaces the wanted literals; their context decides how (see keylint/cli/fix.py). A literal
     whose parent decides (parameter default, getenv fallback, settings field) is left to the
     parent's leave_ method, which runs after the literal's own and sees the original node."""
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from keylint.analyse import analyse_file
-from keylint.discover import SourcePath, file_kind
-from keylint.kinds import KINDS
-from keylint.lines import split_lines
-from keylint.prefilter import build as build_prefilter
-from keylint.project import tokens_in
+from keylint.core.lines import split_lines
+from keylint.pipeline.analyse import analyse_file
+from keylint.pipeline.discover import SourcePath, file_kind
+from keylint.pipeline.prefilter import build as build_prefilter
+from keylint.rules.kinds import KINDS
+from keylint.rules.tokens import tokens_in
 
 DEFAULT_EXAMPLE_FILE = "example.py"
 
@@ -78,7 +78,7 @@ def _why_a_scan_skips(rule, kind: str, code: str, data: bytes) -> str | None:
 def run_fix_example(rule, index: int, example: dict) -> ExampleResult:
     """An `autofix` example: `keylint fix` turns `before` into `after`, which the rule no longer
     flags and which a second fix leaves as it is."""
-    from keylint.fix import fix_text
+    from keylint.cli.fix import fix_text
 
     file = example.get("file", DEFAULT_EXAMPLE_FILE)
     kind = file_kind(file.rsplit("/", 1)[-1])
@@ -164,8 +164,8 @@ def check_annotated(report, rule_ids: set[str], texts: dict[str, str]) -> tuple[
 
 def run_annotated(paths: list[str], rules: list) -> tuple[list[Mismatch], int, int]:
     """Scan annotated target files with `rules` and compare findings with their annotations."""
-    from keylint.discover import discover
-    from keylint.scan import scan
+    from keylint.pipeline.discover import discover
+    from keylint.pipeline.scan import scan
 
     report = scan(paths, rules)
     sources, _ = discover(paths)

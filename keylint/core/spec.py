@@ -31,7 +31,7 @@ _WORD_CHARS = re.compile(r"[^\s'\"=,;()\[\]{}<>]")
 def evidence_in(text: str, patterns: tuple) -> str | None:
     """`'https://api.vipps.no/accesstoken/get' at line 3`: the whole word (URL, header, name)
     around the first match of any of `patterns` in `text`, keys elided; None without a match."""
-    from keylint.values import elide_keys
+    from keylint.core.values import elide_keys
 
     matches = [m for m in (p.search(text) for p in patterns) if m is not None]
     if not matches:
@@ -67,5 +67,5 @@ FOLDED_PREFILTER_SCHEMA = {
     "description": "a file is analysed only if it contains one of these: lowercase tokens in any "
     "case among its letters and digits (client_secret gives clientsecret), others exactly",
 }
-"""The `prefilter` of kinds whose tokens keylint.prefilter matches (secret, template)."""
+"""The `prefilter` of kinds whose tokens keylint.pipeline.prefilter matches (secret, template)."""
 

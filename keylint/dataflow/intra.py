@@ -12,14 +12,14 @@ import re
 
 import libcst as cst
 
+from keylint.core.values import normalise_name
 from keylint.dataflow import facts as F
 from keylint.dataflow.evidence import quote
 from keylint.dataflow.scope_evidence import ScopeEvidence
-from keylint.python_bindings import literal_string
-from keylint.dataflow.names import Imports, chain, code_of
-from keylint.dataflow.modules import module_name
 from keylint.dataflow.summary import MODULE_SCOPE, CallSite, FunctionSummary, ModuleSummary, SinkEvent
-from keylint.values import normalise_name
+from keylint.facts.modules import module_name
+from keylint.facts.names import Imports, chain, code_of
+from keylint.facts.python_bindings import literal_string
 
 _PERCENT = re.compile(r"%(?:\((?P<name>[^)]*)\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?P<conv>[diouxXeEfFgGcrsa%])")
 _FIELD = re.compile(r"\{([^{}]*)\}")

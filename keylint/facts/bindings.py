@@ -36,3 +36,21 @@ class CallPair:
 
     def matches(self, callee: str) -> bool:
         return any(fnmatch.fnmatchcase(callee, pattern) for pattern in self.callees)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A name bound to a literal `value` (None: to an expression) at a span, inside `scope`."""
+
+    name: str
+    value: str | None
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    scope: tuple[str, ...] = ()
+
+    @property
+    def qualified(self) -> str:
+        """The name with its section's: `partner: {client_id: ...}` gives partner_client_id."""
+        return f"{self.scope[-1]}_{self.name}" if self.scope else self.name

@@ -14,9 +14,9 @@ from bisect import bisect_right
 
 import yaml
 
-from keylint.bindings import Binding
-from keylint.lines import position, split_lines
-from keylint.yamlsafe import check_aliases
+from keylint.core.lines import position, split_lines
+from keylint.core.yamlsafe import check_aliases
+from keylint.facts.bindings import Binding
 
 if sys.version_info >= (3, 11):
     import tomllib

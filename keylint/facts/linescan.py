@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from keylint.bindings import Binding
+from keylint.facts.bindings import Binding
 
 _VALUE = re.compile(r"""(["'])([^"'\\\r\n]{1,400})\1""")
 _NAME_BEFORE = re.compile(r"""\s*[:=]\s*\]?["']?([\w.\-]*[A-Za-z_])""")

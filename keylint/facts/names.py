@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from keylint.dataflow.modules import IMPORT_STATEMENT
-from keylint.values import redact_code
+from keylint.core.values import redact_code
+from keylint.facts.modules import IMPORT_STATEMENT
 
 
 

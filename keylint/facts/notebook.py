@@ -25,8 +25,8 @@ import json.scanner
 import re
 from dataclasses import dataclass, field, replace
 
-from keylint.bindings import Binding
-from keylint.findings import CellPlace
+from keylint.core.findings import CellPlace
+from keylint.facts.bindings import Binding
 
 # Cell magics whose body is Python run by the kernel; any other %% magic holds another language.
 PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug", "python", "python3", "pypy"})

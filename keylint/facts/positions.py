@@ -15,7 +15,7 @@ from contextlib import contextmanager
 import libcst as cst
 from libcst._nodes.internal import CodegenState
 
-from keylint.lines import NEWLINE
+from keylint.core.lines import NEWLINE
 
 Span = tuple[int, int, int, int]
 """(line, column, end line, end column): lines from 1, columns from 0, as in a CodeRange."""

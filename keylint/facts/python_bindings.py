@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import libcst as cst
-from keylint.bindings import Binding, CallPair
-from keylint.dataflow.names import chain
-from keylint.lines import position
-from keylint.parse import ParsedFile
-from keylint.positions import Span
+from keylint.core.lines import position
+from keylint.facts.bindings import Binding, CallPair
+from keylint.facts.names import chain
+from keylint.facts.positions import Span
+
+if TYPE_CHECKING:
+    from keylint.pipeline.parse import ParsedFile  # the parse stage's record; facts sit below it
 
 
 def _binding(name: str, value: str, span: Span, scope: str) -> Binding:

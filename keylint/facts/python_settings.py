@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from keylint.kinds.pairing import Setting
-from keylint.python_bindings import literal_string, target_name
+from keylint.facts.bindings import Setting
+from keylint.facts.python_bindings import literal_string, target_name
 
 
 def module_settings(parsed) -> list[Setting]:

@@ -10,13 +10,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 
-from keylint.discover import SourcePath, is_test_path
-from keylint.findings import FileError, FileResult, Finding, Hit, assign_fingerprints
-from keylint.kinds import KINDS
-from keylint.linescan import line_bindings
-from keylint.parse import ParseFailure, ParsedFile, decode, parse
-from keylint.suppress import apply_suppressions, parse_suppressions
-from keylint.values import redact_inline, show
+from keylint.core.findings import FileError, FileResult, Finding, Hit, assign_fingerprints
+from keylint.core.values import redact_inline, show
+from keylint.facts.linescan import line_bindings
+from keylint.facts.testfiles import is_test_path
+from keylint.pipeline.discover import SourcePath
+from keylint.pipeline.parse import ParseFailure, ParsedFile, decode, parse
+from keylint.pipeline.suppress import apply_suppressions, parse_suppressions
+from keylint.rules.kinds import KINDS
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class FileContext:
 
     is_test: bool
     key_types: Mapping[str, str] = field(default_factory=dict)
-    project: dict | None = None  # kind name -> project index (see keylint/project.py)
+    project: dict | None = None  # kind name -> project index (see keylint/pipeline/project.py)
 
 
 class _Vars(dict):
@@ -62,7 +63,7 @@ def analyse_file(
 def analyse_lines(source: SourcePath, data: bytes, rules: list, redact_secrets: bool, reason: str,
                   raw_secrets: dict | None = None) -> FileResult:
     """A file that cannot be analysed: the error saying why, and what the line-based search for
-    hardcoded keys finds in it (keylint.linescan), if it can be decoded."""
+    hardcoded keys finds in it (keylint.facts.linescan), if it can be decoded."""
     try:
         text = decode(data, source.kind)
     except ParseFailure:  # keys are ASCII: a file in another or a broken encoding still shows them
@@ -97,7 +98,7 @@ def _result(parsed: ParsedFile, hits: list[Hit], redact_secrets: bool, raw_secre
 
 
 def _place_in_notebook(result: FileResult, notebook) -> None:
-    """Lines of the notebook's analysed text become lines of the .ipynb file (keylint/notebook.py)."""
+    """Lines of the notebook's analysed text become lines of the .ipynb file (keylint/facts/notebook.py)."""
     result.errors.extend(FileError(result.path, message) for message in notebook.errors)
     result.findings = [notebook.place_finding(f) for f in result.findings]
     result.silenced = [(notebook.place_finding(f), notebook.place_suppression(s)) for f, s in result.silenced]

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from keylint import __version__
-from keylint.findings import Finding, identity_hash
+from keylint.core.findings import Finding, identity_hash
 
 DEFAULT_BASELINE = ".keylint-baseline.json"
 FORMAT_VERSION = 1

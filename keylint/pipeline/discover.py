@@ -38,8 +38,7 @@ FILE_KINDS = (
     ("notebook", ("*.ipynb",)),
 )
 ANALYSED_AS = {"notebook": "python"}
-"""Files analysed as another kind: a notebook's code cells are a Python module (keylint/notebook.py)."""
-TEST_PATTERNS = ("tests/*", "test/*", "*/tests/*", "*/test/*", "test_*.py", "*/test_*.py", "*_test.py", "conftest.py", "*/conftest.py")
+"""Files analysed as another kind: a notebook's code cells are a Python module (keylint/facts/notebook.py)."""
 
 
 @dataclass(frozen=True)
@@ -65,10 +64,6 @@ def file_kind(name: str) -> str | None:
 def analysed_kind(kind: str) -> str:
     """The kind of text the rules see in a file of this kind."""
     return ANALYSED_AS.get(kind, kind)
-
-
-def is_test_path(rel_path: str) -> bool:
-    return any(fnmatch.fnmatchcase(rel_path, p) for p in TEST_PATTERNS)
 
 
 def _skipped_folder(names) -> bool:

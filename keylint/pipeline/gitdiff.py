@@ -21,7 +21,7 @@ import re
 import subprocess
 from dataclasses import dataclass
 
-from keylint.kinds import KINDS
+from keylint.rules.kinds import KINDS
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", '"': '"', "\\": "\\"}

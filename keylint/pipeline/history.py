@@ -23,13 +23,13 @@ from dataclasses import dataclass, field, replace
 
 import pathspec
 
-from keylint.analyse import analyse_file
-from keylint.discover import SKIP_DIRS, SourcePath, file_kind
-from keylint.findings import FileError, Finding, HistoryPlace
-from keylint.gitdiff import GitError, new_path, run_git
-from keylint.prefilter import build as build_prefilter
-from keylint.review import review
-from keylint.scan import ScanOptions, ScanReport
+from keylint.core.findings import FileError, Finding, HistoryPlace
+from keylint.pipeline.analyse import analyse_file
+from keylint.pipeline.discover import SKIP_DIRS, SourcePath, file_kind
+from keylint.pipeline.gitdiff import GitError, new_path, run_git
+from keylint.pipeline.prefilter import build as build_prefilter
+from keylint.pipeline.review import review
+from keylint.pipeline.scan import ScanOptions, ScanReport
 
 HISTORY_PITFALL = "hardcoded-secret"
 _HUNK = re.compile(r"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")

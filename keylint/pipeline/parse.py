@@ -10,17 +10,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from keylint.bindings import Binding
-from keylint.configfiles import READERS, ConfigSyntaxError
-from keylint.lines import split_lines
-from keylint.notebook import Notebook, NotebookError
-from keylint.notebook import read as read_notebook
+from keylint.core.lines import split_lines
+from keylint.facts.bindings import Binding
+from keylint.facts.configfiles import READERS, ConfigSyntaxError
+from keylint.facts.notebook import Notebook, NotebookError
+from keylint.facts.notebook import read as read_notebook
 
 if TYPE_CHECKING:
     import libcst as cst
     from libcst.metadata import MetadataWrapper
 
-    from keylint.positions import Span
+    from keylint.facts.positions import Span
 
 
 class ParseFailure(Exception):
@@ -32,7 +32,7 @@ class ParsedFile:
     """A file ready for analysis. Python files carry a tree, config files their bindings, templates text.
 
     A notebook is analysed as Python (its code cells); its saved outputs come after the code in
-    `lines` and give `bindings` (keylint/notebook.py). A file that cannot be parsed may carry the
+    `lines` and give `bindings` (keylint/facts/notebook.py). A file that cannot be parsed may carry the
     bindings a line-based search found (`line_based`).
     """
 
@@ -57,9 +57,9 @@ class ParsedFile:
     @property
     def positions(self) -> dict[cst.CSTNode, Span]:
         """Each node's (line, column, end line, end column) as LibCST's PositionProvider has them
-        (keylint/positions.py), computed on first use."""
+        (keylint/facts/positions.py), computed on first use."""
         if self._positions is None:
-            from keylint.positions import node_spans
+            from keylint.facts.positions import node_spans
 
             self._positions = node_spans(self.wrapper.module)
         return self._positions

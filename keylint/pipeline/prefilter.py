@@ -19,59 +19,18 @@ flow may end in a module that has none of the rule's tokens.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
-from functools import lru_cache
 
-from keylint.discover import analysed_kind
-from keylint.kinds import KINDS
-
-_ALNUM = (string.ascii_letters + string.digits).encode()
-_DROP = bytes(b for b in range(256) if b not in _ALNUM)
-
-
-def fold(data: bytes) -> bytes:
-    """The bytes tokens are matched against: ASCII letters and digits only."""
-    return data.translate(None, _DROP)
-
-
-@dataclass(frozen=True)
-class Tokens:
-    """Name tokens (lowercase, compared with the folded text) and exact value tokens."""
-
-    any_case: frozenset[bytes] = frozenset()
-    exact: frozenset[bytes] = frozenset()
-
-    @classmethod
-    def of(cls, tokens: frozenset[str]) -> Tokens:
-        encoded = [t.encode("ascii") for t in tokens]
-        names = frozenset(fold(t) for t in encoded if t.islower())  # "client-id" is looked for as "clientid"
-        return cls(names, frozenset(t for t in encoded if not t.islower()))
-
-    def __or__(self, other: Tokens) -> Tokens:
-        return Tokens(self.any_case | other.any_case, self.exact | other.exact)
-
-    def found_in(self, data: bytes, folded: bytes | None = None) -> bool:
-        """Whether a token occurs in `data`; `folded` is fold(data).lower() when already made."""
-        if any(token in data for token in self.exact):
-            return True
-        if not self.any_case:
-            return False
-        if folded is None:
-            folded = fold(data).lower()
-        return any(token in folded for token in self.any_case)
+from keylint.pipeline.discover import analysed_kind
+from keylint.rules.kinds import KINDS
+from keylint.rules.tokens import Tokens, tokens_of
 
 
 def rule_tokens(rule) -> Tokens | None:
     """Tokens one of which must occur for `rule` to fire, or None if the rule cannot say."""
     hook = getattr(KINDS[rule.kind], "prefilter_tokens", None)
     tokens = hook(rule.spec) if hook is not None else None
-    return None if tokens is None else _tokens_of(frozenset(tokens))
-
-
-@lru_cache(maxsize=None)
-def _tokens_of(tokens: frozenset[str]) -> Tokens:
-    return Tokens.of(tokens)
+    return None if tokens is None else tokens_of(frozenset(tokens))
 
 
 @dataclass(frozen=True)

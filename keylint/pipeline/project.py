@@ -17,7 +17,7 @@ substrings, None: no such test), `relevant(found, rules)` (whether a file holdin
   file without any rule token).
 
 What is learnt from a file's text is kept as its facts, in the cache when there is one
-(keylint.cache.ProjectFacts), so an unchanged file is not read again. Summaries are computed in
+(keylint.services.cache.ProjectFacts), so an unchanged file is not read again. Summaries are computed in
 worker processes when there are many.
 """
 
@@ -26,12 +26,13 @@ from __future__ import annotations
 from functools import partial
 from itertools import groupby
 
-from keylint import workers
-from keylint.cache import content_digest
-from keylint.dataflow.modules import import_words, module_name
-from keylint.discover import analysed_kind, read_bytes
-from keylint.kinds import KINDS
-from keylint.parse import ParseFailure, decode, parse
+from keylint.facts.modules import import_words, module_name
+from keylint.pipeline.discover import analysed_kind, read_bytes
+from keylint.pipeline.parse import ParseFailure, decode, parse
+from keylint.rules.kinds import KINDS
+from keylint.rules.tokens import tokens_in
+from keylint.services import workers
+from keylint.services.cache import content_digest
 
 LOOK_CHUNK = 256
 """Files per work item of the first look (reading, token search): a few items per worker."""
@@ -40,7 +41,7 @@ LOOK_CHUNK = 256
 def summarise_project(sources: list, rules: list, key_types=(), store=None,
                       jobs: int = 1, limits: workers.Limits | None = None) -> dict:
     """{kind name: index} for the kinds of `rules` that have a project phase; `key_types` are
-    the configured (name, type) pairs; `store` (a keylint.cache.ProjectFacts) keeps what is
+    the configured (name, type) pairs; `store` (a keylint.services.cache.ProjectFacts) keeps what is
     learnt from each file between scans; `limits` bound each file's time (shared with its
     analysis) and memory."""
     limits = limits or workers.Limits()
@@ -156,11 +157,6 @@ def _read(source) -> tuple[str | None, str | None]:
         return None, content_digest(data)
 
 
-def tokens_in(text: str, tokens: frozenset[str]) -> frozenset[str]:
-    """The tokens (lowercase substrings) that occur in `text`, in any case."""
-    lowered = text.lower()
-    return frozenset(t for t in tokens if t in lowered)
-
 
 def _tokens_of(kind, rules: list) -> frozenset[str]:
     """Every prefilter and project token of `rules`."""
@@ -212,7 +208,7 @@ def _importer_test(modules: frozenset[str]):
 
 
 def _text_imports_one_of(rel_path: str, modules: frozenset[str], text: str) -> bool:
-    from keylint.dataflow.names import Imports  # LibCST: only when a file may import a source
+    from keylint.facts.names import Imports  # LibCST: only when a file may import a source
 
     imports = Imports(module_name(rel_path), rel_path.endswith("__init__.py"))
     imports.add_statements(text)

@@ -6,9 +6,9 @@ the minimum severity, the diff filter (changed lines only) and the baseline (new
 
 from __future__ import annotations
 
-from keylint.config import configured_severity
-from keylint.findings import Finding, severity_at_least
-from keylint.suppress import review_suppressions
+from keylint.core.findings import Finding, severity_at_least
+from keylint.pipeline.suppress import review_suppressions
+from keylint.rules.config import configured_severity
 
 
 def review(report, options) -> None:

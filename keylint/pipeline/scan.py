@@ -13,20 +13,20 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Iterator
 
-from keylint import workers
-from keylint.analyse import analyse_file, analyse_lines
-from keylint.baseline import Baseline
-from keylint.cache import FileCache, ProjectFacts, analysis_key, content_digest
-from keylint.config import PathRules
-from keylint.discover import SourcePath, discover, read_bytes
-from keylint.findings import FileError, FileResult, Finding
-from keylint.gitdiff import ChangedLines, files_to_analyse
-from keylint.kinds import KINDS
-from keylint.parse import ParseFailure, decode
-from keylint.prefilter import Prefilter, build as build_prefilter
-from keylint.project import summarise_project, summarised_paths
-from keylint.review import review
-from keylint.suppress import SuppressionIssue, parse_suppressions
+from keylint.core.findings import FileError, FileResult, Finding
+from keylint.pipeline.analyse import analyse_file, analyse_lines
+from keylint.pipeline.baseline import Baseline
+from keylint.pipeline.discover import SourcePath, discover, read_bytes
+from keylint.pipeline.gitdiff import ChangedLines, files_to_analyse
+from keylint.pipeline.parse import ParseFailure, decode
+from keylint.pipeline.prefilter import Prefilter, build as build_prefilter
+from keylint.pipeline.project import summarise_project, summarised_paths
+from keylint.pipeline.review import review
+from keylint.pipeline.suppress import SuppressionIssue, parse_suppressions
+from keylint.rules.config import PathRules
+from keylint.rules.kinds import KINDS
+from keylint.services import workers
+from keylint.services.cache import FileCache, ProjectFacts, analysis_key, content_digest
 
 
 class SelectionError(ValueError):
@@ -36,7 +36,7 @@ class SelectionError(ValueError):
 @dataclass(frozen=True)
 class ScanOptions:
     """How to scan and what to report. The fields after `memory_mb` come from the project
-    configuration and the adoption flags (see keylint/config.py, review.py)."""
+    configuration and the adoption flags (see keylint/rules/config.py, review.py)."""
 
     root: str | None = None
     excludes: tuple[str, ...] = ()
@@ -85,7 +85,7 @@ class ScanReport:
     project: dict | None = None  # the project phase's indexes (for --explain-keys)
     root: str = ""  # the folder reported paths are relative to (keylint/report/paths.py rebases them)
     locations: dict[str, str] = field(default_factory=dict)  # reported path -> file on disk
-    commits_scanned: int | None = None  # scan --history (keylint/history.py)
+    commits_scanned: int | None = None  # scan --history (keylint/pipeline/history.py)
 
     def stats(self) -> dict:
         history = {} if self.commits_scanned is None else {"commits_scanned": self.commits_scanned}
@@ -247,7 +247,7 @@ def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], No
             outcome = given_up(outcome)
         if isinstance(outcome, _Task):
             if source.kind == "python" and not preloaded:
-                import keylint.python_bindings  # noqa: F401 - load LibCST once, before workers fork
+                import keylint.facts.python_bindings  # noqa: F401 - load LibCST once, before workers fork
 
                 preloaded = True
             yield outcome

@@ -11,7 +11,7 @@ import re
 import tokenize
 from dataclasses import dataclass
 
-from keylint.lines import split_lines
+from keylint.core.lines import split_lines
 
 _DIRECTIVE = re.compile(
     r"keylint:\s*ignore(?:\[(?P<rules>[^\]]*)\])?(?:\s*--\s*(?P<reason>.*\S))?", re.IGNORECASE

@@ -2,7 +2,7 @@
 
 One section per rule in Ruff's shape (What it does / Why is this bad / Example / Use instead /
 References). The checked-in docs/rules.md is generated from the shipped packs, and a test
-fails when it is out of date. Run `python -m keylint.docs > docs/rules.md` (or `keylint docs -o
+fails when it is out of date. Run `python -m keylint.report.docs > docs/rules.md` (or `keylint docs -o
 docs/rules.md`) after changing a pack.
 """
 
@@ -84,6 +84,6 @@ def render(rules) -> str:
 
 
 if __name__ == "__main__":
-    from keylint.packs import load_rules
+    from keylint.rules.packs import load_rules
 
     sys.stdout.write(render(load_rules()))

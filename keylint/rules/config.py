@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, fields, replace
 import pathspec
 import yaml
 
-from keylint import yamlsafe
-from keylint.findings import SEVERITIES
+from keylint.core import yamlsafe
+from keylint.core.findings import SEVERITIES
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -22,7 +22,6 @@ from __future__ import annotations
 import copy
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -148,13 +147,6 @@ def combine(packs: list, base: dict | None = None) -> dict:
             paths = (old.paths if old else ()) + (str(path),)
             models[label] = Model(label, raw["kind"], old.description if old else raw["description"], frameworks, paths)
     return models
-
-
-@lru_cache(maxsize=1)
-def shipped_models() -> dict:
-    from keylint.packs import read_pack  # the packs' own safe parse and schema check
-
-    return combine([(path, read_pack(path, MODEL_PACK_SCHEMA)[1]) for path in shipped_model_paths()])
 
 
 def allow_references(spec_schema: dict) -> dict:

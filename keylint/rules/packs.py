@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from keylint import yamlsafe
-from keylint.findings import PITFALLS
-from keylint.kinds import KINDS, SpecError
-from keylint.models import (MODEL_PACK_SCHEMA, ModelError, allow_references, combine, is_model_pack, resolve,
-                            shipped_model_paths, shipped_models)
+from keylint.core import yamlsafe
+from keylint.core.findings import PITFALLS
+from keylint.rules.kinds import KINDS, SpecError
+from keylint.rules.models import (MODEL_PACK_SCHEMA, ModelError, allow_references, combine, is_model_pack, resolve,
+                                  shipped_model_paths)
+from keylint.services.cache import files_digest, load_cached
 
 if TYPE_CHECKING:
     import jsonschema
@@ -45,15 +46,15 @@ class Rule:
     pack: str
     pack_path: str
     tags: tuple[str, ...] = field(default=())
-    autofix: dict | None = None  # `keylint fix` can rewrite its findings (keylint/fix.py)
-    models: tuple = ()  # keylint.models.ModelUse: the ecosystem models its spec references
+    autofix: dict | None = None  # `keylint fix` can rewrite its findings (keylint/cli/fix.py)
+    models: tuple = ()  # keylint.rules.models.ModelUse: the ecosystem models its spec references
     model_paths: tuple[str, ...] = ()  # the model pack files those come from
 
 
 @lru_cache(maxsize=1)
 def pack_schema() -> dict:
     """The pack schema: the shared rule shape plus each kind's spec schema."""
-    text = resources.files("keylint").joinpath("schema/pack.schema.json").read_text("utf-8")
+    text = resources.files("keylint.rules").joinpath("schema/pack.schema.json").read_text("utf-8")
     schema = json.loads(text)
     rule = schema["$defs"]["rule"]
     rule["properties"]["pitfall"]["enum"] = list(PITFALLS)
@@ -119,6 +120,20 @@ def load_rules(extra: list[str | Path] = (), include_shipped: bool = True) -> li
     return rules
 
 
+def load_rules_cached(extra: list, directory: Path, include_shipped: bool = True) -> list:
+    """load_rules, but a pack set seen before is unpickled instead of parsed and validated."""
+    paths = pack_paths(extra, include_shipped)
+    return load_cached(directory, "rules", (files_digest(paths), *map(str, paths)),
+                       lambda value: isinstance(value, list) and all(isinstance(r, Rule) for r in value),
+                       lambda: load_rules(extra, include_shipped))
+
+
+@lru_cache(maxsize=1)
+def shipped_models() -> dict:
+    """The shipped model packs, read with the packs' own safe parse and schema check."""
+    return combine([(path, read_pack(path, MODEL_PACK_SCHEMA)[1]) for path in shipped_model_paths()])
+
+
 def load_pack(path: Path, models: dict | None = None) -> list[Rule]:
     """Parse, validate and compile one pack file, its model references resolved against
     `models` (default: the shipped models)."""
@@ -155,7 +170,7 @@ def _read(path: Path) -> tuple[yaml.Node | None, Any]:
 
 
 def _validate(path: Path, data: Any, root: yaml.Node | None, schema: dict) -> None:
-    import jsonschema  # slow to import; a cached rule set (keylint.cache) never needs it
+    import jsonschema  # slow to import; a cached rule set (keylint.services.cache) never needs it
 
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])

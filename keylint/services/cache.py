@@ -26,8 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from keylint import __version__
-from keylint.atomic import write_atomic
-from keylint.findings import FileResult
+from keylint.core.findings import FileResult
+from keylint.services.atomic import write_atomic
 
 KEEP_PER_FOLDER = 4
 """Cache files kept per scan root (one per rule set and settings) and of rule sets, newest first."""
@@ -58,12 +58,13 @@ def content_digest(data: bytes) -> str:
 @lru_cache(maxsize=1)
 def engine_digest() -> str:
     """keylint's version and the bytes of its own modules: a code change invalidates the cache."""
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]  # keylint/, from keylint/services/cache.py
     files = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".json"))
     return _digest(__version__, *(f"{p.relative_to(package)}:{content_digest(p.read_bytes())}" for p in files))
 
 
-def _pack_digest(paths) -> str:
+def files_digest(paths) -> str:
+    """Digest of the files at `paths` (names and contents), in any order."""
     return _digest(*(f"{p}:{content_digest(Path(p).read_bytes())}" for p in sorted({str(p) for p in paths})))
 
 
@@ -72,7 +73,7 @@ def analysis_key(rules: list, settings: dict) -> str:
     ids = ",".join(sorted(rule.id for rule in rules))
     options = repr(sorted(settings.items()))
     packs = (path for rule in rules for path in (rule.pack_path, *rule.model_paths))
-    return _digest(engine_digest(), _pack_digest(packs), ids, options)
+    return _digest(engine_digest(), files_digest(packs), ids, options)
 
 
 def _read_pickle(path: Path, valid) -> object | None:
@@ -209,15 +210,13 @@ class ProjectFacts:
         self.files.save()
 
 
-def load_rules_cached(extra: list, directory: Path, include_shipped: bool = True) -> list:
-    """packs.load_rules, but a pack set seen before is unpickled instead of parsed and validated."""
-    from keylint.packs import Rule, load_rules, pack_paths
-
-    paths = pack_paths(extra, include_shipped)
-    path = Path(directory) / "rules" / f"{_digest(engine_digest(), _pack_digest(paths), *map(str, paths))}.pickle"
-    rules = _read_pickle(path, lambda value: isinstance(value, list) and all(isinstance(r, Rule) for r in value))
-    if rules is not None:
-        return rules
-    rules = load_rules(extra, include_shipped)
-    _write_pickle(path, rules)
-    return rules
+def load_cached(directory: Path, group: str, parts: tuple, valid, make):
+    """make(), or the value a call with the same key `parts` stored under directory/group before
+    (if valid(value) holds). The caller says what is cached: this module knows nothing of it."""
+    path = Path(directory) / group / f"{_digest(engine_digest(), *parts)}.pickle"
+    value = _read_pickle(path, valid)
+    if value is not None:
+        return value
+    value = make()
+    _write_pickle(path, value)
+    return value

@@ -5,13 +5,13 @@ A kind module provides SPEC_SCHEMA and DEFAULTS_SCHEMA (JSON schema fragments), 
 provide prefilter_tokens(spec): lowercase substrings of which a file must contain one for the
 rule to matter (None: no prefilter). Kinds that look across files also provide project_tokens(rule),
 relevant(found_tokens, rules), summarise(parsed, rules, key_types), exports(summary), wanted(summaries) and
-build_index(summaries, rule_ids) for the project phase (keylint/project.py), and
-set PROJECT_WIDE = True, so that diff scans analyse every file (keylint/gitdiff.py). check() gets a
-FileContext (keylint/analyse.py) that carries the project index and the declared key types.
+build_index(summaries, rule_ids) for the project phase (keylint/pipeline/project.py), and
+set PROJECT_WIDE = True, so that diff scans analyse every file (keylint/pipeline/gitdiff.py). check() gets a
+FileContext (keylint/pipeline/analyse.py) that carries the project index and the declared key types.
 """
 
-from keylint.kinds import pairing, secret, taint, template
-from keylint.kinds.spec import SpecError
+from keylint.core.spec import SpecError
+from keylint.rules.kinds import pairing, secret, taint, template
 
 KINDS = {"pairing": pairing, "secret": secret, "taint": taint, "template": template}
 

@@ -21,9 +21,10 @@ import fnmatch
 import re
 from dataclasses import dataclass
 
-from keylint.findings import Hit
-from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, merge
-from keylint.values import normalise_name
+from keylint.core.findings import Hit
+from keylint.core.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, merge
+from keylint.core.values import normalise_name
+from keylint.facts.bindings import Setting
 
 FILE_KINDS = ("python", "env", "yaml", "json", "toml", "ini")
 
@@ -83,24 +84,6 @@ class PairingSpec:
                 and not any(p.search(normalise_name(name)) for p in self.host_exclude_names))
 
 
-@dataclass(frozen=True)
-class Setting:
-    """A name bound to a literal `value` (None: to an expression) at a span, inside `scope`."""
-
-    name: str
-    value: str | None
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    scope: tuple[str, ...] = ()
-
-    @property
-    def qualified(self) -> str:
-        """The name with its section's: `partner: {client_id: ...}` gives partner_client_id."""
-        return f"{self.scope[-1]}_{self.name}" if self.scope else self.name
-
-
 def merge_defaults(defaults: dict, own: dict) -> dict:
     return merge(defaults, own)
 
@@ -119,7 +102,7 @@ def compile_spec(raw: dict) -> PairingSpec:
 
 
 def prefilter_tokens(spec: PairingSpec) -> frozenset[str] | None:
-    """The spec's `prefilter` tokens (see keylint.prefilter); None when the pack gives none."""
+    """The spec's `prefilter` tokens (see keylint.pipeline.prefilter); None when the pack gives none."""
     return spec.prefilter
 
 
@@ -165,6 +148,6 @@ def _settings(parsed) -> list[Setting]:
                         tuple(b.scope.split(".")) if b.scope else ()) for b in parsed.bindings]
     if parsed.line_based:
         return []
-    from keylint.python_settings import module_settings
+    from keylint.facts.python_settings import module_settings
 
     return module_settings(parsed)

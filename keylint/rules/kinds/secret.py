@@ -12,10 +12,11 @@ import io
 import tokenize
 from functools import cached_property, lru_cache
 
-from keylint.bindings import Binding, CallPair
-from keylint.findings import CONFIDENCES, Hit
-from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, evidence_in, merge
-from keylint.values import normalise_name, redact, sequential_ratio, shannon_entropy
+from keylint.core.findings import CONFIDENCES, Hit
+from keylint.core.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, evidence_in, merge
+from keylint.core.values import normalise_name, redact, sequential_ratio, shannon_entropy
+from keylint.facts.bindings import Binding, CallPair
+from keylint.rules.tokens import fold, tokens_of
 
 FILE_KINDS = ("python", "env", "yaml", "json", "toml", "ini")
 
@@ -137,13 +138,13 @@ def compile_spec(raw: dict) -> SecretSpec:
 
 
 def prefilter_tokens(spec: SecretSpec) -> frozenset[str] | None:
-    """The spec's `prefilter` tokens (see keylint.prefilter); None when the pack gives none."""
+    """The spec's `prefilter` tokens (see keylint.pipeline.prefilter); None when the pack gives none."""
     return spec.prefilter
 
 
 def python_bindings(parsed, rules) -> list[Binding]:
     """The bindings in a Python file that some rule's names and value checks accept."""
-    from keylint.python_bindings import PythonBindingCollector
+    from keylint.facts.python_bindings import PythonBindingCollector
 
     @lru_cache(maxsize=None)
     def wanted_name(name: str) -> bool:
@@ -173,11 +174,9 @@ def _verdicts(rules, name: str, value: str) -> list[tuple]:
 
 def check(rules, parsed, context) -> list[Hit]:
     """Every binding of a key-like name to a real-looking literal, for each matching rule."""
-    from keylint.prefilter import fold, rule_tokens
-
     data = parsed.all_text.encode("utf-8", "surrogatepass")
     folded = fold(data).lower()
-    rules = [rule for rule in rules if parsed.kind in rule.spec.files and _may_fire(rule_tokens(rule), data, folded)]
+    rules = [rule for rule in rules if parsed.kind in rule.spec.files and _may_fire(rule.spec, data, folded)]
     if not rules:
         return []
     # A notebook is Python with bindings too (those its saved outputs show); a file that could not be
@@ -217,9 +216,10 @@ class _FileEvidence:
         return self._found[spec.evidence]
 
 
-def _may_fire(tokens, data: bytes, folded: bytes) -> bool:
+def _may_fire(spec: SecretSpec, data: bytes, folded: bytes) -> bool:
     """The rule's own prefilter, for files that other kinds' rules let through."""
-    return tokens is None or tokens.found_in(data, folded)
+    tokens = prefilter_tokens(spec)
+    return tokens is None or tokens_of(frozenset(tokens)).found_in(data, folded)
 
 
 def _hit(rule, binding: Binding, confidence: str, is_test: bool, evidence: str) -> Hit:

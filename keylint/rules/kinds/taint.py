@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from keylint.core.findings import FlowStep, Hit
+from keylint.core.spec import merge
 from keylint.dataflow.config import EngineConfig, compile_taint_spec
 from keylint.dataflow.labels import describe, evidence, holds
-from keylint.findings import FlowStep, Hit
-from keylint.kinds.spec import merge
+from keylint.facts.testfiles import is_test_path
+from keylint.rules.tokens import tokens_in
 
 FILE_KINDS = ("python",)
 PROJECT_WIDE = True  # a hit may depend on other modules: diff scans analyse every file
@@ -193,8 +195,6 @@ def relevant(found: frozenset, rules) -> bool:
 
 def relevant_text(text: str, rules) -> bool:
     """relevant() for a file's text, outside a scan's project phase."""
-    from keylint.project import tokens_in  # the project phase's token search
-
     return relevant(tokens_in(text, frozenset().union(*(prefilter_tokens(r.spec) or () for r in rules))), rules)
 
 
@@ -266,8 +266,6 @@ def check(rules, parsed, context) -> list[Hit]:
 def _outside_tests(concrete: dict) -> dict:
     """The facts whose flow never passes through a test file: in application code, what only a
     test passes (fake keys, the test host for a mocked client) is no finding."""
-    from keylint.discover import is_test_path
-
     return {key: path for key, path in concrete.items() if not any(is_test_path(step[0]) for step in path)}
 
 

@@ -22,10 +22,10 @@ import html
 import re
 from dataclasses import dataclass
 
-from keylint.findings import Hit
-from keylint.kinds.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, evidence_in, merge
-from keylint.lines import position
-from keylint.values import normalise_name
+from keylint.core.findings import Hit
+from keylint.core.lines import position
+from keylint.core.spec import FOLDED_PREFILTER_SCHEMA, compile_patterns, evidence_in, merge
+from keylint.core.values import normalise_name
 
 FILE_KINDS = ("template",)
 
@@ -95,7 +95,7 @@ def compile_spec(raw: dict) -> TemplateSpec:
 
 
 def prefilter_tokens(spec: TemplateSpec) -> frozenset[str] | None:
-    """The spec's `prefilter` tokens (see keylint.prefilter); None when the pack gives none."""
+    """The spec's `prefilter` tokens (see keylint.pipeline.prefilter); None when the pack gives none."""
     return spec.prefilter
 
 
