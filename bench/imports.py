@@ -48,9 +48,31 @@ def components(graph: grimp.ImportGraph, modules: list[str]) -> list[list[str]]:
     return found
 
 
+def top_level(graph: grimp.ImportGraph, package: str) -> grimp.ImportGraph:
+    """The graph of the package's top-level entries (keylint.pipeline, keylint.cli, ...): one node
+    for each, an edge where any module of one imports any module of another."""
+    def entry(module: str) -> str:
+        return ".".join(module.split(".")[:2])
+
+    squashed = grimp.ImportGraph()
+    for module in graph.modules:
+        if module != package:
+            squashed.add_module(entry(module))
+    for module in graph.modules:
+        for imported in graph.find_modules_directly_imported_by(module):
+            if module != package and imported != package and entry(module) != entry(imported):
+                squashed.add_import(importer=entry(module), imported=entry(imported))
+    return squashed
+
+
 def main() -> None:
     package = sys.argv[1] if len(sys.argv) > 1 else "keylint"
     graph = grimp.build_graph(package, exclude_type_checking_imports=True)
+    report(graph, "modules")
+    report(top_level(graph, package), "top-level entries of the package")
+
+
+def report(graph: grimp.ImportGraph, what: str) -> None:
     modules = sorted(graph.modules)
     cycles = components(graph, modules)
     cyclic = {m for group in cycles for m in group}
@@ -69,7 +91,7 @@ def main() -> None:
 
     longest = max((chain(m) for m in modules), key=lambda c: (len(c), c))
     edges = sum(len(graph.find_modules_directly_imported_by(m)) for m in modules)
-    print(f"modules: {len(modules)}  imports: {edges}")
+    print(f"== {what}: {len(modules)}, imports between them: {edges}")
     print(f"depth (longest import chain, modules): {len(longest)}")
     print("  " + " -> ".join(longest))
     print(f"cycles (strongly connected groups): {len(cycles)}")

@@ -46,7 +46,7 @@ class _Terminal:
 
 
 def test_progress_bar_only_for_text_on_a_terminal_outside_ci(monkeypatch):
-    from keylint.cli import main
+    from keylint.cli import scan as cli  # the scan command's module
     from keylint.cli.progress import ProgressBar
 
     monkeypatch.delenv("CI", raising=False)
