@@ -64,7 +64,7 @@ def mask_logs(text: str, targets: list, reported: Callable[[str], set]) -> tuple
     for call, (finding, parts) in calls.items():
         if call in fixed:
             shown = ", ".join(_short(module.code_for_node(getattr(p, "expression", p))) for p in parts if p in fixed[call])
-            outcomes.append((finding, f"{shown} masked as {MASK!r} in the log call", ""))
+            outcomes.append((finding, f"{shown} masked as {MASK!r} in the call", ""))
         else:
             outcomes.append((finding, None, "keylint cannot tell which part of the call carries the key"))
     return (module.visit(_Masker(fixed)).code if fixed else text), outcomes
