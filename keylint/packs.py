@@ -171,6 +171,8 @@ def _describe(path: Path, root: yaml.Node | None, error: jsonschema.ValidationEr
         unknown = sorted(str(k) for k in error.instance if k not in known)
         where.append(unknown[0])
         message = f"unknown field {unknown[0]!r} (expected one of: {', '.join(sorted(known))})"
+    elif error.validator == "oneOf" and all(list(sub) == ["required"] for sub in error.validator_value):
+        message = f"needs exactly one of the fields {', '.join(f[0] for f in (s['required'] for s in error.validator_value))}"
     elif error.validator == "enum":
         message = f"{yamlsafe.brief(repr(error.instance), 80)} is not one of {error.validator_value}"
     return f"{path}:{_line_of(root, where)}: {_field_path(where) or '<pack>'}: {message}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from pathlib import Path
 
 from tests.cli_helpers import SECRET_A, SUB_KEY
 from tests.conftest import write_tree
@@ -164,12 +165,12 @@ def test_diff_of_a_log_fix_redacts_every_key_of_the_file_and_changes_nothing(tmp
 
 
 def test_mask_fix_must_name_a_sink_model_of_the_rule_and_one_style(tmp_path, cli):
-    pack = (tmp_path / "pack.yaml")
-    shipped = (__import__("pathlib").Path(__file__).resolve().parent.parent / "rules" / "secret-flows.yaml").read_text()
+    pack = tmp_path / "pack.yaml"
+    shipped = (Path(__file__).resolve().parent.parent / "rules" / "secret-flows.yaml").read_text()
     pack.write_text(shipped.replace("mask: [log-output, printed-output]", "mask: [log-output, http-request]"))
     result = cli(["test-rules", str(pack)], cwd=tmp_path)
     assert result.exit_code == 2
     assert "autofix.mask[1]: 'http-request' is not a sink model of this rule" in result.output
     pack.write_text(shipped.replace("mask: [log-output, printed-output]", "mask: [log-output]\n      env: VIPPS_X"))
     both = cli(["test-rules", str(pack)], cwd=tmp_path)
-    assert both.exit_code == 2 and "autofix" in both.output
+    assert both.exit_code == 2 and "rules[2].autofix: needs exactly one of the fields env, mask" in both.output
