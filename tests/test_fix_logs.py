@@ -174,3 +174,28 @@ def test_mask_fix_must_name_a_sink_model_of_the_rule_and_one_style(tmp_path, cli
     pack.write_text(shipped.replace("mask: [log-output, printed-output]", "mask: [log-output]\n      env: VIPPS_X"))
     both = cli(["test-rules", str(pack)], cwd=tmp_path)
     assert both.exit_code == 2 and "rules[2].autofix: needs exactly one of the fields env, mask" in both.output
+
+
+def test_a_helper_that_logs_the_key_it_is_given_is_masked_in_the_helper(tmp_path, cli):
+    write_tree(tmp_path, {
+        "app/util.py": 'import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef log_headers(headers):\n'
+                       '    log.debug("headers=%s", headers)\n',
+        "app/client.py": '''\
+            import os
+
+            from app.util import log_headers
+
+            VIPPS_SUBSCRIPTION_KEY = os.environ["VIPPS_SUBSCRIPTION_KEY"]
+
+
+            def call(session, url):
+                headers = {"Ocp-Apim-Subscription-Key": VIPPS_SUBSCRIPTION_KEY}
+                log_headers(headers)
+                return session.get(url, headers=headers)
+            ''',
+    })
+    assert kl401(cli, tmp_path) == [("app/util.py", 7)]
+    assert cli(["fix"], cwd=tmp_path).exit_code == 0
+    assert (tmp_path / "app/util.py").read_text().endswith('    log.debug("headers=%s", "<redacted>")\n')
+    assert "log_headers(headers)" in (tmp_path / "app/client.py").read_text()
+    assert kl401(cli, tmp_path) == []
