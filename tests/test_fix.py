@@ -118,7 +118,8 @@ def test_rules_option_selects_fixable_rules_only(tmp_path, cli):
 
 def test_fixable_rules_say_so_in_the_listing_and_docs(tmp_path, cli):
     listing = {line.split()[0]: line.split()[4] for line in cli(["rules"], cwd=tmp_path).output.splitlines()[1:]}
-    assert listing["KL101"] == listing["KL102"] == listing["KL103"] == "yes" and listing["KL104"] == "-"
+    assert listing["KL101"] == listing["KL102"] == listing["KL103"] == listing["KL401"] == "yes" and listing["KL104"] == "-"
+    assert "masks it in Python" in cli(["rules", "show", "KL401"], cwd=tmp_path).output
     page = cli(["rules", "show", "KL101"], cwd=tmp_path).output
     assert "keylint fix --rules KL101" in page
     assert "### Fix" in cli(["rules", "show", "KL102", "--markdown"], cwd=tmp_path).output
@@ -140,8 +141,12 @@ def test_example_app_after_fix_scans_clean_for_what_was_fixed_and_its_tests_pass
     left = [line for line in result.output.splitlines() if line.startswith("not fixed")]
     assert left == ["not fixed scripts/onboard_merchant.py:29: KL101: a default parameter value: reading the "
                     "environment there would happen at import time; pass the key in instead"]
-    assert findings(cli, app) == [("scripts/onboard_merchant.py", "KL101", 29)]
+    masked = sorted(line.split(" -> ")[0] for line in result.output.splitlines() if " KL401 -> " in line)
+    assert masked == ["fixed scripts/admin_cli.py:58: KL401", "fixed scripts/nightly_report.py:78: KL401",
+                      "fixed shophub/vipps_client.py:41: KL401"]
+    assert findings(cli, app, "KL101", "KL102", "KL103", "KL401") == [("scripts/onboard_merchant.py", "KL101", 29)]
     assert "# ruleid: KL102" in (app / "scripts/admin_cli.py").read_text()  # comments survive
+    assert 'log.info("accounting token for %s: %s", day, "<redacted>")' in (app / "scripts/nightly_report.py").read_text()
     # The app's tests mock the HTTP session; a stand-in `requests` module is all they import of it.
     stub = tmp_path / "stub"
     stub.mkdir()

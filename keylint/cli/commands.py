@@ -109,7 +109,8 @@ def rules_show(loaded, rule_id, markdown) -> None:
 @click.option("--rules", "rule_ids", multiple=True, metavar="ID,...", help="Only these rules (default: every fixable rule).")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff (secrets redacted) and change nothing.")
 def fix_command(paths, rule_ids, show_diff) -> None:
-    """Rewrite hard-coded keys in PATHS into environment lookups or placeholders (see `keylint rules`, FIX)."""
+    """Rewrite hard-coded keys in PATHS into environment lookups or placeholders and mask keys in log
+    calls (see `keylint rules`, FIX)."""
     from keylint.rules.config import ConfigError
     from keylint.cli.fix import fix_paths, fixable
 
@@ -117,13 +118,16 @@ def fix_command(paths, rule_ids, show_diff) -> None:
         config = _configured(None, ())
     except ConfigError as exc:
         _fail(f"invalid configuration:\n{exc}")
-    rules = fixable(_packs_of(config))
+    loaded = _packs_of(config)
+    rules = fixable(loaded)
     wanted = _split(rule_ids)
     unknown = sorted(set(wanted) - {r.id for r in rules})
     if unknown:
         _fail(f"no fixable rule {', '.join(unknown)}; `keylint rules` marks the fixable ones")
     rules = [r for r in rules if not wanted or r.id in wanted]
-    outcomes, errors = fix_paths(list(paths) or ["."], rules, config.root, write=not show_diff)
+    by_id = {r.id: r for r in rules}
+    outcomes, errors = fix_paths(list(paths) or ["."], rules, config.root, write=not show_diff,
+                                 redact_rules=[r for r in loaded if r.kind == "secret"])
     verb = "would fix" if show_diff else "fixed"
     fixed = sum(len(o.fixed) for o in outcomes)
     left = sum(len(o.left) for o in outcomes)
@@ -137,10 +141,14 @@ def fix_command(paths, rule_ids, show_diff) -> None:
     for error in errors:
         click.echo(f"keylint: error: {error}", err=True)
     click.echo(f"{fixed} finding(s) {verb}, {left} left as they are.", err=show_diff)
-    if fixed:
+    styles = {style for o in outcomes for f, _ in o.fixed for style in by_id[f.rule_id].autofix if style in ("env", "mask")}
+    if "env" in styles:
         click.echo("The keys taken out of the code are still in git history and in every clone: rotate them "
                    "(new keys in the portal), set the variables in your secret store, and see "
                    "`keylint scan --history` for where they were committed.", err=show_diff)
+    if "mask" in styles:
+        click.echo("Keys already written to logs stay in those logs and in every copy of them: rotate the "
+                   "keys that were logged (access tokens expire on their own).", err=show_diff)
     if left or (show_diff and fixed):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_INCOMPLETE if errors else EXIT_CLEAN)

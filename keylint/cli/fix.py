@@ -1,4 +1,5 @@
-"""`keylint fix`: rewrite hard-coded keys into lookups, where that changes nothing but the key's source.
+"""`keylint fix`: rewrite hard-coded keys into lookups and mask keys in logs, where that changes
+nothing but the key's source or the log message.
 
 A rule is fixable when its pack gives it an `autofix` block: `env`, the conventional environment
 variable (VIPPS_CLIENT_SECRET), and examples that `keylint test-rules` checks. What a fix does:
@@ -15,6 +16,9 @@ variable (VIPPS_CLIENT_SECRET), and examples that `keylint test-rules` checks. W
 - Tests: the literal becomes an obvious fake (`"fake-client-secret"`), so that tests keep running
   without the environment; the real key still has to be rotated.
 - Notebooks and other files: reported only.
+
+A rule whose `autofix` block says `mask` (KL401, keys in logs) is fixed where the key reaches a
+log or print call: the part of the call that carries it becomes "<redacted>" (keylint/cli/fix_logs.py).
 
 Every fix is checked by analysing the fixed text again: a finding the rule still reports there is
 not counted as fixed. A second run changes nothing. Removing a key from the code does not remove it
@@ -33,7 +37,9 @@ from keylint.core.values import normalise_name, redact_inline
 from keylint.facts.testfiles import is_test_path
 from keylint.pipeline.analyse import analyse_file
 from keylint.pipeline.discover import SourcePath, discover, read_bytes
-from keylint.pipeline.parse import ParseFailure, decode
+from keylint.pipeline.parse import ParseFailure, decode, parse
+from keylint.pipeline.project import summarise_project
+from keylint.rules.kinds import KINDS
 
 CONFIG_KINDS = ("env", "yaml", "json", "toml", "ini")
 _QUALIFIER = re.compile(r"(?:^|_)(partner|accounting|management|merchant)(?:_|$)")
@@ -90,35 +96,85 @@ def redact(text: str, secrets: list[str]) -> str:
     return text
 
 
-def fix_text(source: SourcePath, text: str, rules: list) -> FileFix:
-    """Fix the findings of `rules` in one file's text (nothing is written)."""
+def fix_text(source: SourcePath, text: str, rules: list, project: dict | None = None,
+             redact_rules: list = ()) -> FileFix:
+    """Fix the findings of `rules` in one file's text (nothing is written): keys in log calls are
+    masked first (keylint/cli/fix_logs.py), then hardcoded keys rewritten. `project` is the project
+    index data-flow rules read; the keys found by the secret-kind rules among `rules` and
+    `redact_rules` are redacted from the diff."""
     raw: dict[str, str] = {}
-    found = analyse_file(source, text.encode("utf-8"), rules, raw_secrets=raw)
+    analyse_file(source, text.encode("utf-8"), [r for r in [*rules, *redact_rules] if r.kind == "secret"], raw_secrets=raw)
     result = FileFix(source.rel_path, text, text, secrets=sorted(set(raw.values())))
+    masked = [r for r in rules if "mask" in r.autofix]
+    if masked:
+        _mask_logs(source, result, masked, project)
+    rewritten = [r for r in rules if "env" in r.autofix]
+    if rewritten:
+        _rewrite_keys(source, result, rewritten)
+    return result
+
+
+def _mask_logs(source: SourcePath, result: FileFix, rules: list, project: dict | None) -> None:
+    def reported(text: str) -> set:
+        found = analyse_file(source, text.encode("utf-8"), rules, project=_as_if(project, source, text, rules)).findings
+        return {(f.rule_id, f.line, f.column) for f in found}
+
+    found = analyse_file(source, result.new.encode("utf-8"), rules, project=project).findings
+    if not found:
+        return
+    if source.kind != "python":
+        result.left += [(f, f"keylint does not rewrite {source.kind} files") for f in found]
+        return
+    from keylint.cli.fix_logs import mask_logs
+
+    by_id = {r.id: r for r in rules}
+    result.new, outcomes = mask_logs(result.new, [(f, by_id[f.rule_id]) for f in found], reported)
+    result.fixed += [(f, replacement) for f, replacement, _ in outcomes if replacement]
+    result.left += [(f, reason) for f, replacement, reason in outcomes if not replacement]
+
+
+def _as_if(project: dict | None, source: SourcePath, text: str, rules: list) -> dict | None:
+    """The project index as if the file held `text` (a trial of a fix): a file the project phase
+    summarised is analysed from its summary, so the summary is made again and the index re-solved."""
+    if not project or not any(source.rel_path in index.summaries for index in project.values()):
+        return project
+    try:
+        parsed = parse(source.rel_path, text, source.kind, lazy=True)
+    except ParseFailure:
+        return project
+    return {name: KINDS[name].build_index({**index.summaries, source.rel_path: KINDS[name].summarise(parsed, rules)},
+                                          index.rule_ids)
+            for name, index in project.items()}
+
+
+def _rewrite_keys(source: SourcePath, result: FileFix, rules: list) -> None:
+    """Hardcoded keys become lookups (Python) or references to fill (config files)."""
+    raw: dict[str, str] = {}
+    before = result.new
+    found = analyse_file(source, before.encode("utf-8"), rules, raw_secrets=raw)
     targets = [(f, raw[f.fingerprint]) for f in found.findings if f.fingerprint in raw]
     if not targets:
-        return result
+        return
     by_id = {r.id: r for r in rules}
     if source.kind == "python":
         from keylint.cli.fix_python import fix_python
 
-        result.new, outcomes = fix_python(text, [(f, secret, by_id[f.rule_id]) for f, secret in targets],
+        result.new, outcomes = fix_python(before, [(f, secret, by_id[f.rule_id]) for f, secret in targets],
                                           is_test_path(source.rel_path))
     elif source.kind in CONFIG_KINDS:
-        result.new, outcomes = _fix_config(text, [(f, by_id[f.rule_id]) for f, _ in targets], source.kind)
+        result.new, outcomes = _fix_config(before, [(f, by_id[f.rule_id]) for f, _ in targets], source.kind)
     else:
         outcomes = [(f, None, f"keylint does not rewrite {source.kind} files") for f, _ in targets]
-    _verify(source, result, outcomes, rules)
-    return result
+    _verify(source, before, result, outcomes, rules)
 
 
-def _verify(source: SourcePath, result: FileFix, outcomes: list, rules: list) -> None:
+def _verify(source: SourcePath, before: str, result: FileFix, outcomes: list, rules: list) -> None:
     """Count a fix only if the fixed text no longer has the finding (by fingerprint's identity)."""
-    after = analyse_file(source, result.new.encode("utf-8"), rules) if result.new != result.old else None
+    after = analyse_file(source, result.new.encode("utf-8"), rules) if result.new != before else None
     remaining = {(f.rule_id, f.match_key) for f in after.findings} if after is not None else set()
     if after is not None and after.errors:
-        result.new = result.old  # never leave a file that no longer parses
-        result.left = [(f, f"the fix would break the file ({after.errors[0].message})") for f, _, _ in outcomes]
+        result.new = before  # never leave a file that no longer parses
+        result.left += [(f, f"the fix would break the file ({after.errors[0].message})") for f, _, _ in outcomes]
         return
     for finding, replacement, reason in outcomes:
         if replacement is None:
@@ -168,10 +224,13 @@ def add_to_env_example(path: str, names: list[str], stop: str) -> str | None:
         folder = os.path.dirname(folder)
 
 
-def fix_paths(paths: list[str], rules: list, root: str, write: bool) -> tuple[list[FileFix], list[str]]:
-    """Fix every file under `paths`; (outcomes of files with findings, errors)."""
+def fix_paths(paths: list[str], rules: list, root: str, write: bool,
+              redact_rules: list = ()) -> tuple[list[FileFix], list[str]]:
+    """Fix every file under `paths`; (outcomes of files with findings, errors). Keys that
+    `redact_rules` find are redacted from the diffs too."""
     sources, discovery = discover(paths, root)
     errors = [f"{p}: no such file or directory" for p in discovery.missing]
+    project = summarise_project(sources, [r for r in rules if "mask" in r.autofix])
     outcomes = []
     for source in sources:
         try:
@@ -179,7 +238,7 @@ def fix_paths(paths: list[str], rules: list, root: str, write: bool) -> tuple[li
         except (OSError, ParseFailure) as exc:
             errors.append(f"{source.rel_path}: {exc}")
             continue
-        result = fix_text(source, text, rules)
+        result = fix_text(source, text, rules, project, redact_rules)
         if not (result.fixed or result.left):
             continue
         outcomes.append(result)

@@ -186,6 +186,8 @@ def _describe(path: Path, root: yaml.Node | None, error: jsonschema.ValidationEr
         unknown = sorted(str(k) for k in error.instance if k not in known)
         where.append(unknown[0])
         message = f"unknown field {unknown[0]!r} (expected one of: {', '.join(sorted(known))})"
+    elif error.validator == "oneOf" and all(list(sub) == ["required"] for sub in error.validator_value):
+        message = f"needs exactly one of the fields {', '.join(f[0] for f in (s['required'] for s in error.validator_value))}"
     elif error.validator == "enum":
         message = f"{yamlsafe.brief(repr(error.instance), 80)} is not one of {error.validator_value}"
     return f"{path}:{_line_of(root, where)}: {_field_path(where) or '<pack>'}: {message}"
@@ -196,6 +198,11 @@ def _compile_rule(path: Path, root: yaml.Node, data: dict, index: int, models: d
     kind = KINDS[raw["kind"]]
     merged = kind.merge_defaults(copy.deepcopy((data.get("defaults") or {}).get(raw["kind"], {})), raw[raw["kind"]])
     used = ()
+    try:
+        autofix = _autofix(raw.get("autofix"), merged)
+    except SpecError as exc:
+        where = ["rules", index, *exc.where]
+        raise PackError(f"{path}:{_line_of(root, where)}: {_field_path(where)}: {exc.message}") from exc
     try:
         if raw["kind"] == "taint":
             merged, used = resolve(merged, models)
@@ -216,10 +223,23 @@ def _compile_rule(path: Path, root: yaml.Node, data: dict, index: int, models: d
         examples=raw["examples"],
         pack=data["pack"],
         pack_path=str(path),
-        autofix=raw.get("autofix"),
+        autofix=autofix,
         models=used,
         model_paths=tuple(sorted({p for use in used for p in models[use.label].paths})),
     )
+
+
+def _autofix(autofix: dict | None, spec: dict) -> dict | None:
+    """The rule's `autofix` block; a mask fix also gets `mask_notes`, the notes of the sinks it
+    masks (what a finding's last flow step starts with), and may name only the rule's own sinks."""
+    if not autofix or "mask" not in autofix:
+        return autofix
+    notes = {s.get("model"): s["note"] for s in spec.get("sinks", ()) if isinstance(s, dict)}
+    for i, model in enumerate(autofix["mask"]):
+        if model not in notes:
+            raise SpecError(["autofix", "mask", i],
+                            f"{model!r} is not a sink model of this rule (its sink models: {', '.join(sorted(filter(None, notes)))})")
+    return {**autofix, "mask_notes": sorted(notes[m] for m in autofix["mask"])}
 
 
 def _field_path(parts: list) -> str:
