@@ -163,3 +163,66 @@ def test_pydantic_field_variable_goes_to_env_example(tmp_path, cli):
     result = fix(cli, tmp_path)
     assert "(reads PARTNER_SECRET)" in result.output
     assert (tmp_path / ".env.example").read_text() == "PARTNER_SECRET=\n"
+
+
+DJANGO_SETTINGS = '''\
+    import os
+
+    INSTALLED_APPS = ["django.contrib.auth", "shop"]
+    VIPPS_BASE_URL = "https://api.vipps.no"
+    '''
+
+
+def test_django_application_code_reads_settings_and_the_settings_module_reads_the_environment(tmp_path, cli):
+    write_tree(tmp_path, {
+        ".env.example": "",
+        "mysite/settings.py": DJANGO_SETTINGS,
+        "shop/vipps.py": f'''\
+            """Vipps client of the shop."""
+            import requests
+
+            CLIENT_SECRET = "{SECRET_A}"  # rotate yearly
+
+
+            def token():
+                return requests.post("https://api.vipps.no/accesstoken/get",
+                                     headers={{"client_secret": CLIENT_SECRET}})
+            ''',
+    })
+    result = fix(cli, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "shop/vipps.py:4: KL101 -> settings.VIPPS_CLIENT_SECRET" in result.output
+    assert (tmp_path / "shop/vipps.py").read_text() == textwrap.dedent('''\
+        """Vipps client of the shop."""
+        import requests
+        from django.conf import settings
+
+        CLIENT_SECRET = settings.VIPPS_CLIENT_SECRET  # rotate yearly
+
+
+        def token():
+            return requests.post("https://api.vipps.no/accesstoken/get",
+                                 headers={"client_secret": CLIENT_SECRET})
+        ''')
+    assert (tmp_path / "mysite/settings.py").read_text() == textwrap.dedent(DJANGO_SETTINGS) + \
+        'VIPPS_CLIENT_SECRET = os.environ["VIPPS_CLIENT_SECRET"]\n'
+    assert (tmp_path / ".env.example").read_text() == "VIPPS_CLIENT_SECRET=\n"
+    assert findings(cli, tmp_path) == []
+    again = fix(cli, tmp_path)
+    assert "0 finding(s) fixed" in again.output and (tmp_path / "mysite/settings.py").read_text().count("VIPPS_CLIENT_SECRET =") == 1
+
+
+def test_django_settings_style_is_not_used_where_settings_means_something_else(tmp_path, cli):
+    write_tree(tmp_path, {
+        "mysite/settings/base.py": DJANGO_SETTINGS,
+        "mysite/settings/prod.py": f'from .base import *  # noqa\n\nCLIENT_SECRET = "{SECRET_B}"\n' + VIPPS_API,
+        "shop/client.py": f'def make(settings):\n    return settings\n\n\nCLIENT_SECRET = "{SECRET_A}"\n' + VIPPS_API,
+        "billing/keys.py": f'from billing.config import settings\n\nCLIENT_SECRET = "{SECRET_A}"\n' + VIPPS_API,
+    })
+    result = fix(cli, tmp_path, "--diff")
+    assert 'mysite/settings/prod.py:3: KL101 -> os.environ["VIPPS_CLIENT_SECRET"]' in result.output
+    assert 'shop/client.py:5: KL101 -> os.environ["VIPPS_CLIENT_SECRET"]' in result.output
+    assert 'billing/keys.py:3: KL101 -> os.environ["VIPPS_CLIENT_SECRET"]' in result.output
+    assert "settings.VIPPS" not in result.output and "django.conf" not in result.output
+    assert SECRET_A not in result.output and SECRET_B not in result.output
+    assert (tmp_path / "shop/client.py").read_text().count(SECRET_A) == 1  # --diff changes nothing

@@ -8,7 +8,11 @@ variable (VIPPS_CLIENT_SECRET), and examples that `keylint test-rules` checks. W
   `os.environ["VIPPS_CLIENT_SECRET"]` (a PARTNER/ACCOUNTING/MANAGEMENT/MERCHANT qualifier of the
   name is kept: VIPPS_PARTNER_CLIENT_SECRET), `import os` is added when missing; the literal
   fallback of `os.getenv(NAME, "...")` is dropped (NAME already says where the key lives); the
-  default of a pydantic `BaseSettings` field is dropped (pydantic reads the environment). A default
+  default of a pydantic `BaseSettings` field is dropped (pydantic reads the environment). In a
+  Django project (one settings module sets INSTALLED_APPS), application code reads
+  `settings.VIPPS_CLIENT_SECRET` (django.conf) and the settings module gains
+  `VIPPS_CLIENT_SECRET = os.environ["VIPPS_CLIENT_SECRET"]`; settings modules themselves, and a
+  module where `settings` already names something else, use the environment directly. A default
   parameter value is not rewritten (it would read the environment at import time): reported only.
   The variable is added to a `.env.example` in the file's folder or one above it, when there is one.
 - .env, YAML, TOML, JSON, INI: the value becomes a reference the user must fill,
@@ -43,7 +47,8 @@ from keylint.rules.kinds import KINDS
 
 CONFIG_KINDS = ("env", "yaml", "json", "toml", "ini")
 _QUALIFIER = re.compile(r"(?:^|_)(partner|accounting|management|merchant)(?:_|$)")
-_NEW_VARIABLE = re.compile(r"\bos\.environ\[\"([A-Z0-9_]+)|\(reads ([A-Z0-9_]+)\)")
+_NEW_VARIABLE = re.compile(r"\bos\.environ\[\"([A-Z0-9_]+)|\(reads ([A-Z0-9_]+)\)|^settings\.([A-Z0-9_]+)")
+_DJANGO_SETTINGS = re.compile(r"^INSTALLED_APPS\s*[:=+]", re.M)
 GETENV_CALLS = frozenset({"os.getenv", "getenv", "os.environ.get", "environ.get"})
 
 
@@ -81,6 +86,7 @@ class FileFix:
     fixed: list = field(default_factory=list)  # (finding, replacement description)
     left: list = field(default_factory=list)  # (finding, reason)
     env_vars: list[str] = field(default_factory=list)
+    settings_vars: list[str] = field(default_factory=list)  # Django settings it now reads
     secrets: list[str] = field(default_factory=list)
 
     def diff(self) -> str:
@@ -97,11 +103,11 @@ def redact(text: str, secrets: list[str]) -> str:
 
 
 def fix_text(source: SourcePath, text: str, rules: list, project: dict | None = None,
-             redact_rules: list = ()) -> FileFix:
+             redact_rules: list = (), django: bool = False) -> FileFix:
     """Fix the findings of `rules` in one file's text (nothing is written): keys in log calls are
     masked first (keylint/cli/fix_logs.py), then hardcoded keys rewritten. `project` is the project
     index data-flow rules read; the keys found by the secret-kind rules among `rules` and
-    `redact_rules` are redacted from the diff."""
+    `redact_rules` are redacted from the diff; `django`: application code of a Django project."""
     raw: dict[str, str] = {}
     analyse_file(source, text.encode("utf-8"), [r for r in [*rules, *redact_rules] if r.kind == "secret"], raw_secrets=raw)
     result = FileFix(source.rel_path, text, text, secrets=sorted(set(raw.values())))
@@ -110,7 +116,7 @@ def fix_text(source: SourcePath, text: str, rules: list, project: dict | None = 
         _mask_logs(source, result, masked, project)
     rewritten = [r for r in rules if "env" in r.autofix]
     if rewritten:
-        _rewrite_keys(source, result, rewritten)
+        _rewrite_keys(source, result, rewritten, django)
     return result
 
 
@@ -147,7 +153,7 @@ def _as_if(project: dict | None, source: SourcePath, text: str, rules: list) -> 
             for name, index in project.items()}
 
 
-def _rewrite_keys(source: SourcePath, result: FileFix, rules: list) -> None:
+def _rewrite_keys(source: SourcePath, result: FileFix, rules: list, django: bool) -> None:
     """Hardcoded keys become lookups (Python) or references to fill (config files)."""
     raw: dict[str, str] = {}
     before = result.new
@@ -160,7 +166,7 @@ def _rewrite_keys(source: SourcePath, result: FileFix, rules: list) -> None:
         from keylint.cli.fix_python import fix_python
 
         result.new, outcomes = fix_python(before, [(f, secret, by_id[f.rule_id]) for f, secret in targets],
-                                          is_test_path(source.rel_path))
+                                          is_test_path(source.rel_path), django)
     elif source.kind in CONFIG_KINDS:
         result.new, outcomes = _fix_config(before, [(f, by_id[f.rule_id]) for f, _ in targets], source.kind)
     else:
@@ -185,7 +191,9 @@ def _verify(source: SourcePath, before: str, result: FileFix, outcomes: list, ru
             result.fixed.append((finding, replacement))
             variable = _NEW_VARIABLE.search(replacement)
             if variable:
-                result.env_vars.append(variable.group(1) or variable.group(2))
+                result.env_vars.append(variable.group(1) or variable.group(2) or variable.group(3))
+            if variable and variable.group(3):
+                result.settings_vars.append(variable.group(3))
 
 
 def _fix_config(text: str, targets: list, kind: str) -> tuple[str, list]:
@@ -226,25 +234,63 @@ def add_to_env_example(path: str, names: list[str], stop: str) -> str | None:
 
 def fix_paths(paths: list[str], rules: list, root: str, write: bool,
               redact_rules: list = ()) -> tuple[list[FileFix], list[str]]:
-    """Fix every file under `paths`; (outcomes of files with findings, errors). Keys that
-    `redact_rules` find are redacted from the diffs too."""
+    """Fix every file under `paths`; (outcomes of changed files or files with findings, errors).
+    Keys that `redact_rules` find are redacted from the diffs too."""
     sources, discovery = discover(paths, root)
     errors = [f"{p}: no such file or directory" for p in discovery.missing]
     project = summarise_project(sources, [r for r in rules if "mask" in r.autofix])
-    outcomes = []
+    texts: dict[str, str] = {}
     for source in sources:
         try:
-            text = decode(read_bytes(source), source.kind)
+            texts[source.rel_path] = decode(read_bytes(source), source.kind)
         except (OSError, ParseFailure) as exc:
             errors.append(f"{source.rel_path}: {exc}")
-            continue
-        result = fix_text(source, text, rules, project, redact_rules)
-        if not (result.fixed or result.left):
-            continue
-        outcomes.append(result)
-        if write and result.new != result.old:
-            with open(source.abs_path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(result.new)
-            if source.kind == "python" and result.env_vars:
-                add_to_env_example(source.abs_path, result.env_vars, root)
-    return outcomes, errors
+    django = _django_settings(sources, texts)
+    outcomes = {}
+    for source in sources:
+        if source.rel_path in texts:
+            application = django is not None and not _is_settings_module(source.rel_path)
+            outcomes[source.rel_path] = fix_text(source, texts[source.rel_path], rules, project, redact_rules,
+                                                 application)
+    if django is not None:
+        _define_settings(django, texts[django.rel_path], outcomes, redact_rules)
+    changed = [o for o in outcomes.values() if o.fixed or o.left or o.new != o.old]
+    if write:
+        by_path = {s.rel_path: s for s in sources}
+        for result in changed:
+            _write(by_path[result.path], result, root)
+    return changed, errors
+
+
+def _write(source: SourcePath, result: FileFix, root: str) -> None:
+    if result.new != result.old:
+        with open(source.abs_path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(result.new)
+    if source.kind == "python" and result.env_vars:
+        add_to_env_example(source.abs_path, result.env_vars, root)
+
+
+def _django_settings(sources: list, texts: dict[str, str]) -> SourcePath | None:
+    """The project's Django settings module: the one Python module that sets INSTALLED_APPS."""
+    found = [s for s in sources if s.kind == "python" and _DJANGO_SETTINGS.search(texts.get(s.rel_path, ""))
+             and not is_test_path(s.rel_path)]
+    return found[0] if len(found) == 1 else None
+
+
+def _is_settings_module(rel_path: str) -> bool:
+    """settings.py, settings_*.py, or any module of a settings/ package (per-environment files)."""
+    parts = rel_path.replace("\\", "/").split("/")
+    return parts[-1].startswith("settings") or "settings" in parts[:-1]
+
+
+def _define_settings(source: SourcePath, text: str, outcomes: dict, redact_rules: list) -> None:
+    """The settings module reads from the environment every setting the application code now uses."""
+    from keylint.cli.fix_python import define_settings
+
+    names = [n for result in outcomes.values() for n in result.settings_vars]
+    if not names:
+        return
+    result = outcomes.get(source.rel_path) or fix_text(source, text, [], redact_rules=redact_rules)
+    result.new = define_settings(result.new, names)
+    result.env_vars += names
+    outcomes[source.rel_path] = result

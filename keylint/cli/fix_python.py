@@ -1,4 +1,5 @@
-"""The Python codemod of `keylint fix` (LibCST): key literals become environment lookups.
+"""The Python codemod of `keylint fix` (LibCST): key literals become environment lookups, or
+Django settings in a Django project's application code.
 
 See keylint/cli/fix.py for what is rewritten and what is only reported.
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor
+from libcst.metadata import MetadataWrapper, ScopeProvider
 
 from keylint.cli.fix import GETENV_CALLS, binding_name, env_name, fake_value
 from keylint.facts.positions import node_spans
@@ -16,10 +18,12 @@ from keylint.facts.python_bindings import dotted_name, literal_string
 _STRINGS = (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.BinaryOperation)
 
 
-def fix_python(text: str, targets: list, in_tests: bool = False) -> tuple[str, list]:
+def fix_python(text: str, targets: list, in_tests: bool = False, django: bool = False) -> tuple[str, list]:
     """(new text, [(finding, replacement or None, reason)]) for (finding, secret, rule) targets;
-    in tests, literals become fakes instead of lookups."""
+    in tests, literals become fakes instead of lookups; with `django`, `settings.NAME` from
+    django.conf, unless `settings` names something else somewhere in the module."""
     module = cst.parse_module(text)
+    django = django and not _settings_taken(module)
     spans = node_spans(module)
     starts: dict[tuple[int, int], list] = {}
     for node, span in spans.items():
@@ -34,17 +38,42 @@ def fix_python(text: str, targets: list, in_tests: bool = False) -> tuple[str, l
             continue
         node = max(nodes, key=lambda n: (spans[n][2], spans[n][3]))  # the whole literal, e.g. "a" "b"
         wanted[node] = (finding, env_name(rule, finding))
-    rewriter = _Rewriter(wanted, in_tests)
+    rewriter = _Rewriter(wanted, in_tests, django)
     fixed = module.visit(rewriter)
-    if rewriter.needs_os:
+    if rewriter.needs_import:
         context = CodemodContext()
-        AddImportsVisitor.add_needed_import(context, "os")
+        AddImportsVisitor.add_needed_import(context, *(("django.conf", "settings") if django else ("os",)))
         fixed = AddImportsVisitor(context).transform_module(fixed)
     return fixed.code, outcomes + rewriter.outcomes
 
 
-def _environ(name: str) -> cst.BaseExpression:
-    return cst.parse_expression(f'os.environ["{name}"]')
+def define_settings(text: str, names: list[str]) -> str:
+    """A Django settings module with `NAME = os.environ["NAME"]` for each name it does not set yet."""
+    module = cst.parse_module(text)
+    known = {t.target.value for s in module.body if isinstance(s, cst.SimpleStatementLine)
+             for a in s.body if isinstance(a, cst.Assign) for t in a.targets if isinstance(t.target, cst.Name)}
+    missing = [n for n in dict.fromkeys(names) if n not in known]
+    if not missing:
+        return text
+    lines = [cst.parse_statement(f'{n} = os.environ["{n}"]\n') for n in missing]
+    context = CodemodContext()
+    AddImportsVisitor.add_needed_import(context, "os")
+    return AddImportsVisitor(context).transform_module(module.with_changes(body=[*module.body, *lines])).code
+
+
+def _settings_taken(module: cst.Module) -> bool:
+    """Whether some scope binds `settings` other than by `from django.conf import settings`."""
+    scopes = set(MetadataWrapper(module, unsafe_skip_copy=True).resolve(ScopeProvider).values())
+    for scope in filter(None, scopes):
+        for assignment in scope.assignments["settings"]:
+            node = getattr(assignment, "node", None)
+            if not (isinstance(node, cst.ImportFrom) and dotted_name(node.module) == "django.conf"):
+                return True
+    return False
+
+
+def _lookup(name: str, django: bool) -> str:
+    return f"settings.{name}" if django else f'os.environ["{name}"]'
 
 
 class _Rewriter(cst.CSTTransformer):
@@ -52,12 +81,13 @@ class _Rewriter(cst.CSTTransformer):
     whose parent decides (parameter default, getenv fallback, settings field) is left to the
     parent's leave_ method, which runs after the literal's own and sees the original node."""
 
-    def __init__(self, wanted: dict, in_tests: bool):
+    def __init__(self, wanted: dict, in_tests: bool, django: bool):
         super().__init__()
         self.wanted = wanted
         self.in_tests = in_tests
+        self.django = django
         self.outcomes: list = []
-        self.needs_os = False
+        self.needs_import = False
         self._deferred: set = set()
         self._settings_classes: list[bool] = []
 
@@ -116,7 +146,7 @@ class _Rewriter(cst.CSTTransformer):
             return cst.SimpleString(f'"{fake}"')
         if original_node in self.wanted and original_node not in self._deferred:
             finding, name = self.wanted.pop(original_node)
-            self.needs_os = True
-            self.outcomes.append((finding, f'os.environ["{name}"]', ""))
-            return _environ(name)
+            self.needs_import = True
+            self.outcomes.append((finding, _lookup(name, self.django), ""))
+            return cst.parse_expression(_lookup(name, self.django))
         return updated

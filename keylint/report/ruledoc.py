@@ -55,7 +55,8 @@ def fix_sentence(rule) -> str:
                 f"whose result is used, a part with effects (a call, `await`). Keys already logged stay in the logs: rotate them.")
     env = rule.autofix["env"]
     return (f"`keylint fix --rules {rule.id}` rewrites it: in Python to os.environ[\"{env}\"] (a getenv fallback "
-            f"or a pydantic BaseSettings default is dropped), in .env, YAML, TOML, JSON and INI files to "
+            f"or a pydantic BaseSettings default is dropped; Django application code reads settings.{env}, which "
+            f"the settings module reads from the environment), in .env, YAML, TOML, JSON and INI files to "
             f"${{{env}}}, a reference you fill in. The key stays in git history: rotate it.")
 
 
