@@ -105,6 +105,7 @@ def test_diff_prints_a_redacted_diff_and_changes_nothing(tmp_path, cli):
     assert '+CLIENT_SECRET = os.environ["VIPPS_CLIENT_SECRET"]' in result.stdout
     assert SECRET_A not in result.output
     assert (tmp_path / "settings.py").read_text() == f'CLIENT_SECRET = "{SECRET_A}"\n' + VIPPS_API
+    assert "--- a/.env.example\n+++ b/.env.example\n@@ -0,0 +1 @@\n+VIPPS_CLIENT_SECRET=\n" in result.stdout
     assert (tmp_path / ".env.example").read_text() == ""
 
 

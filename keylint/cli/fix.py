@@ -212,20 +212,33 @@ def _fix_config(text: str, targets: list, kind: str) -> tuple[str, list]:
     return "".join(lines), outcomes
 
 
-def add_to_env_example(path: str, names: list[str], stop: str) -> str | None:
-    """Append `NAME=` lines to the nearest .env.example above `path` (up to `stop`); its path, or None."""
+def _env_examples(changed: list[FileFix], by_path: dict, root: str) -> dict[str, FileFix]:
+    """The nearest .env.example above each Python file with new variables (up to `root`), with a
+    `NAME=` line for each variable it lacks: {its absolute path: its change}."""
+    updates: dict[str, FileFix] = {}
+    for result in changed:
+        source = by_path[result.path]
+        candidate = _nearest_env_example(source.abs_path, root) if source.kind == "python" and result.env_vars else None
+        if candidate is None:
+            continue
+        if candidate not in updates:
+            with open(candidate, encoding="utf-8") as handle:
+                text = handle.read()
+            updates[candidate] = FileFix(os.path.relpath(candidate, root).replace(os.sep, "/"), text, text)
+        update = updates[candidate]
+        known = set(re.findall(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=", update.new, re.M))
+        missing = [n for n in dict.fromkeys(result.env_vars) if n not in known]
+        if missing:
+            update.new += ("" if not update.new or update.new.endswith("\n") else "\n") + "".join(f"{n}=\n" for n in missing)
+    return {path: update for path, update in updates.items() if update.new != update.old}
+
+
+def _nearest_env_example(path: str, stop: str) -> str | None:
     folder = os.path.dirname(os.path.abspath(path))
     stop = os.path.abspath(stop)
     while True:
         candidate = os.path.join(folder, ".env.example")
         if os.path.isfile(candidate):
-            with open(candidate, encoding="utf-8") as handle:
-                text = handle.read()
-            known = set(re.findall(r"^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=", text, re.M))
-            missing = [n for n in dict.fromkeys(names) if n not in known]
-            if missing:
-                with open(candidate, "a", encoding="utf-8") as handle:
-                    handle.write(("" if not text or text.endswith("\n") else "\n") + "".join(f"{n}=\n" for n in missing))
             return candidate
         if folder == stop or os.path.dirname(folder) == folder or not folder.startswith(stop):
             return None
@@ -255,19 +268,14 @@ def fix_paths(paths: list[str], rules: list, root: str, write: bool,
     if django is not None:
         _define_settings(django, texts[django.rel_path], outcomes, redact_rules)
     changed = [o for o in outcomes.values() if o.fixed or o.left or o.new != o.old]
+    by_path = {s.rel_path: s for s in sources}
+    examples = _env_examples(changed, by_path, root)
     if write:
-        by_path = {s.rel_path: s for s in sources}
-        for result in changed:
-            _write(by_path[result.path], result, root)
-    return changed, errors
-
-
-def _write(source: SourcePath, result: FileFix, root: str) -> None:
-    if result.new != result.old:
-        with open(source.abs_path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(result.new)
-    if source.kind == "python" and result.env_vars:
-        add_to_env_example(source.abs_path, result.env_vars, root)
+        for path, result in [*((by_path[o.path].abs_path, o) for o in changed), *examples.items()]:
+            if result.new != result.old:
+                with open(path, "w", encoding="utf-8", newline="") as handle:
+                    handle.write(result.new)
+    return changed + list(examples.values()), errors
 
 
 def _django_settings(sources: list, texts: dict[str, str]) -> SourcePath | None:
