@@ -37,7 +37,8 @@ import re
 from dataclasses import dataclass, field
 
 from keylint.core.lines import split_lines
-from keylint.core.values import normalise_name, redact_inline
+from keylint.cli.fix_names import binding_name, env_name
+from keylint.core.values import redact_inline
 from keylint.facts.testfiles import is_test_path
 from keylint.pipeline.analyse import analyse_file
 from keylint.pipeline.discover import SourcePath, discover, read_bytes
@@ -46,34 +47,12 @@ from keylint.pipeline.project import summarise_project
 from keylint.rules.kinds import KINDS
 
 CONFIG_KINDS = ("env", "yaml", "json", "toml", "ini")
-_QUALIFIER = re.compile(r"(?:^|_)(partner|accounting|management|merchant)(?:_|$)")
 _NEW_VARIABLE = re.compile(r"\bos\.environ\[\"([A-Z0-9_]+)|\(reads ([A-Z0-9_]+)\)|^settings\.([A-Z0-9_]+)")
 _DJANGO_SETTINGS = re.compile(r"^INSTALLED_APPS\s*[:=+]", re.M)
-GETENV_CALLS = frozenset({"os.getenv", "getenv", "os.environ.get", "environ.get"})
 
 
 def fixable(rules: list) -> list:
     return [r for r in rules if getattr(r, "autofix", None)]
-
-
-def env_name(rule, finding, config: bool = False) -> str:
-    """The conventional variable for the key of a finding (a qualifier of its name, or of its
-    section in a config file, kept: VIPPS_MANAGEMENT_CLIENT_ID)."""
-    base = rule.autofix["env"]
-    qualifier = _QUALIFIER.search(normalise_name(binding_name(finding) + (f"_{finding.scope}" if config else "")))
-    if qualifier and qualifier.group(1).upper() not in base:
-        return base.replace("VIPPS_", f"VIPPS_{qualifier.group(1).upper()}_", 1)
-    return base
-
-
-def binding_name(finding) -> str:
-    """The name a secret-kind finding's value is bound to (its match key is `name=redacted`)."""
-    return finding.match_key.split("=", 1)[0]
-
-
-def fake_value(name: str) -> str:
-    """What a key in a test becomes: a value every rule takes for a placeholder."""
-    return "fake-" + normalise_name(name).replace("_", "-")
 
 
 @dataclass

@@ -11,7 +11,7 @@ from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor
 from libcst.metadata import MetadataWrapper, ScopeProvider
 
-from keylint.cli.fix import GETENV_CALLS, binding_name, env_name, fake_value
+from keylint.cli.fix_names import GETENV_CALLS, binding_name, env_name, fake_value
 from keylint.facts.positions import node_spans
 from keylint.facts.python_bindings import dotted_name, literal_string
 
