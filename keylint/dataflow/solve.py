@@ -11,7 +11,7 @@ from __future__ import annotations
 from keylint.dataflow import environments as E
 from keylint.dataflow import facts as F
 from keylint.dataflow import presence as P
-from keylint.dataflow.modules import WANTED_GLOB
+from keylint.facts.modules import WANTED_GLOB
 from keylint.dataflow.summary import FunctionSummary, ModuleSummary
 
 MAX_ROUNDS = 30

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from keylint.dataflow.environments import SETTINGS_TAG
 from keylint.dataflow.labels import located
-from keylint.kinds.taint import engine_config
 from keylint.report.printable import printable
+from keylint.rules.kinds.taint import engine_config
 
 
 def render_explanation(report, rules, key_types=()) -> str:

@@ -1,0 +1,58 @@
+"""Prefilter tokens: words one of which a file must hold for a rule to fire.
+
+Lowercase tokens (names) are matched in any case against a file's ASCII letters and digits only
+(fold); tokens with an uppercase letter (values) are matched exactly. The prefilter stage
+(keylint/pipeline/prefilter.py) explains why; kinds use the same test on a parsed file's text.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+
+_ALNUM = (string.ascii_letters + string.digits).encode()
+_DROP = bytes(b for b in range(256) if b not in _ALNUM)
+
+
+def fold(data: bytes) -> bytes:
+    """The bytes tokens are matched against: ASCII letters and digits only."""
+    return data.translate(None, _DROP)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Name tokens (lowercase, compared with the folded text) and exact value tokens."""
+
+    any_case: frozenset[bytes] = frozenset()
+    exact: frozenset[bytes] = frozenset()
+
+    @classmethod
+    def of(cls, tokens: frozenset[str]) -> Tokens:
+        encoded = [t.encode("ascii") for t in tokens]
+        names = frozenset(fold(t) for t in encoded if t.islower())  # "client-id" is looked for as "clientid"
+        return cls(names, frozenset(t for t in encoded if not t.islower()))
+
+    def __or__(self, other: Tokens) -> Tokens:
+        return Tokens(self.any_case | other.any_case, self.exact | other.exact)
+
+    def found_in(self, data: bytes, folded: bytes | None = None) -> bool:
+        """Whether a token occurs in `data`; `folded` is fold(data).lower() when already made."""
+        if any(token in data for token in self.exact):
+            return True
+        if not self.any_case:
+            return False
+        if folded is None:
+            folded = fold(data).lower()
+        return any(token in folded for token in self.any_case)
+
+
+@lru_cache(maxsize=None)
+def tokens_of(tokens: frozenset[str]) -> Tokens:
+    return Tokens.of(tokens)
+
+
+def tokens_in(text: str, tokens: frozenset[str]) -> frozenset[str]:
+    """The tokens (lowercase substrings) that occur in `text`, in any case."""
+    lowered = text.lower()
+    return frozenset(t for t in tokens if t in lowered)
