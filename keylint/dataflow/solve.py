@@ -2,8 +2,11 @@
 
 Per-function return summaries stay symbolic in the function's own parameters, so each call site
 gets its own result (context-sensitive returns). Parameter values are the union over all
-call sites (context-insensitive), as are `self` fields and module globals. Everything is a
-monotone fixpoint over finite fact sets: recursion and import cycles terminate.
+call sites (context-insensitive), as are module globals; a method's `self` is its receivers, so
+`self` fields are those of the instances it runs on (instances.py); `settings.X` is X per
+deployment (environments.py); optional arguments are given or not per call (presence.py). The
+tables only grow, over finite fact sets, and at most MAX_ROUNDS rounds run: recursion and import
+cycles terminate.
 """
 
 from __future__ import annotations
@@ -11,11 +14,10 @@ from __future__ import annotations
 from keylint.dataflow import environments as E
 from keylint.dataflow import facts as F
 from keylint.dataflow import presence as P
-from keylint.facts.modules import WANTED_GLOB
+from keylint.dataflow.instances import MAX_BASES, Instances
 from keylint.dataflow.summary import FunctionSummary, ModuleSummary
 
 MAX_ROUNDS = 30
-MAX_BASES = 6
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -31,7 +33,7 @@ def functions_in_order(functions: dict) -> list:
     return [functions[q] for q in sorted(functions)]
 
 
-class ProjectIndex:
+class ProjectIndex(Instances):
     """All module summaries of a scan, solved. Plain data: it pickles for worker processes."""
 
     def __init__(self, summaries: dict[str, ModuleSummary], rule_ids: frozenset | None = None):
@@ -220,18 +222,6 @@ class ProjectIndex:
                 F.merge_into(out, self._replay(value, ops, path))
         return E.select(F.widen(out))
 
-    def _param(self, origin: tuple, ops: tuple, value: dict | None = None) -> tuple:
-        """What a parameter holds (`value`, default: what all callers pass) and the ops left to
-        apply. `self.attr` in a method is the attribute of the instances it is called on; of an
-        instance that does not show it (made where keylint cannot see, or set outside
-        `__init__`), the class's field as any instance of it holds it."""
-        value = self.pval.get((origin[1], origin[2]), {}) if value is None else value
-        fs = self.functions.get(origin[1])
-        if not ops or ops[0][0] != "pop" or fs is None or not fs.class_qname or fs.params[:1] != (origin[2],):
-            return value, ops
-        own = self._replay(value, ops[:1], ())
-        return (own, ops[1:]) if own else (self._field(fs.class_qname, ops[0][1]), ops[1:])
-
     def _site_value_memo(self, site_id: str, fs: FunctionSummary, memo: dict) -> dict:
         if site_id in memo:
             return memo[site_id] or {}
@@ -269,49 +259,6 @@ class ProjectIndex:
                     F.merge_into(out, self._replay(passed, left, path, step))
         return E.select(out)
 
-    def _instance(self, site, init: FunctionSummary, fs: FunctionSummary, memo: dict) -> dict:
-        """A new object: what each `__init__` parameter received, under the parameter's name
-        (`KeySet(cid, secret, "partner")`: `.kind` is not the secret; the fields are read
-        through the class's field stores)."""
-        out: dict = {}
-        args = {name: self.expand(taint, fs, memo) for name, taint in self.map_args(site, init, True).items()}
-        for name, taint in args.items():
-            F.merge_into(out, F.transform(taint, ("push", name)))
-        for attr, taint in self._made_fields(init, args, memo).items():
-            F.merge_into(out, F.transform(taint, ("push", attr)))
-        return out
-
-    def _made_fields(self, init: FunctionSummary, args: dict, memo: dict, depth: int = 0) -> dict:
-        """attribute -> value of what `init` stores in `self` given these arguments, with the
-        methods it calls on `self` (`super().__init__(keys)`): fields of this one instance."""
-        fields: dict = {}
-        if init.class_qname is None or depth > MAX_BASES:
-            return fields
-        own = (init.params[0],) if init.params else ()
-        for class_qname, attr, taint in init.field_stores:
-            if class_qname == init.class_qname:
-                fields[attr] = F.join(fields.get(attr, {}), self._bind(taint, init, args, memo))
-        for site in init.calls:
-            if not any(origin[0] == "param" and origin[1:] == (init.qname, *own) for origin, _ in site.receiver):
-                continue
-            for function, bound, _ in self.callees(site):
-                if function is not None and bound:
-                    inner = {n: self._bind(t, init, args, memo) for n, t in self.map_args(site, function, bound).items()}
-                    for attr, taint in self._made_fields(function, inner, memo, depth + 1).items():
-                        fields[attr] = F.join(fields.get(attr, {}), taint)
-        return fields
-
-    def _bind(self, taint: dict, fs: FunctionSummary, args: dict, memo: dict) -> dict:
-        """`taint` of `fs` with `fs`'s own parameters replaced by `args` (name -> value)."""
-        out: dict = {}
-        for (origin, ops), path in self.expand(taint, fs, memo).items():
-            if origin[0] == "param" and origin[1] == fs.qname:
-                value, left = self._param(origin, ops, args.get(origin[2], {}))
-                F.merge_into(out, self._replay(value, left, path))
-            else:
-                F.merge_into(out, {(origin, ops): path})
-        return out
-
     def _setting(self, name: str) -> dict:
         """`settings.<name>`: its value in each settings module (deployment), tagged with it."""
         out: dict = {}
@@ -319,44 +266,6 @@ class ProjectIndex:
             value = E.setting(self.modules, self.gval, module, name)
             if value:
                 F.merge_into(out, E.tag(value, module))
-        return out
-
-    def _field(self, class_qname: str, attr: str) -> dict:
-        """An attribute of any instance of the class: what its methods store there, and what its
-        `__init__` stores in the instances made of it or of its subclasses where the scan sees
-        them (else in any instance: the pooled `__init__` stores)."""
-        key = (class_qname, attr)
-        if key not in self._fields:
-            self._fields[key] = {}  # a field read while making the instances that hold it: nothing yet
-            made = self._made_here(class_qname)
-            value = F.join(self._stored(self.fval, class_qname, attr),
-                           self._constructed(made, attr) if made else self._stored(self.ival, class_qname, attr))
-            self._fields[key] = value
-        return self._fields[key]
-
-    def _stored(self, table: dict, class_qname: str, attr: str, depth: int = 0) -> dict:
-        value = table.get((class_qname, attr), {})
-        if depth < MAX_BASES:
-            for base in self.classes.get(class_qname, ()):
-                resolved = self.lookup(base, class_qname)
-                if resolved in self.classes:
-                    value = F.join(value, self._stored(table, resolved, attr, depth + 1))
-        return value
-
-    def _made_here(self, class_qname: str, depth: int = 0) -> list:
-        """The constructor calls the scan sees of the class and its subclasses."""
-        found = list(self.constructions.get(class_qname, ()))
-        if depth < MAX_BASES:
-            for sub in self.subclasses.get(class_qname, ()):
-                found += self._made_here(sub, depth + 1)
-        return found
-
-    def _constructed(self, made: list, attr: str) -> dict:
-        out: dict = {}
-        for site, init, owner in made:
-            memo: dict = {}
-            made = F.transform(self._instance(site, init, owner, memo), ("pop", attr))
-            F.merge_into(out, self.concretize(made, owner, memo) if made else made)
         return out
 
     def concretize(self, taint: dict, fs: FunctionSummary, memo: dict | None = None) -> dict:
@@ -449,104 +358,3 @@ class ProjectIndex:
                     value = F.with_step(self.concretize(taint, fs, memo), (site.path, site.line, f"passed to {function.name}() as {name}"))
                     changed |= self._grow(self.pval, (function.qname, name), value)
         return changed
-
-
-class _Demand:
-    """Which calls that land outside the index could change a finding, were their targets
-    summarised too: a concrete value goes in (a sink may wait inside), or a sink's value depends
-    on what comes out. The answer is the calls' candidate names (plus the bases of classes
-    whose methods or fields are missing), for the project phase to summarise next."""
-
-    def __init__(self, index: ProjectIndex):
-        self.index = index
-        self.wanted: set[str] = set()
-        self._seen: set = set()
-        self.owner = {site.id: fs for fs in index.functions.values() for site in fs.calls}
-        self._callers: dict | None = None
-
-    def run(self) -> set[str]:
-        for qname in sorted(self.index.functions):
-            fs = self.index.functions[qname]
-            memo: dict = {}
-            for site in fs.calls:
-                if not self.index.callees(site) and any(t and self.index.concretize(t, fs, memo) for _, t in site.args):
-                    self._want(site)
-            for event in fs.sinks:
-                self._trace(event.taint, fs)
-        return self.wanted
-
-    def _want(self, site) -> None:
-        self.wanted.update(site.candidates)
-        for candidate in site.candidates:  # a method the class may inherit from an unsummarised base
-            owner = self.index.lookup(candidate.rpartition(".")[0], site.path.replace("/", "."))
-            self.wanted.update(self.index.classes.get(owner, ()))
-
-    def _trace(self, taint: dict, fs: FunctionSummary) -> None:
-        """Follow the symbolic facts of a value that reaches a sink back to unresolved calls."""
-        for (origin, _), _ in taint.items():
-            if origin[0] == "src" or (origin, fs.qname) in self._seen:
-                continue
-            self._seen.add((origin, fs.qname))
-            getattr(self, f"_trace_{origin[0]}")(origin, fs)
-
-    def _trace_call(self, origin: tuple, fs: FunctionSummary) -> None:
-        site = self.index.sites.get(origin[1])
-        if site is None:
-            return
-        caller = self.owner.get(site.id, fs)
-        for _, taint in site.args:
-            self._trace(taint, caller)
-        callees = self.index.callees(site)
-        if not callees:
-            self._want(site)
-        for function, _, _ in callees:
-            if function is not None:
-                self._trace(function.returns, function)
-
-    def _trace_param(self, origin: tuple, fs: FunctionSummary) -> None:
-        for site, function, bound in self.callers().get(origin[1], ()):
-            taint = ProjectIndex.map_args(site, function, bound).get(origin[2])
-            if taint:
-                self._trace(taint, self.owner[site.id])
-
-    def _trace_global(self, origin: tuple, fs: FunctionSummary) -> None:
-        module = self.index.modules.get(self.index.lookup(origin[1], fs.qname) or "")
-        if module is None:  # a module-level value of a module not summarised yet
-            self.wanted.add(f"{origin[1]}.{origin[2]}")
-        elif origin[2] in module.globals:
-            self._trace(module.globals[origin[2]], self.index.functions[module.module_scope])
-
-    def _trace_given(self, origin: tuple, fs: FunctionSummary) -> None:
-        """Whether an optional argument is given is known from the call sites alone."""
-
-    def _trace_settings(self, origin: tuple, fs: FunctionSummary) -> None:
-        """The settings modules: all of them (by name), and what they bind the name to."""
-        self.wanted.update(f"{WANTED_GLOB}{g}" for m in self.index.modules.values() for g in m.reads_settings)
-        for module in self.index.settings_modules:
-            summary = self.index.modules[module]
-            if origin[1] in summary.globals:
-                self._trace(summary.globals[origin[1]], self.index.functions[summary.module_scope])
-
-    def _trace_field(self, origin: tuple, fs: FunctionSummary) -> None:
-        stores = [(taint, store_fs) for store_fs in self.index.functions.values()
-                  for cls, attr, taint in store_fs.field_stores if (cls, attr) == (origin[1], origin[2])]
-        for taint, store_fs in stores:
-            self._trace(taint, store_fs)
-        if not stores:  # set in a base class, perhaps, or in a class not summarised yet
-            self.wanted.update(self.index.classes.get(origin[1], (origin[1],)))
-
-    def callers(self) -> dict:
-        """Function qname -> [(site, function, bound)] of the calls that land in it."""
-        if self._callers is None:
-            self._callers = {}
-            for site_id in sorted(self.owner):
-                site = self.index.sites[site_id]
-                for function, bound, _ in self.index.callees(site):
-                    if function is not None:
-                        self._callers.setdefault(function.qname, []).append((site, function, bound))
-        return self._callers
-
-
-def wanted_callees(index: ProjectIndex) -> set[str]:
-    """See _Demand."""
-    return _Demand(index).run()

@@ -229,8 +229,8 @@ def exports(summary) -> bool:
 
 def wanted(summaries: dict) -> set[str]:
     """Qualified names of what the summarised modules call outside themselves such that
-    summarising it could add a flow (keylint.dataflow.solve._Demand)."""
-    from keylint.dataflow.solve import wanted_callees
+    summarising it could add a flow (keylint.dataflow.demand._Demand)."""
+    from keylint.dataflow.demand import wanted_callees
 
     return wanted_callees(build_index(summaries))
 
