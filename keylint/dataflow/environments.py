@@ -17,10 +17,8 @@ the deployments that name them.
 from __future__ import annotations
 
 from keylint.dataflow import facts as F
+from keylint.dataflow.facts import ENTRY_TAG, NAME_LABEL, SETTINGS_TAG
 
-SETTINGS_TAG = "settings:"
-NAME_LABEL = "name:"
-ENTRY_TAG = "entry:"
 MAX_STAR_DEPTH = 6
 
 

@@ -29,16 +29,12 @@ MAX_VARIANTS = 8
 Step = tuple  # (path, line, note)
 
 
-TAG_PREFIXES = ("settings:", "entry:")
-CARRIED = (*TAG_PREFIXES, "name:")  # labels no `keep` removes: a name picks its entry wherever they meet
-
-
-def is_tag(label: str) -> bool:
-    return label.startswith(TAG_PREFIXES)
+SETTINGS_TAG, ENTRY_TAG, NAME_LABEL = "settings:", "entry:", "name:"
+CARRIED = (SETTINGS_TAG, ENTRY_TAG, NAME_LABEL)  # labels no `keep` removes: a name picks its entry wherever they meet
 
 
 def tags_of(labels: frozenset) -> frozenset:
-    return frozenset(label for label in labels if is_tag(label))
+    return frozenset(label for label in labels if label.startswith((SETTINGS_TAG, ENTRY_TAG)))
 
 
 def src(labels, keys: tuple = (), slot: str | None = None) -> tuple:
@@ -91,7 +87,7 @@ def apply_op(origin: tuple, op: tuple) -> tuple | None:
             return None
     elif kind == "entry":  # the entry of a dict looked up by a computed key: its key becomes a tag
         if keys and not is_index(keys[0]):
-            labels, keys = labels | {f"entry:{keys[0]}"}, keys[1:]
+            labels, keys = labels | {ENTRY_TAG + keys[0]}, keys[1:]
         elif keys:
             keys = keys[1:]
     elif kind == "drop":
@@ -122,7 +118,7 @@ def compose(ops: tuple, op: tuple) -> tuple | None:
         return None
     if op[0] == "entry" and ops and ops[-1][0] == "push":
         key = ops[-1][1]
-        return ops[:-1] if is_index(key) else ops[:-1] + (("add", frozenset([f"entry:{key}"])),)
+        return ops[:-1] if is_index(key) else ops[:-1] + (("add", frozenset([ENTRY_TAG + key])),)
     if op[0] == "elem" and ops and ops[-1][0] == "push":
         return ops[:-1] if is_index(ops[-1][1]) else ops
     if op[0] in ("without", "only", "scrub") and ops and ops[-1][0] == "push":

@@ -9,7 +9,7 @@ that reported the call.
 
 from __future__ import annotations
 
-from keylint.dataflow.environments import SETTINGS_TAG
+from keylint.dataflow.facts import SETTINGS_TAG
 from keylint.dataflow.labels import located
 from keylint.report.printable import printable
 from keylint.rules.kinds.taint import engine_config
