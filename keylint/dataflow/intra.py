@@ -14,7 +14,7 @@ from keylint.dataflow.scope_evidence import ScopeEvidence
 from keylint.dataflow.summary import MODULE_SCOPE, FunctionSummary, ModuleSummary
 from keylint.dataflow.walk.calls import CallsMixin
 from keylint.dataflow.walk.expressions import ExpressionsMixin
-from keylint.dataflow.walk.nodes import _body, declared_globals, dispatch_tables, module_string_sets
+from keylint.dataflow.walk.nodes import block_body, declared_globals, dispatch_tables, module_string_sets
 from keylint.dataflow.walk.sinks import SinksMixin
 from keylint.dataflow.walk.sources import SourcesMixin
 from keylint.dataflow.walk.statements import StatementsMixin
@@ -94,7 +94,7 @@ class ModuleAnalyser:
         self.summary.classes[qname] = tuple(
             c for base in node.bases for c in walker.callee_candidates(base.value, {})[0]
         )
-        for stmt in _body(node):
+        for stmt in block_body(node):
             if isinstance(stmt, cst.FunctionDef):
                 self.defer(stmt, qname, qname, None, {})
             elif isinstance(stmt, cst.ClassDef):
@@ -150,7 +150,7 @@ class ModuleAnalyser:
         self_name = fs.params[0] if class_qname and fs.params and not is_static else None
         walker = Walker(self, fs, class_qname=class_qname, self_name=self_name, outer=outer, local_defs=local_defs, decorators=decorators)
         env = walker.init_params(node, decorators)
-        walker.block(_body(node), env)
+        walker.block(block_body(node), env)
 
 
 class Walker(SourcesMixin, StatementsMixin, SinksMixin, ExpressionsMixin, CallsMixin, StringsMixin):

@@ -10,7 +10,7 @@ import libcst as cst
 from keylint.dataflow import facts as F
 from keylint.dataflow import presence
 from keylint.dataflow.summary import CallSite
-from keylint.dataflow.walk.nodes import _KEY_METHODS, _MUTATORS, _VIEW_METHODS
+from keylint.dataflow.walk.nodes import KEY_METHODS, MUTATORS, VIEW_METHODS
 from keylint.facts.names import chain, code_of
 from keylint.facts.python_bindings import literal_string
 
@@ -86,12 +86,12 @@ class CallsMixin:
 
     def _default_result(self, method, args, receiver: dict, node: cst.Call) -> dict:
         """What an unknown call returns: its receiver and arguments (keywords under their names)."""
-        if method in _KEY_METHODS and args and isinstance(args[0][0], int):
+        if method in KEY_METHODS and args and isinstance(args[0][0], int):
             key = literal_string(args[0][2])
             if key is not None:
                 rest = [t for p, t, _ in args[1:]]
                 return F.join(F.transform(receiver, ("pop", key)), *rest)
-        parts = [receiver if method is None or method in _VIEW_METHODS else F.transform(receiver, ("keyless",))]
+        parts = [receiver if method is None or method in VIEW_METHODS else F.transform(receiver, ("keyless",))]
         for position, taint, _ in args:
             if isinstance(position, str) and position not in ("*", "**"):
                 parts.append(F.transform(taint, ("push", position)))
@@ -122,7 +122,7 @@ class CallsMixin:
         if receiver_node is None:
             return
         moved = []
-        if method in _MUTATORS:
+        if method in MUTATORS:
             for position, taint, value in args:
                 if method == "update" and isinstance(position, str) and position not in ("*", "**"):
                     taint = F.transform(taint, ("push", position))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import libcst as cst
 
 from keylint.dataflow import facts as F
-from keylint.dataflow.walk.nodes import _is_constant, _slice_length, _small_int, string_set
+from keylint.dataflow.walk.nodes import is_constant, slice_length, small_int, string_set
 from keylint.facts.names import chain
 from keylint.facts.python_bindings import literal_string
 
@@ -72,14 +72,14 @@ class ExpressionsMixin:
             return base
         element = node.slice[0].slice
         if isinstance(element, cst.Index):
-            position = _small_int(element.value)
+            position = small_int(element.value)
             if position is not None and position >= 0:
                 return F.transform(base, ("at", F.index_key(position)))
             key = literal_string(element.value)
             if key is not None:
                 return F.join(self.name_source(key, node), F.transform(base, ("pop", key)))
             return F.join(F.transform(base, ("entry",)), self.expr(element.value, env))
-        length = _slice_length(element)
+        length = slice_length(element)
         if length is not None:
             for sanitizer in self.config.sanitizers:
                 if sanitizer.max_slice is not None and length <= sanitizer.max_slice:
@@ -181,7 +181,7 @@ class ExpressionsMixin:
             return False
         shown = node.value
         if isinstance(shown, cst.IfExp):
-            shown = shown.orelse if _is_constant(shown.body) else shown.body if _is_constant(shown.orelse) else None
+            shown = shown.orelse if is_constant(shown.body) else shown.body if is_constant(shown.orelse) else None
         return isinstance(shown, cst.Name) and isinstance(value, cst.Name) and shown.value == value.value
 
     def _key_filters(self, node: cst.DictComp) -> list:
@@ -197,8 +197,8 @@ class ExpressionsMixin:
         ops = [op for condition in clause.ifs if (op := self._key_test(condition.test, key_name.value)) is not None]
         value = node.value
         if isinstance(value, cst.IfExp) and (op := self._key_test(value.test, key_name.value)) is not None:
-            masked_when_true = _is_constant(value.body)
-            if masked_when_true or _is_constant(value.orelse):
+            masked_when_true = is_constant(value.body)
+            if masked_when_true or is_constant(value.orelse):
                 kind, keys = op
                 ops.append((("without" if kind == "only" else "only") if masked_when_true else kind, keys))
         return ops

@@ -12,7 +12,7 @@ import libcst as cst
 from keylint.core.values import normalise_name
 from keylint.dataflow import facts as F
 from keylint.dataflow.evidence import quote
-from keylint.dataflow.walk.nodes import _is_constant
+from keylint.dataflow.walk.nodes import is_constant
 from keylint.facts.names import Imports, chain, code_of
 
 
@@ -77,7 +77,7 @@ class SourcesMixin:
         """Labels of a value stored under a key-like key (e.g. an Authorization header; `keys`
         sources mark constants too: that a Merchant-Serial-Number header is set)."""
         # a constant, a sanitiser's result or what the requester's own record holds (`taint`: the value's)
-        plain = _is_constant(value) or self._sanitising(value) or (taint is not None and self._owned(taint))
+        plain = is_constant(value) or self._sanitising(value) or (taint is not None and self._owned(taint))
         found: dict = {}
         for source in self.config.sources:
             if source.keys.search(key):
