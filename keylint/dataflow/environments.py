@@ -16,14 +16,25 @@ the deployments that name them.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from keylint.dataflow import facts as F
 from keylint.dataflow.facts import ENTRY_TAG, NAME_LABEL, SETTINGS_TAG
 
 MAX_STAR_DEPTH = 6
 
 
+@lru_cache(maxsize=1 << 14)
+def _kinds(labels: frozenset) -> tuple:
+    """(entry tags, key-set names, deployments) of a label set: few distinct sets recur in every
+    value, so `select` reads them from here instead of scanning the labels of each fact."""
+    entries = frozenset(label for label in labels if label.startswith(ENTRY_TAG))
+    names = tuple(label.removeprefix(NAME_LABEL) for label in labels if label.startswith(NAME_LABEL))
+    return entries, names, frozenset(label for label in labels if label.startswith(SETTINGS_TAG))
+
+
 def _deployments(labels: frozenset) -> frozenset:
-    return frozenset(label for label in labels if label.startswith(SETTINGS_TAG))
+    return _kinds(labels)[2]
 
 
 def tag(value: dict, module: str) -> dict:
@@ -50,28 +61,26 @@ def select(taint: dict) -> dict:
     """Entries of a dict looked up by name (`entry:<key>` tags) narrowed to the names the value
     itself carries (`name:<key>` facts not inside the dict): each kept entry holds in the deployments
     that name it, with the step that set the name in its flow. Unchanged when either is missing."""
-    selectors = [
-        (label.removeprefix(NAME_LABEL), _deployments(origin[1]), path)
-        for (origin, _), path in taint.items()
-        if origin[0] == "src" and not any(l.startswith(ENTRY_TAG) for l in origin[1])
-        for label in origin[1] if label.startswith(NAME_LABEL)
-    ]
-    if not selectors or not any(origin[0] == "src" and any(l.startswith(ENTRY_TAG) for l in origin[1]) for origin, _ in taint):
+    if not any(origin[0] == "src" and _kinds(origin[1])[0] for origin, _ in taint):
+        return taint
+    selectors = [(name, where, path) for (origin, _), path in taint.items() if origin[0] == "src"
+                 for entries, names, where in (_kinds(origin[1]),) if not entries for name in names]
+    if not selectors:
         return taint
     out: dict = {}
     for (origin, ops), path in taint.items():
-        entries = {label for label in origin[1] if label.startswith(ENTRY_TAG)} if origin[0] == "src" else ()
+        entries = _kinds(origin[1])[0] if origin[0] == "src" else ()
         if not entries:
-            F.merge_into(out, {(origin, ops): path})
+            F.put(out, (origin, ops), path)
             continue
         _, labels, keys, slot = origin
         own = _deployments(labels)
         for name, where, named_at in selectors:
             if ENTRY_TAG + name not in entries or (own and where and own != where):
                 continue
-            chosen = ("src", (labels - entries) | where, keys, slot)
+            chosen_fact = ("src", (labels - entries) | where, keys, slot)
             step = (*named_at[0][:2], f"chooses the {name!r} entry")
-            F.merge_into(out, {(chosen, ops): F.extend(path, step)})
+            F.put(out, (chosen_fact, ops), F.extend(path, step))
     return out
 
 

@@ -21,6 +21,8 @@ Everything here is plain tuples so summaries pickle and compare cheaply.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 MAX_KEYS = 4
 MAX_OPS = 8
 MAX_PATH = 12
@@ -132,12 +134,25 @@ def compose(ops: tuple, op: tuple) -> tuple | None:
     return ops + (op,)
 
 
+@lru_cache(maxsize=1 << 16)
 def replay(origin: tuple, ops: tuple) -> tuple | None:
+    """A concrete fact after a symbolic fact's ops (cached: the solver replays the same few
+    facts through the same few op lists in every round)."""
     for op in ops:
         origin = apply_op(origin, op)
         if origin is None:
             return None
     return origin
+
+
+@lru_cache(maxsize=1 << 16)
+def compose_all(ops: tuple, more: tuple) -> tuple | None:
+    """`compose` of each op of `more` in turn; None when the fact cannot survive them."""
+    for op in more:
+        ops = compose(ops, op)
+        if ops is None:
+            return None
+    return ops
 
 
 def _shorter(a: tuple, b: tuple) -> bool:
@@ -176,6 +191,13 @@ def merge_into(target: dict, taint: dict) -> None:
         old = target.get(key)
         if old is None or _shorter(path, old):
             target[key] = path
+
+
+def put(target: dict, key: tuple, path: tuple) -> None:
+    """Add one fact to `target` in place (the shorter path wins, as in `join`)."""
+    old = target.get(key)
+    if old is None or len(path) < len(old):
+        target[key] = path
 
 
 def transform(taint: dict, op: tuple) -> dict:

@@ -12,12 +12,13 @@ where keylint can see it, in any instance).
 from __future__ import annotations
 
 from keylint.dataflow import facts as F
+from keylint.dataflow.changes import Changes
 from keylint.dataflow.summary import FunctionSummary
 
 MAX_BASES = 6
 
 
-class Instances:
+class Instances(Changes):
     """ProjectIndex's methods about instances and their fields (a mixin: the tables are the index's)."""
 
     def _param(self, origin: tuple, ops: tuple, value: dict | None = None) -> tuple:
@@ -25,7 +26,9 @@ class Instances:
         apply. `self.attr` in a method is the attribute of the instances it is called on; of an
         instance that does not show it (made where keylint cannot see, or set outside
         `__init__`), the class's field as any instance of it holds it."""
-        value = self.pval.get((origin[1], origin[2]), {}) if value is None else value
+        if value is None:
+            self.read("pval", origin[1:])
+            value = self.pval.get(origin[1:], {})
         fs = self.functions.get(origin[1])
         if not ops or ops[0][0] != "pop" or fs is None or not fs.class_qname or fs.params[:1] != (origin[2],):
             return value, ops
@@ -72,24 +75,23 @@ class Instances:
                 value, left = self._param(origin, ops, args.get(origin[2], {}))
                 F.merge_into(out, self._replay(value, left, path))
             else:
-                F.merge_into(out, {(origin, ops): path})
+                F.put(out, (origin, ops), path)
         return out
 
     def _field(self, class_qname: str, attr: str) -> dict:
         """An attribute of any instance of the class: what its methods store there, and what its
         `__init__` stores in the instances made of it or of its subclasses where the scan sees
         them (else in any instance: the pooled `__init__` stores)."""
-        key = (class_qname, attr)
-        if key not in self._fields:
-            self._fields[key] = {}  # a field read while making the instances that hold it: nothing yet
+        def compute() -> dict:
             made = self._made_here(class_qname)
-            value = F.join(self._stored(self.fval, class_qname, attr),
-                           self._constructed(made, attr) if made else self._stored(self.ival, class_qname, attr))
-            self._fields[key] = value
-        return self._fields[key]
+            return F.join(self._stored("fval", class_qname, attr),
+                          self._constructed(made, attr) if made else self._stored("ival", class_qname, attr))
 
-    def _stored(self, table: dict, class_qname: str, attr: str, depth: int = 0) -> dict:
-        value = table.get((class_qname, attr), {})
+        return self.cached_field((class_qname, attr), compute)
+
+    def _stored(self, table: str, class_qname: str, attr: str, depth: int = 0) -> dict:
+        self.read(table, (class_qname, attr))
+        value = getattr(self, table).get((class_qname, attr), {})
         if depth < MAX_BASES:
             for base in self.classes.get(class_qname, ()):
                 resolved = self.lookup(base, class_qname)

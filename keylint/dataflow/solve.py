@@ -64,7 +64,6 @@ class ProjectIndex(Instances):
         self.fval: dict = {}  # (class, attribute) -> what methods other than __init__ store
         self.ival: dict = {}  # (class, attribute) -> what __init__ stores, in any instance
         self.gval: dict = {}
-        self._fields: dict = {}
         self.subclasses: dict = {}
         for qname in sorted(self.classes):
             for base in self.classes[qname]:
@@ -82,7 +81,9 @@ class ProjectIndex(Instances):
                         self.calls_into.setdefault(function.qname, []).append((site, bound, fs))
                     if constructor and function is not None:
                         self.constructions.setdefault(self._made_class[(site.id, position)], []).append((site, function, fs))
+        self._solved: dict | None = None
         self._solve()
+        self._solved = {}  # call-site values from here on: the tables no longer change
 
     # ----- resolution ---------------------------------------------------------------------------
 
@@ -172,21 +173,23 @@ class ProjectIndex(Instances):
     @staticmethod
     def _replay(value: dict, ops: tuple, suffix: tuple, step=None) -> dict:
         """`value` put through a symbolic fact's ops, with the fact's path appended."""
+        steps = ((step,) if step else ()) + suffix
+        if not ops and not steps:  # concrete facts carry no ops: nothing to replay
+            return value
         out: dict = {}
         for (origin, own_ops), path in value.items():
             if origin[0] == "src":
-                key = (F.replay(origin, ops), ())
-                if key[0] is None:
+                replayed = F.replay(origin, ops) if ops else origin
+                if replayed is None:
                     continue
+                key = (replayed, ())
             else:
-                combined = own_ops
-                for op in ops:
-                    combined = F.compose(combined, op) if combined is not None else None
+                combined = F.compose_all(own_ops, ops) if ops else own_ops
                 if combined is None:
                     continue
                 key = (origin, combined)
             full = path
-            for s in ((step,) if step else ()) + suffix:
+            for s in steps:
                 full = F.extend(full, s)
             if key not in out or len(full) < len(out[key]):
                 out[key] = full
@@ -203,7 +206,7 @@ class ProjectIndex(Instances):
         for (origin, ops), path in taint.items():
             kind = origin[0]
             if kind == "src" or (kind in ("param", "given") and origin[1] == fs.qname):
-                F.merge_into(out, {(origin, ops): path})
+                F.put(out, (origin, ops), path)
                 continue
             if kind == "given":
                 F.merge_into(out, self._given_value(origin, ops, path))
@@ -211,7 +214,9 @@ class ProjectIndex(Instances):
             if kind == "call":
                 value = self._site_value_memo(origin[1], fs, memo)
             elif kind == "global":
-                value = self.gval.get((self.lookup(origin[1], fs.qname), origin[2]), {})
+                key = (self.lookup(origin[1], fs.qname), origin[2])
+                self.read("gval", key)
+                value = self.gval.get(key, {})
             elif kind == "field":
                 value = self._field(origin[1], origin[2])
             elif kind == "settings":
@@ -245,9 +250,10 @@ class ProjectIndex(Instances):
                 F.merge_into(out, self.expand(site.default, fs, memo))
                 continue
             args = None
+            self.read("ret", function.qname)
             for (origin, ops), path in self.ret.get(function.qname, {}).items():
                 if origin[0] == "src":
-                    F.merge_into(out, {(origin, ops): path})
+                    F.put(out, (origin, ops), path)
                     continue
                 if origin[0] == "given":
                     F.merge_into(out, self._given_at(site, function, bound, origin, ops, path))
@@ -262,6 +268,7 @@ class ProjectIndex(Instances):
     def _setting(self, name: str) -> dict:
         """`settings.<name>`: its value in each settings module (deployment), tagged with it."""
         out: dict = {}
+        self.read("setting", name)
         for module in self.settings_modules:
             value = E.setting(self.modules, self.gval, module, name)
             if value:
@@ -270,10 +277,12 @@ class ProjectIndex(Instances):
 
     def concretize(self, taint: dict, fs: FunctionSummary, memo: dict | None = None) -> dict:
         """Only concrete facts: the function's own parameters replaced by what callers pass."""
+        if memo is None:
+            memo = {} if self._solved is None else self._solved
         out: dict = {}
         for (origin, ops), path in self.expand(taint, fs, memo).items():
             if origin[0] == "src":
-                F.merge_into(out, {(origin, ops): path})
+                F.put(out, (origin, ops), path)
             elif origin[0] == "given":
                 F.merge_into(out, self._given_value(origin, ops, path))
             else:
@@ -313,37 +322,40 @@ class ProjectIndex(Instances):
 
     # ----- the fixpoint -----------------------------------------------------------------------------
 
-    @staticmethod
-    def _grow(table: dict, key, value: dict) -> bool:
-        old = table.get(key, {})
-        if all(k in old for k in value):
-            return False
-        table[key] = F.join(old, value)
-        return True
-
     def _solve(self) -> None:
         functions = functions_in_order(self.functions)
         with_returns = [f for f in functions if f.returns]
         with_calls = [f for f in functions if any(s.receiver or any(t for _, t in s.args) for s in f.calls)]
         with_stores = [f for f in functions if f.field_stores]
+        self._start_tracking()
         for _ in range(MAX_ROUNDS):
             changed = False
             for fs in with_returns:
-                changed |= self._grow(self.ret, fs.qname, self.expand(fs.returns, fs))
+                changed |= self.run(("ret", fs.qname), lambda: self.grow("ret", fs.qname, self.expand(fs.returns, fs)))
             for fs in with_calls:
-                changed |= self._pass_arguments(fs)
+                changed |= self.run(("args", fs.qname), lambda: self._pass_arguments(fs))
             for fs in with_stores:
-                memo: dict = {}
-                for class_qname, attr, taint in fs.field_stores:
-                    table = self.ival if fs.name == "__init__" and class_qname == fs.class_qname else self.fval
-                    changed |= self._grow(table, (class_qname, attr), self.concretize(taint, fs, memo))
-            self._fields = {}
+                changed |= self.run(("stores", fs.qname), lambda: self._store_fields(fs))
+            self.new_round()
             for module in self.modules.values():
-                scope, memo = self.functions[module.module_scope], {}
-                for name, taint in module.globals.items():
-                    changed |= self._grow(self.gval, (module.module, name), self.concretize(taint, scope, memo))
+                changed |= self.run(("globals", module.module), lambda: self._bind_globals(module))
             if not changed:
                 break
+        self.stop_tracking()
+
+    def _store_fields(self, fs: FunctionSummary) -> bool:
+        changed, memo = False, {}
+        for class_qname, attr, taint in fs.field_stores:
+            table = "ival" if fs.name == "__init__" and class_qname == fs.class_qname else "fval"
+            changed |= self.grow(table, (class_qname, attr), self.concretize(taint, fs, memo))
+        return changed
+
+    def _bind_globals(self, module: ModuleSummary) -> bool:
+        changed = False
+        scope, memo = self.functions[module.module_scope], {}
+        for name, taint in module.globals.items():
+            changed |= self.grow("gval", (module.module, name), self.concretize(taint, scope, memo))
+        return changed
 
     def _pass_arguments(self, fs: FunctionSummary) -> bool:
         changed = False
@@ -356,5 +368,5 @@ class ProjectIndex(Instances):
                     continue
                 for name, taint in self.map_args(site, function, bound).items():
                     value = F.with_step(self.concretize(taint, fs, memo), (site.path, site.line, f"passed to {function.name}() as {name}"))
-                    changed |= self._grow(self.pval, (function.qname, name), value)
+                    changed |= self.grow("pval", (function.qname, name), value)
         return changed
