@@ -32,6 +32,7 @@ Step = tuple  # (path, line, note)
 
 
 SETTINGS_TAG, ENTRY_TAG, NAME_LABEL = "settings:", "entry:", "name:"
+CONSTANT_MARK = "\0"  # a slot's text may name a constant of another module: "\0pkg.paths.SALES\0/"
 CARRIED = (SETTINGS_TAG, ENTRY_TAG, NAME_LABEL)  # labels no `keep` removes: a name picks its entry wherever they meet
 
 
@@ -41,6 +42,11 @@ def tags_of(labels: frozenset) -> frozenset:
 
 def src(labels, keys: tuple = (), slot: str | None = None) -> tuple:
     return ("src", frozenset(labels), keys, slot)
+
+
+def constant_ref(qname: str) -> str:
+    """Slot text standing for the text of the module constant `qname` (the solver fills it in)."""
+    return f"{CONSTANT_MARK}{qname}{CONSTANT_MARK}"
 
 
 def index_key(position: int) -> str:

@@ -14,7 +14,7 @@ from keylint.dataflow.scope_evidence import ScopeEvidence
 from keylint.dataflow.summary import MODULE_SCOPE, FunctionSummary, ModuleSummary
 from keylint.dataflow.walk.calls import CallsMixin
 from keylint.dataflow.walk.expressions import ExpressionsMixin
-from keylint.dataflow.walk.nodes import block_body, declared_globals, dispatch_tables, module_string_sets
+from keylint.dataflow.walk.nodes import block_body, declared_globals, dispatch_tables, module_string_sets, module_strings
 from keylint.dataflow.walk.sinks import SinksMixin
 from keylint.dataflow.walk.sources import SourcesMixin
 from keylint.dataflow.walk.statements import StatementsMixin
@@ -55,6 +55,7 @@ class ModuleAnalyser:
     def run(self, tree: cst.Module) -> ModuleSummary:
         self.declared_globals = declared_globals(list(tree.body))
         self.string_sets = module_string_sets(list(tree.body))
+        self.summary.strings = module_strings(list(tree.body))
         self.dispatch = dispatch_tables(list(tree.body))
         self.evidence = {name: ScopeEvidence(spec, tree, self.text, self.positions) for name, spec in self.config.evidence.items()}
         for stmt in tree.body:

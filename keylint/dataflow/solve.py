@@ -96,6 +96,20 @@ class ProjectIndex(Instances):
             return None
         return max(matches, key=lambda q: (_common_prefix(q, near), [-ord(c) for c in q]))
 
+    def slot_text(self, slot: str | None) -> str | None:
+        """A slot's text with the module constants it names filled in; an unknown one stands
+        for any text, so only what follows it counts."""
+        if not slot or F.CONSTANT_MARK not in slot:
+            return slot
+        parts = slot.split(F.CONSTANT_MARK)
+        text = parts[0]
+        for ref, after in zip(parts[1::2], parts[2::2]):
+            module, _, name = ref.rpartition(".")
+            summary = self.modules.get(self.lookup(module, module) or "")
+            known = summary.strings.get(name) if summary is not None else None
+            text = (text + known if known is not None else "") + after
+        return text
+
     def method(self, class_qname: str, name: str, depth: int = 0) -> FunctionSummary | None:
         found = self.functions.get(f"{class_qname}.{name}")
         if found is not None or depth > MAX_BASES:

@@ -68,6 +68,7 @@ class ModuleSummary:
     settings_names: frozenset = frozenset()  # a settings module's names (keylint/dataflow/environments.py)
     star_imports: tuple = ()  # the modules it star-imports (`from .base import *`)
     reads_settings: tuple = ()  # globs over the settings modules its `settings.X` reads may come from
+    strings: dict = field(default_factory=dict)  # module-level names bound to literal text: name -> text
 
     @property
     def module_scope(self) -> str:

@@ -145,6 +145,19 @@ def module_string_sets(body: list) -> dict:
     return {name: value for name, value in found.items() if value is not None}
 
 
+def module_strings(body: list) -> dict:
+    """Module-level names bound once to literal text (SALES_UNITS_PATH = "/management/v1/sales-units")."""
+    found: dict = {}
+    for stmt in body:
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+                [small.target] if isinstance(small, cst.AnnAssign) and small.value is not None else []
+            for target in targets:
+                if isinstance(target, cst.Name):
+                    found[target.value] = literal_string(small.value) if target.value not in found else None
+    return {name: value for name, value in found.items() if value is not None}
+
+
 def dispatch_tables(body: list) -> dict:
     """Module-level dicts whose values are all names (`CLIENTS = {"qr": QrClient, ...}`): a call
     of `CLIENTS[api](keys)` may call any of them."""

@@ -11,6 +11,7 @@ import libcst as cst
 
 from keylint.dataflow import facts as F
 from keylint.dataflow.walk.nodes import FORMAT_FIELD, PERCENT_FIELD, literal_suffix, template_text
+from keylint.facts.names import chain
 from keylint.facts.python_bindings import literal_string
 
 
@@ -30,8 +31,24 @@ class StringsMixin:
             value = self.expr(part.expression, env)
             if value:
                 taint = F.join(taint, F.transform(value, ("slot", text)))
-            text = ""
+            known = self.constant_text(part.expression, env)
+            text = text + known if known is not None else ""
         return taint
+
+    def constant_text(self, node: cst.BaseExpression, env: dict) -> str | None:
+        """The text a module constant formatted into a string stands for: its literal text in this
+        module, a reference the solver resolves for an imported one (`f"{API}{SALES_UNITS_PATH}/{msn}"`:
+        the MSN follows "/management/v1/sales-units/"); None for anything else."""
+        name = chain(node)
+        if name is None or "(" in name or "[" in name:
+            return None
+        head = name.split(".")[0]
+        if not self.is_module and (head in env or head in self.outer):
+            return None  # a local variable
+        if name in self.a.summary.strings:
+            return self.a.summary.strings[name]
+        imported = self.a.imports.resolve(name)
+        return F.constant_ref(imported) if imported and imported != name and "." in imported else None
 
     def concatenated(self, node: cst.ConcatenatedString, env: dict) -> dict:
         right = self.expr(node.right, env)

@@ -268,7 +268,7 @@ def check(rules, parsed, context) -> list[Hit]:
                 concrete = _outside_tests(concrete)
             key = (rule.id, event.line, event.column)
             for world in worlds(concrete):  # the facts must meet in one deployment
-                path = _best_path(world, sink, event)
+                path = _best_path(world, sink, event, index.slot_text)
                 if path is not None and key not in hits:
                     entry = _entry(path, parsed.path)
                     path += evidence(world, sink.also)
@@ -282,7 +282,7 @@ def _outside_tests(concrete: dict) -> dict:
     return {key: path for key, path in concrete.items() if not any(is_test_path(step[0]) for step in path)}
 
 
-def _best_path(concrete: dict, sink, event) -> tuple | None:
+def _best_path(concrete: dict, sink, event, slot_text) -> tuple | None:
     best = None
     for (origin, _), path in concrete.items():
         _, labels, keys, slot = origin
@@ -290,7 +290,7 @@ def _best_path(concrete: dict, sink, event) -> tuple | None:
             continue
         if sink.keys and not (keys and sink.keys.search(keys[-1])):
             continue
-        if sink.slot and not sink.slot.search(slot or "\0"):
+        if sink.slot and not sink.slot.search(slot_text(slot) or "\0"):
             continue
         if sink.url and not sink.url.search(event.url or ""):
             continue

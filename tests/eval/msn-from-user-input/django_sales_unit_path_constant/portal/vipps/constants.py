@@ -1,0 +1,4 @@
+# eval: vulnerable
+# The Management API paths live in one module; the client formats the MSN after the imported path.
+API_URL = "https://api.vipps.no"
+SALES_UNITS_PATH = "/management/v1/sales-units"
