@@ -11,15 +11,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from keylint.bindings import Binding
-from keylint.configfiles import READERS, ConfigSyntaxError
 from keylint.lines import split_lines
-from keylint.notebook import Notebook, NotebookError
-from keylint.notebook import read as read_notebook
 
 if TYPE_CHECKING:
     import libcst as cst
     from libcst.metadata import MetadataWrapper
 
+    from keylint.notebook import Notebook
     from keylint.positions import Span
 
 
@@ -110,6 +108,8 @@ def parse(path: str, text: str, kind: str, lazy: bool = False) -> ParsedFile:
         return parsed
     if kind == "notebook":
         return _parse_notebook(path, text, lazy)
+    from keylint.configfiles import READERS, ConfigSyntaxError  # config readers: only for config files
+
     if kind not in READERS:
         return ParsedFile(path, kind, text)
     try:
@@ -119,6 +119,9 @@ def parse(path: str, text: str, kind: str, lazy: bool = False) -> ParsedFile:
 
 
 def _parse_notebook(path: str, text: str, lazy: bool) -> ParsedFile:
+    from keylint.notebook import NotebookError
+    from keylint.notebook import read as read_notebook
+
     try:
         notebook = read_notebook(text)
     except NotebookError as exc:

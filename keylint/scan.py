@@ -14,7 +14,6 @@ from functools import partial
 from typing import Callable, Iterator
 
 from keylint import workers
-from keylint.analyse import analyse_file, analyse_lines
 from keylint.baseline import Baseline
 from keylint.cache import FileCache, ProjectFacts, analysis_key, content_digest
 from keylint.config import PathRules
@@ -145,6 +144,8 @@ def _cache_name(source: SourcePath) -> str:
 
 def _analyse_task(task: _Task, rules: list, options: ScanOptions, project: dict) -> tuple[str | None, FileResult]:
     """analyse_file with the file's own rules; a bug in keylint becomes an error for this file (not cached)."""
+    from keylint.analyse import analyse_file  # not needed by a scan whose files are all cached or ruled out
+
     rules_here = rules_for_path(rules, options.per_path, task.source.rel_path)
     try:
         result = analyse_file(task.source, task.data, rules_here, options.redact, dict(options.key_types), project)
@@ -333,6 +334,8 @@ def _not_analysed(task: _Task, rules: list, options: ScanOptions, limits: worker
     """A file whose analysis crashed, timed out or ran out of memory (by default: already in the
     project phase, so it is not tried again): the error names the phase and the file's size, and
     the file still gets the line-based search for hardcoded keys."""
+    from keylint.analyse import analyse_lines
+
     reason = reason or limits.failures[task.source.rel_path]
     size = f"{len(task.data) / 2**20:.1f} MB" if len(task.data) >= 2**20 else f"{len(task.data) / 1024:.1f} KB"
     message = f"{phase} {reason} (file of {size})"
