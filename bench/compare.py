@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
@@ -52,18 +53,33 @@ class Run:
     error: str = ""
 
 
-def measure(label: str, cmd: list[str], env: dict | None = None, ok_codes=(0, 1), cwd=None) -> Run:
-    """Run `cmd` once; wall, CPU and peak RSS of it and its children."""
+def measure(label: str, cmd: list[str], env: dict | None = None, ok_codes=(0, 1), cwd=None,
+            timeout: float | None = None) -> Run:
+    """Run `cmd` once; wall, CPU and peak RSS of it and its children. After `timeout` seconds it
+    is stopped (with its children) and reported so, with the CPU it had used by then."""
     with tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env={**ENV, **(env or {})}, cwd=cwd)
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env={**ENV, **(env or {})}, cwd=cwd,
+                                start_new_session=True)
+        stopped = False
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG if timeout else 0)
+            if pid:
+                break
+            if time.perf_counter() - started > timeout:
+                os.killpg(proc.pid, signal.SIGKILL)
+                stopped = True
+                _, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.05)
         wall = time.perf_counter() - started
         code = os.waitstatus_to_exitcode(status)
         err.seek(0)
         tail = err.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
     run = Run(label, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
-    if code not in ok_codes:
+    if stopped:
+        run.error = f"stopped after {timeout:g} s (CPU {run.cpu:.0f} s by then)"
+    elif code not in ok_codes:
         run.error = f"exit {code}: {tail[0][:100]}"
     return run
 
@@ -116,9 +132,13 @@ class Keylint:
         return measure("keylint --version", [self.executable, "--version"])
 
 
-def peers(tree: str, tools: dict[str, str | None], semgrep_rules: list[Path]) -> list[Run]:
+PEER_TIMEOUT = 60.0
+
+
+def peers(tree: str, tools: dict[str, str | None], semgrep_rules: list[Path], timeout: float = PEER_TIMEOUT) -> list[Run]:
     """The peers on `tree`. semgrep runs from the tree's root, where an empty .semgrepignore
-    replaces its default ignore list (which skips tests/ folders the other tools scan)."""
+    replaces its default ignore list (which skips tests/ folders the other tools scan). A peer
+    still running after `timeout` seconds is stopped: the run must end within minutes."""
     ignore = Path(tree) / ".semgrepignore"
     if not ignore.exists():
         ignore.write_text("# keylint benchmark: scan every file, as the other tools do\n")
@@ -135,7 +155,7 @@ def peers(tree: str, tools: dict[str, str | None], semgrep_rules: list[Path]) ->
         if tools.get(name) is None:
             runs.append(Run(label, error=f"{name} not found (use --peers DIR)"))
             continue
-        runs.append(measure(label, [tools[name], *args], cwd=tree))
+        runs.append(measure(label, [tools[name], *args], cwd=tree, timeout=timeout))
     return runs
 
 
@@ -154,12 +174,13 @@ def print_table(title: str, runs: list[Run], baseline: Run | None) -> None:
     for run in runs:
         if run.label.startswith("("):
             continue
-        if run.error:
+        if run.error and not run.cpu:
             print(f"| {run.label:<46} | {'-':>7} | {'-':>7} | {'-':>7} | {'-':>6} | {'-':>8} | {run.error:>20} |")
             continue
         files = f"{run.files}" if run.files is not None else ""
         rate = f"{run.files / run.wall:,.0f}" if run.files else ""
         ratio = f"{run.cpu / baseline.cpu:.2f}x" if baseline and not baseline.error and baseline.cpu else ""
+        ratio = f">= {ratio}, {run.error}" if run.error else ratio
         print(f"| {run.label:<46} | {run.wall:7.2f} | {run.cpu:7.2f} | {run.rss_mb:7.0f} | {files:>6} | {rate:>8} | {ratio:>20} |")
 
 
@@ -179,7 +200,7 @@ def find_django(explicit: str | None, fetch: bool, work: Path) -> Path | None:
 
 
 def tree_section(title: str, tree: Path, keylint: Keylint, tools: dict, edits: list[tuple[str, Path]], precommit: list[Path],
-                 with_version: bool = False) -> dict:
+                 with_version: bool = False, peer_timeout: float = PEER_TIMEOUT) -> dict:
     runs = references(str(tree))
     cold = keylint.cold("keylint scan (cold, empty cache)", [str(tree)])
     runs.append(cold)
@@ -190,12 +211,13 @@ def tree_section(title: str, tree: Path, keylint: Keylint, tools: dict, edits: l
         runs.append(keylint.precommit(f"keylint scan {len(precommit)} files (pre-commit)", precommit))
     if with_version:
         runs.append(keylint.version())
-    runs.extend(peers(str(tree), tools, keylint.semgrep_rules))
+    runs.extend(peers(str(tree), tools, keylint.semgrep_rules, peer_timeout))
     print_table(title, runs, cold)
     return {run.label: run for run in runs}
 
 
-def synthetic_section(keylint: Keylint, tools: dict, sizes: list[int], with_peers: bool, work: Path) -> dict:
+def synthetic_section(keylint: Keylint, tools: dict, sizes: list[int], with_peers: bool, work: Path,
+                      peer_timeout: float = PEER_TIMEOUT) -> dict:
     per_service = 1000
     folders = synth.generate(work / "synthetic", max(sizes) // per_service, per_service)
     runs = []
@@ -209,7 +231,7 @@ def synthetic_section(keylint: Keylint, tools: dict, sizes: list[int], with_peer
     runs.append(keylint.cold(f"keylint scan one {BIG_FILE_LINES:,}-line file", [str(big)]))
     if with_peers:
         runs.extend(Run(f"{run.label} [1,000 files]", run.wall, run.cpu, run.rss_mb, run.files, run.error)
-                    for run in peers(str(folders[0]), tools, keylint.semgrep_rules))
+                    for run in peers(str(folders[0]), tools, keylint.semgrep_rules, peer_timeout))
     print_table(f"Synthetic monorepo ({max(sizes):,} files; peers on its first 1,000)", runs, runs[0])
     return {run.label: run for run in runs}
 
@@ -258,6 +280,8 @@ def main() -> int:
     parser.add_argument("--work", metavar="DIR", default=str(WORK), help=f"where trees are kept (default {WORK})")
     parser.add_argument("--sizes", default="1000,5000,20000", help="synthetic tree sizes, multiples of 1000")
     parser.add_argument("--no-synthetic-peers", action="store_true", help="run the peers on Django and the example only")
+    parser.add_argument("--peer-timeout", type=float, default=PEER_TIMEOUT, metavar="S",
+                        help=f"stop a peer still running after S seconds (default {PEER_TIMEOUT:g})")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # tables appear as they are measured
 
@@ -276,7 +300,7 @@ def main() -> int:
         shutil.rmtree(app, ignore_errors=True)
         shutil.copytree(REPO / "examples" / "partner_app", app)
         app_py = sorted(app.rglob("*.py"))[:PRECOMMIT_FILES]
-        example = tree_section("Example app (examples/partner_app)", app, keylint, tools, [], app_py, with_version=True)
+        example = tree_section("Example app (examples/partner_app)", app, keylint, tools, [], app_py, True, args.peer_timeout)
         django = find_django(args.django, args.fetch_django, work)
         results = None
         if django is None:
@@ -285,9 +309,10 @@ def main() -> int:
             auth = sorted((django / "django" / "contrib" / "auth").glob("*.py"))[:PRECOMMIT_FILES]
             edits = [("prefiltered out", django / "django" / "db" / "models" / "query.py"),
                      ("must be parsed", django / "django" / "template" / "defaulttags.py")]
-            results = tree_section(f"Django sources ({django.name})", django, keylint, tools, edits, auth)
+            results = tree_section(f"Django sources ({django.name})", django, keylint, tools, edits, auth,
+                                   peer_timeout=args.peer_timeout)
         sizes = [int(s) for s in args.sizes.split(",")]
-        synthetic = synthetic_section(keylint, tools, sizes, not args.no_synthetic_peers, work)
+        synthetic = synthetic_section(keylint, tools, sizes, not args.no_synthetic_peers, work, args.peer_timeout)
         targets(example, results, synthetic, sizes)
     finally:
         shutil.rmtree(keylint.cache, ignore_errors=True)
