@@ -143,8 +143,10 @@ class Discovery:
     def _display(self, path: str, base: str) -> str:
         """Relative to the root if under it, else to `base` (the path given on the command line);
         printable (see `printable`)."""
-        rel = _relative(path, self.root)
-        return printable(_relative(path, base) if rel.startswith("../") or rel == ".." else rel)
+        prefix = self.root.rstrip(os.sep) + os.sep
+        if path.startswith(prefix):  # the usual case, without relpath's cost (paths are absolute, normalised)
+            return printable(path[len(prefix):].replace(os.sep, "/"))
+        return "." if path == self.root else printable(_relative(path, base))
 
     def _explicit(self, path: str) -> SourcePath | None:
         rel = self._display(path, os.path.dirname(path))
@@ -213,7 +215,7 @@ class Discovery:
     def _skip_dir(self, path: str, name: str, top: str, ignores) -> bool:
         if _skipped_folder((name,)) or _is_virtualenv(path):
             return True
-        return self._ignored(path, True, ignores) or self._excluded(self._display(path, top) + "/")
+        return self._ignored(path, True, ignores) or bool(self.excludes.patterns) and self._excluded(self._display(path, top) + "/")
 
     def _excluded(self, rel: str) -> bool:
         return bool(self.excludes.patterns) and self.excludes.match_file(rel)
