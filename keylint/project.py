@@ -32,6 +32,7 @@ from keylint.dataflow.modules import import_words, module_name
 from keylint.discover import analysed_kind, read_bytes
 from keylint.kinds import KINDS
 from keylint.parse import ParseFailure, decode, parse
+from keylint.prefilter import anchored
 
 LOOK_CHUNK = 256
 """Files per work item of the first look (reading, token search): a few items per worker."""
@@ -159,7 +160,11 @@ def _read(source) -> tuple[str | None, str | None]:
 def tokens_in(text: str, tokens: frozenset[str]) -> frozenset[str]:
     """The tokens (lowercase substrings) that occur in `text`, in any case."""
     lowered = text.lower()
-    return frozenset(t for t in tokens if t in lowered)
+    found = []
+    for anchor, members in anchored(tokens):
+        if anchor in lowered:
+            found.extend(t for t in members if t in lowered)
+    return frozenset(found)
 
 
 def _tokens_of(kind, rules: list) -> frozenset[str]:
