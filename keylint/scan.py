@@ -176,7 +176,9 @@ def scan(
         key = analysis_key(rules, {**options.analysis_settings(), "phase": "project"})
         facts = ProjectFacts(options.cache_dir, options.root or os.getcwd(), key)
     limits = workers.Limits(options.timeout_s, options.memory_mb)
-    project = report.project = summarise_project(sources, rules, options.key_types, facts, options.jobs, limits)
+    plain: dict[str, str] = {}  # files the project phase read and the prefilter rules out: not read again
+    first = build_prefilter(rules, frozenset()) if options.prefilter else None
+    project = report.project = summarise_project(sources, rules, options.key_types, facts, options.jobs, limits, first, plain)
     analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
     summarised = summarised_paths(project)
     prefilter = build_prefilter(rules, summarised) if options.prefilter else None
@@ -194,7 +196,7 @@ def scan(
             on_progress(report.files_scanned, len(analysed))
 
     given_up = partial(_not_analysed, rules=rules, options=options, limits=limits)
-    tasks = _tasks(analysed, prefilter, cache, report, collect, limits.failures, given_up)
+    tasks = _tasks(analysed, prefilter, cache, report, collect, limits.failures, given_up, plain)
     for result in _analyse_all(tasks, rules, options, cache, project, limits):
         collect(result)
     if on_progress is not None and report.files_scanned < len(analysed):  # unreadable files
@@ -235,7 +237,7 @@ def _with_flows(cache: FileCache, name: str, task: _Task) -> str:
 
 
 def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], None], failures: dict,
-           given_up: Callable[[_Task], FileResult]) -> Iterator[_Task]:
+           given_up: Callable[[_Task], FileResult], plain: dict[str, str]) -> Iterator[_Task]:
     """The files that must be analysed; the others' results (cached, prefiltered, or given_up()
     on for the `failures` of the project phase) go to `collect`.
 
@@ -243,7 +245,7 @@ def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], No
     """
     preloaded = False
     for source in sources:
-        outcome = _triage(source, prefilter, cache, report)
+        outcome = _triage(source, prefilter, cache, report, plain.get(source.rel_path))
         if isinstance(outcome, _Task) and source.rel_path in failures:
             outcome = given_up(outcome)
         if isinstance(outcome, _Task):
@@ -256,23 +258,27 @@ def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], No
             collect(outcome)
 
 
-def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | None, report: ScanReport):
+def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | None, report: ScanReport,
+            plain_digest: str | None = None):
     """The file's result if it needs no analysis (cached, or ruled out by the prefilter), else a task.
 
+    `plain_digest`: the content digest of a file the project phase read and found nothing to
+    analyse in (the prefilter rules it out, no suppression comment): it is not read again.
     None when the file cannot be read (the error is recorded).
     """
     name = _cache_name(source)
     # A summarised file's result also depends on the other files (its flows): key it on both. So
     # does one whose stored result did (its digest has a flows part): it may have lost its flows.
     depends = cache is not None and (source.rel_path in cache.depends.paths or ":" in (cache.stored_digest(name) or ""))
+    plain = plain_digest is not None and not depends and prefilter is not None and source.rel_path not in prefilter.always
     try:
         stat = os.stat(source.abs_path)
         cached = cache.fresh(name, stat) if cache is not None and not depends else None
-        data = read_bytes(source) if cached is None else b""
+        data = read_bytes(source) if cached is None and not plain else b""
     except OSError as exc:
         report.errors.append(FileError(source.rel_path, f"cannot read: {exc.strerror or exc}"))
         return None
-    digest = content_digest(data) if cache is not None and cached is None else ""
+    digest = (plain_digest if plain else content_digest(data)) if cache is not None and cached is None else ""
     if depends:
         digest = _with_flows(cache, name, _Task(source, data, digest, stat))
     if digest:
@@ -280,10 +286,10 @@ def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | 
     if cached is not None:
         report.from_cache += 1
         return cached
-    if prefilter is None or prefilter.may_match(source.kind, data, source.rel_path):
+    if not plain and (prefilter is None or prefilter.may_match(source.kind, data, source.rel_path)):
         return _Task(source, data, digest, stat)
     report.prefiltered += 1
-    result = _unparsed(source, data)
+    result = FileResult(source.rel_path) if plain else _unparsed(source, data)
     if cache is not None:  # it finds nothing, through flows or otherwise: keyed on its content alone
         cache.put(name, digest.partition(":")[0], stat, result)
     return result
