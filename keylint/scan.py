@@ -286,24 +286,26 @@ def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | 
     if cached is not None:
         report.from_cache += 1
         return cached
-    if not plain and (prefilter is None or prefilter.may_match(source.kind, data, source.rel_path)):
+    result = FileResult(source.rel_path) if plain else None
+    if result is None and prefilter is not None and not prefilter.may_match(source.kind, data, source.rel_path):
+        result = _unparsed(source, data)
+    if result is None:
         return _Task(source, data, digest, stat)
     report.prefiltered += 1
-    result = FileResult(source.rel_path) if plain else _unparsed(source, data)
     if cache is not None:  # it finds nothing, through flows or otherwise: keyed on its content alone
         cache.put(name, digest.partition(":")[0], stat, result)
     return result
 
 
-def _unparsed(source: SourcePath, data: bytes) -> FileResult:
-    """The result of a file the prefilter ruled out: nothing to find, but undecodable input is
-    still reported, and its suppressions are kept (they silence nothing, which may be reported)."""
+def _unparsed(source: SourcePath, data: bytes) -> FileResult | None:
+    """The result of a file the prefilter ruled out: nothing to find, but its suppressions are
+    kept (they silence nothing, which may be reported). None for undecodable input: the analysis
+    reports it, as it does without the prefilter."""
     result = FileResult(source.rel_path)
     try:
         text = decode(data, source.kind)
-    except ParseFailure as exc:
-        result.errors.append(FileError(source.rel_path, str(exc)))
-        return result
+    except ParseFailure:
+        return None
     if "keylint:" in text:
         result.suppressions = parse_suppressions(text, source.kind)
     return result
