@@ -51,6 +51,7 @@ class Run:
     rss_mb: float = 0.0
     files: int | None = None
     error: str = ""
+    note: str = ""  # e.g. files keylint reported errors for (a time-out)
 
 
 def measure(label: str, cmd: list[str], env: dict | None = None, ok_codes=(0, 1), cwd=None,
@@ -101,11 +102,14 @@ class Keylint:
         report = self.cache / "report.json"
         report.unlink(missing_ok=True)
         run = measure(label, [self.executable, "scan", *paths, "--format", "json", "-o", str(report), *extra],
-                      env={"KEYLINT_CACHE_DIR": str(self.cache / "c")})
+                      env={"KEYLINT_CACHE_DIR": str(self.cache / "c")}, ok_codes=(0, 1, 3))
         if not run.error and not report.exists():
             run.error = "keylint wrote no report (crashed?)"
         if not run.error:
-            run.files = json.loads(report.read_text("utf-8"))["stats"]["files_scanned"]
+            document = json.loads(report.read_text("utf-8"))
+            run.files = document["stats"]["files_scanned"]
+            if document["errors"]:
+                run.note = f"{len(document['errors'])} file error(s): {document['errors'][0]['message'][:60]}"
         return run
 
     def cold(self, label: str, paths: list[str]) -> Run:
@@ -180,7 +184,7 @@ def print_table(title: str, runs: list[Run], baseline: Run | None) -> None:
         files = f"{run.files}" if run.files is not None else ""
         rate = f"{run.files / run.wall:,.0f}" if run.files else ""
         ratio = f"{run.cpu / baseline.cpu:.2f}x" if baseline and not baseline.error and baseline.cpu else ""
-        ratio = f">= {ratio}, {run.error}" if run.error else ratio
+        ratio = f">= {ratio}, {run.error}" if run.error else f"{ratio} ({run.note})" if run.note else ratio
         print(f"| {run.label:<46} | {run.wall:7.2f} | {run.cpu:7.2f} | {run.rss_mb:7.0f} | {files:>6} | {rate:>8} | {ratio:>20} |")
 
 
@@ -264,7 +268,9 @@ def targets(app: dict, django: dict | None, synthetic: dict, sizes: list[int]) -
         add(f"synthetic: CPU per file at {sizes[-1]:,} / at {sizes[0]:,} (linear: 1)", per_file, 1.2)
         add(f"synthetic: peak RSS at {sizes[-1]:,} files", large.rss_mb, 150, " MB")
     big = synthetic[f"keylint scan one {BIG_FILE_LINES:,}-line file"]
-    if not big.error:
+    if big.note:
+        lines.append(f"- one {BIG_FILE_LINES:,}-line file: NOT MET ({big.note})")
+    elif not big.error:
         add(f"one {BIG_FILE_LINES:,}-line file, CPU s", big.cpu, 30)
         add(f"one {BIG_FILE_LINES:,}-line file, peak RSS", big.rss_mb, 500, " MB")
     print("\n## Targets (issue 14; CPU seconds)\n")
