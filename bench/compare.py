@@ -78,8 +78,8 @@ def measure(label: str, cmd: list[str], env: dict | None = None, ok_codes=(0, 1)
         err.seek(0)
         tail = err.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
     run = Run(label, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
-    if stopped:
-        run.error = f"stopped after {timeout:g} s (CPU {run.cpu:.0f} s by then)"
+    if stopped:  # its CPU so far is unknown: the children it had not reaped are not counted
+        run.error, run.cpu = f"stopped after {timeout:g} s", 0.0
     elif code not in ok_codes:
         run.error = f"exit {code}: {tail[0][:100]}"
     return run

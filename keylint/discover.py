@@ -16,7 +16,10 @@ import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pathspec
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pathspec
 
 SKIP_DIRS = frozenset(
     {
@@ -106,7 +109,7 @@ class Discovery:
 
     def __init__(self, root: str, excludes: tuple[str, ...] = (), gitignore: bool = True):
         self.root = os.path.abspath(root)
-        self.excludes = pathspec.GitIgnoreSpec.from_lines(excludes)
+        self.excludes = _spec(excludes) if excludes else None
         self.gitignore = gitignore
         self.missing: list[str] = []
         self.unreadable: list[tuple[str, str]] = []  # (path as shown, why): not analysed
@@ -151,7 +154,7 @@ class Discovery:
     def _explicit(self, path: str) -> SourcePath | None:
         rel = self._display(path, os.path.dirname(path))
         kind = file_kind(os.path.basename(path))
-        if kind is None or self.excludes.match_file(rel):
+        if kind is None or self._excluded(rel):
             self.skipped += 1
             return None
         return SourcePath(path, rel, kind)
@@ -215,10 +218,10 @@ class Discovery:
     def _skip_dir(self, path: str, name: str, top: str, ignores) -> bool:
         if _skipped_folder((name,)) or _is_virtualenv(path):
             return True
-        return self._ignored(path, True, ignores) or bool(self.excludes.patterns) and self._excluded(self._display(path, top) + "/")
+        return self._ignored(path, True, ignores) or self.excludes is not None and self._excluded(self._display(path, top) + "/")
 
     def _excluded(self, rel: str) -> bool:
-        return bool(self.excludes.patterns) and self.excludes.match_file(rel)
+        return self.excludes is not None and self.excludes.match_file(rel)
 
     def _ancestor_ignores(self, top: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
         """.gitignore files above `top`, up to the enclosing repository's root."""
@@ -238,9 +241,9 @@ class Discovery:
     def _gitignore(path: str) -> pathspec.GitIgnoreSpec:
         try:
             with open(path, encoding="utf-8", errors="replace") as handle:
-                return pathspec.GitIgnoreSpec.from_lines(handle)
+                return _spec(handle)
         except OSError:
-            return pathspec.GitIgnoreSpec.from_lines([])
+            return _spec([])
 
     @staticmethod
     def _ignored(path: str, is_dir: bool, ignores) -> bool:
@@ -249,6 +252,14 @@ class Discovery:
             if spec.match_file(_relative(path, base) + ("/" if is_dir else "")):
                 return True
         return False
+
+
+def _spec(lines) -> pathspec.GitIgnoreSpec:
+    """Gitignore-style patterns, matched with pathspec (imported when a scan first needs patterns:
+    a pre-commit run names its files and has none)."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def discover(
