@@ -103,9 +103,9 @@ def _history(rng: random.Random, commits: int, files: int) -> tuple[bytes, list[
 
 def naive_run(repo: str, revisions: list[str]) -> None:
     """Check out each revision and scan the tree; print the distinct keys found (redacted)."""
-    from keylint.history import history_rules
-    from keylint.packs import load_rules
-    from keylint.scan import ScanOptions, scan
+    from keylint.pipeline.history import history_rules
+    from keylint.rules.packs import load_rules
+    from keylint.pipeline.scan import ScanOptions, scan
 
     rules = history_rules(load_rules())
     work = repo + "-naive"

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from keylint.cli import main
-from keylint.packs import load_pack, load_rules
-from keylint.scan import ScanOptions, scan
+from keylint.pipeline.scan import ScanOptions, scan
+from keylint.rules.packs import load_pack, load_rules
 from tests.cli_helpers import repo  # noqa: F401  (the temp git repository + cwd fixture)
 
 REPO = Path(__file__).resolve().parent.parent

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from keylint.cache import FileCache, analysis_key, load_rules_cached
-from keylint.findings import FileResult
-from keylint.packs import load_pack, load_rules
-from keylint.scan import ScanOptions, scan
+from keylint.core.findings import FileResult
+from keylint.pipeline.scan import ScanOptions, scan
+from keylint.rules.packs import load_rules_cached
+from keylint.rules.packs import load_pack, load_rules
+from keylint.services.cache import FileCache, analysis_key
 from tests.conftest import write_tree
 
 EXAMPLE_APP = Path(__file__).resolve().parents[1] / "examples" / "partner_app"
@@ -135,9 +136,9 @@ def test_file_cache_round_trip(tmp_path):
 
 def test_rules_cache_returns_the_same_rules_without_revalidating(tmp_path, monkeypatch):
     first = load_rules_cached([], tmp_path)
-    import keylint.packs
+    import keylint.rules.packs
 
-    monkeypatch.setattr(keylint.packs, "load_rules", lambda *a, **k: pytest.fail("packs were parsed again"))
+    monkeypatch.setattr(keylint.rules.packs, "load_rules", lambda *a, **k: pytest.fail("packs were parsed again"))
     second = load_rules_cached([], tmp_path)
     assert [r.id for r in second] == [r.id for r in first]
     assert second[0].spec.names[0].pattern == first[0].spec.names[0].pattern
@@ -170,7 +171,7 @@ def test_files_shown_under_the_same_path_are_cached_apart(tree, tmp_path):
 
 
 def test_data_flow_summaries_are_cached_and_reused(tree, tmp_path, monkeypatch, process_log):
-    from keylint.kinds import taint
+    from keylint.rules.kinds import taint
 
     cold = _scan(tree, tmp_path / "cache")
     calls = process_log()
@@ -184,8 +185,8 @@ def test_data_flow_summaries_are_cached_and_reused(tree, tmp_path, monkeypatch, 
 
 
 def test_project_phase_reads_no_unchanged_file_and_keeps_facts_of_touched_ones(tree, tmp_path, monkeypatch, process_log):
-    from keylint import project
-    from keylint.kinds import taint
+    from keylint.pipeline import project
+    from keylint.rules.kinds import taint
 
     cold = _scan(tree, tmp_path / "cache")
     reads, summarised = process_log(), process_log()

@@ -94,7 +94,7 @@ def test_pre_commit_manifest_and_config_are_valid():
 
 
 def test_hooks_take_every_file_kind_keylint_reads():
-    from keylint.discover import FILE_KINDS
+    from keylint.pipeline.discover import FILE_KINDS
 
     examples = [glob.replace("*", "x") for _, globs in FILE_KINDS for glob in globs]
     for hook in yaml.safe_load((TOP / ".pre-commit-hooks.yaml").read_text()):

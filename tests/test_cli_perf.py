@@ -78,8 +78,8 @@ class _Terminal:
 
 
 def test_progress_bar_only_for_text_on_a_terminal_outside_ci(monkeypatch):
-    from keylint import cli
-    from keylint.progress import ProgressBar
+    from keylint.cli import scan as cli  # the scan command's module
+    from keylint.cli.progress import ProgressBar
 
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.setattr(cli.sys, "stderr", _Terminal())
@@ -95,7 +95,7 @@ def test_progress_bar_only_for_text_on_a_terminal_outside_ci(monkeypatch):
 
 
 def test_progress_bar_stays_silent_on_short_scans(capsys):
-    from keylint.progress import ProgressBar
+    from keylint.cli.progress import ProgressBar
 
     bar = ProgressBar()
     for done in range(1, 11):
@@ -104,7 +104,7 @@ def test_progress_bar_stays_silent_on_short_scans(capsys):
 
 
 def test_progress_bar_counts_up_to_the_total_once():
-    from keylint.progress import MIN_FILES, ProgressBar
+    from keylint.cli.progress import MIN_FILES, ProgressBar
 
     bar = ProgressBar()
     for done in (1, MIN_FILES // 2, MIN_FILES, MIN_FILES):

@@ -8,10 +8,10 @@ import pytest
 import yaml
 from tests.cli_helpers import VIPPS_API, CLIENT_ID, SECRET_A, SUB_KEY, rule_ids, run, scan_json, secret_pack
 
-from keylint.analyse import analyse_file
-from keylint.config import ConfigError, load_config
-from keylint.discover import SourcePath
-from keylint.packs import load_rules
+from keylint.pipeline.analyse import analyse_file
+from keylint.pipeline.discover import SourcePath
+from keylint.rules.config import ConfigError, load_config
+from keylint.rules.packs import load_rules
 
 APP = f'''
 import os
@@ -155,7 +155,7 @@ def test_explicit_missing_config_file():
 
 def test_key_types_reach_the_kinds(repo, monkeypatch, process_log):
     """A later kind reads the declared key types from the FileContext it is given."""
-    from keylint.kinds import secret
+    from keylint.rules.kinds import secret
 
     repo.write(".keylint.yaml", "key-types: {MY_PAY_SECRET: partner}\n")
     repo.write("app.py", "client_secret = load()\n")  # a rule token, so the prefilter lets it through

@@ -1,4 +1,4 @@
-from keylint.configfiles import read_env, read_ini, read_json, read_toml, read_yaml
+from keylint.facts.configfiles import read_env, read_ini, read_json, read_toml, read_yaml
 
 
 def spans(bindings):

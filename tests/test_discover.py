@@ -1,6 +1,7 @@
 import os
 
-from keylint.discover import discover, file_kind, is_test_path
+from keylint.facts.testfiles import is_test_path
+from keylint.pipeline.discover import discover, file_kind
 from tests.conftest import write_tree
 
 

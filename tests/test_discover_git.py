@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from keylint.discover import discover
+from keylint.pipeline.discover import discover
 from tests.cli_helpers import SECRET_A, run
 
 

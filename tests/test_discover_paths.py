@@ -2,7 +2,7 @@
 
 import os
 
-from keylint.discover import discover, file_kind
+from keylint.pipeline.discover import discover, file_kind
 
 
 def _tree(tmp_path):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from tests.cli_helpers import run, secret_pack
 
-from keylint.docs import anchor, render, rule_section
-from keylint.packs import load_rules
+from keylint.report.docs import anchor, render, rule_section
+from keylint.rules.packs import load_rules
 
 RULES_MD = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
@@ -63,7 +63,7 @@ def test_readme_quick_start_is_what_ci_runs():
 
 
 def test_usage_documents_every_scan_option():
-    from keylint.cli import scan
+    from keylint.cli.scan import scan
 
     usage = (RULES_MD.parent / "usage.md").read_text("utf-8")
     for param in scan.params:

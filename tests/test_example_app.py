@@ -10,9 +10,9 @@ import json
 import subprocess
 import sys
 
-from keylint.packs import load_rules
-from keylint.ruletest import check_annotated, read_annotations, run_annotated
-from keylint.scan import scan
+from keylint.cli.ruletest import check_annotated, read_annotations, run_annotated
+from keylint.pipeline.scan import scan
+from keylint.rules.packs import load_rules
 from tests.conftest import EXAMPLE_APP, REPO
 
 

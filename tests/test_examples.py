@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from keylint.ruletest import run_annotated, run_rule_examples
+from keylint.cli.ruletest import run_annotated, run_rule_examples
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 DATA_FLOW_RULES = {"KL201", "KL301", "KL302", "KL401"}

@@ -105,6 +105,7 @@ def test_diff_prints_a_redacted_diff_and_changes_nothing(tmp_path, cli):
     assert '+CLIENT_SECRET = os.environ["VIPPS_CLIENT_SECRET"]' in result.stdout
     assert SECRET_A not in result.output
     assert (tmp_path / "settings.py").read_text() == f'CLIENT_SECRET = "{SECRET_A}"\n' + VIPPS_API
+    assert "--- a/.env.example\n+++ b/.env.example\n@@ -0,0 +1 @@\n+VIPPS_CLIENT_SECRET=\n" in result.stdout
     assert (tmp_path / ".env.example").read_text() == ""
 
 
@@ -118,7 +119,8 @@ def test_rules_option_selects_fixable_rules_only(tmp_path, cli):
 
 def test_fixable_rules_say_so_in_the_listing_and_docs(tmp_path, cli):
     listing = {line.split()[0]: line.split()[4] for line in cli(["rules"], cwd=tmp_path).output.splitlines()[1:]}
-    assert listing["KL101"] == listing["KL102"] == listing["KL103"] == "yes" and listing["KL104"] == "-"
+    assert listing["KL101"] == listing["KL102"] == listing["KL103"] == listing["KL401"] == "yes" and listing["KL104"] == "-"
+    assert "masks it in Python" in cli(["rules", "show", "KL401"], cwd=tmp_path).output
     page = cli(["rules", "show", "KL101"], cwd=tmp_path).output
     assert "keylint fix --rules KL101" in page
     assert "### Fix" in cli(["rules", "show", "KL102", "--markdown"], cwd=tmp_path).output
@@ -140,8 +142,12 @@ def test_example_app_after_fix_scans_clean_for_what_was_fixed_and_its_tests_pass
     left = [line for line in result.output.splitlines() if line.startswith("not fixed")]
     assert left == ["not fixed scripts/onboard_merchant.py:29: KL101: a default parameter value: reading the "
                     "environment there would happen at import time; pass the key in instead"]
-    assert findings(cli, app) == [("scripts/onboard_merchant.py", "KL101", 29)]
+    masked = sorted(line.split(" -> ")[0] for line in result.output.splitlines() if " KL401 -> " in line)
+    assert masked == ["fixed scripts/admin_cli.py:58: KL401", "fixed scripts/nightly_report.py:78: KL401",
+                      "fixed shophub/vipps_client.py:41: KL401"]
+    assert findings(cli, app, "KL101", "KL102", "KL103", "KL401") == [("scripts/onboard_merchant.py", "KL101", 29)]
     assert "# ruleid: KL102" in (app / "scripts/admin_cli.py").read_text()  # comments survive
+    assert 'log.info("accounting token for %s: %s", day, "<redacted>")' in (app / "scripts/nightly_report.py").read_text()
     # The app's tests mock the HTTP session; a stand-in `requests` module is all they import of it.
     stub = tmp_path / "stub"
     stub.mkdir()
@@ -158,3 +164,66 @@ def test_pydantic_field_variable_goes_to_env_example(tmp_path, cli):
     result = fix(cli, tmp_path)
     assert "(reads PARTNER_SECRET)" in result.output
     assert (tmp_path / ".env.example").read_text() == "PARTNER_SECRET=\n"
+
+
+DJANGO_SETTINGS = '''\
+    import os
+
+    INSTALLED_APPS = ["django.contrib.auth", "shop"]
+    VIPPS_BASE_URL = "https://api.vipps.no"
+    '''
+
+
+def test_django_application_code_reads_settings_and_the_settings_module_reads_the_environment(tmp_path, cli):
+    write_tree(tmp_path, {
+        ".env.example": "",
+        "mysite/settings.py": DJANGO_SETTINGS,
+        "shop/vipps.py": f'''\
+            """Vipps client of the shop."""
+            import requests
+
+            CLIENT_SECRET = "{SECRET_A}"  # rotate yearly
+
+
+            def token():
+                return requests.post("https://api.vipps.no/accesstoken/get",
+                                     headers={{"client_secret": CLIENT_SECRET}})
+            ''',
+    })
+    result = fix(cli, tmp_path)
+    assert result.exit_code == 0, result.output
+    assert "shop/vipps.py:4: KL101 -> settings.VIPPS_CLIENT_SECRET" in result.output
+    assert (tmp_path / "shop/vipps.py").read_text() == textwrap.dedent('''\
+        """Vipps client of the shop."""
+        import requests
+        from django.conf import settings
+
+        CLIENT_SECRET = settings.VIPPS_CLIENT_SECRET  # rotate yearly
+
+
+        def token():
+            return requests.post("https://api.vipps.no/accesstoken/get",
+                                 headers={"client_secret": CLIENT_SECRET})
+        ''')
+    assert (tmp_path / "mysite/settings.py").read_text() == textwrap.dedent(DJANGO_SETTINGS) + \
+        'VIPPS_CLIENT_SECRET = os.environ["VIPPS_CLIENT_SECRET"]\n'
+    assert (tmp_path / ".env.example").read_text() == "VIPPS_CLIENT_SECRET=\n"
+    assert findings(cli, tmp_path) == []
+    again = fix(cli, tmp_path)
+    assert "0 finding(s) fixed" in again.output and (tmp_path / "mysite/settings.py").read_text().count("VIPPS_CLIENT_SECRET =") == 1
+
+
+def test_django_settings_style_is_not_used_where_settings_means_something_else(tmp_path, cli):
+    write_tree(tmp_path, {
+        "mysite/settings/base.py": DJANGO_SETTINGS,
+        "mysite/settings/prod.py": f'from .base import *  # noqa\n\nCLIENT_SECRET = "{SECRET_B}"\n' + VIPPS_API,
+        "shop/client.py": f'def make(settings):\n    return settings\n\n\nCLIENT_SECRET = "{SECRET_A}"\n' + VIPPS_API,
+        "billing/keys.py": f'from billing.config import settings\n\nCLIENT_SECRET = "{SECRET_A}"\n' + VIPPS_API,
+    })
+    result = fix(cli, tmp_path, "--diff")
+    assert 'mysite/settings/prod.py:3: KL101 -> os.environ["VIPPS_CLIENT_SECRET"]' in result.output
+    assert 'shop/client.py:5: KL101 -> os.environ["VIPPS_CLIENT_SECRET"]' in result.output
+    assert 'billing/keys.py:3: KL101 -> os.environ["VIPPS_CLIENT_SECRET"]' in result.output
+    assert "settings.VIPPS" not in result.output and "django.conf" not in result.output
+    assert SECRET_A not in result.output and SECRET_B not in result.output
+    assert (tmp_path / "shop/client.py").read_text().count(SECRET_A) == 1  # --diff changes nothing

@@ -8,10 +8,10 @@ import sys
 import pytest
 from tests.cli_helpers import VIPPS_API, SECRET_A, SECRET_B, SUB_KEY, git, rule_ids, run, scan_json
 
-from keylint.discover import SourcePath
-from keylint.findings import Finding, FlowStep
-from keylint.gitdiff import ChangedLines, files_to_analyse, parse_patch
-from keylint.packs import load_rules
+from keylint.core.findings import Finding, FlowStep
+from keylint.pipeline.discover import SourcePath
+from keylint.pipeline.gitdiff import ChangedLines, files_to_analyse, parse_patch
+from keylint.rules.packs import load_rules
 
 OLD = f'''import os
 

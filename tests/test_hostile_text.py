@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from tests.cli_helpers import SECRET_A, run
 
-from keylint.lines import position, split_lines
+from keylint.core.lines import position, split_lines
 
 # A form feed and a line separator before the leak (str.splitlines() would count them as line
 # breaks), an escape sequence and XML-illegal control characters on the leaking line itself.

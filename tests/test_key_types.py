@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 
-from keylint.packs import load_rules
-from keylint.scan import ScanOptions, scan
+from keylint.pipeline.scan import ScanOptions, scan
+from keylint.rules.packs import load_rules
 from tests.conftest import write_tree
 
 NEUTRAL = """\

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from keylint.notebook import NotebookError, cell_python, read
+from keylint.facts.notebook import NotebookError, cell_python, read
 from tests.cli_helpers import CLIENT_ID, SECRET_A, SECRET_B, SUB_KEY, VIPPS_API
 from tests.conftest import scan_project
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from keylint.findings import PITFALLS
-from keylint.packs import PackError, load_pack, load_rules
+from keylint.core.findings import PITFALLS
+from keylint.rules.packs import PackError, load_pack, load_rules
 from tests.conftest import write_tree
 
 NEW_PACK = """\

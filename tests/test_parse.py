@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from keylint.parse import ParseFailure, decode, parse
+from keylint.pipeline.parse import ParseFailure, decode, parse
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -47,7 +47,7 @@ def test_broken_config_files_are_reported(kind, text, message):
 
 
 def test_positions_are_libcsts_own():
-    """ParsedFile.positions computes spans itself (keylint/positions.py); they must be PositionProvider's."""
+    """ParsedFile.positions computes spans itself (keylint/facts/positions.py); they must be PositionProvider's."""
     from libcst.metadata import PositionProvider
 
     text = (EXAMPLES / "partner_app" / "shophub" / "app.py").read_text("utf-8")

@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from keylint.packs import PackError, load_pack, load_rules
-from keylint.prefilter import Prefilter, Tokens, build, fold
-from keylint.ruletest import run_rule_examples
-from keylint.scan import ScanOptions, scan
+from keylint.cli.ruletest import run_rule_examples
+from keylint.pipeline.prefilter import Prefilter, build
+from keylint.pipeline.scan import ScanOptions, scan
+from keylint.rules.packs import PackError, load_pack, load_rules
+from keylint.rules.tokens import Tokens, fold
 
 EXAMPLE_APP = Path(__file__).resolve().parents[1] / "examples" / "partner_app"
 

@@ -1,8 +1,8 @@
 """The Python binding walker: what it collects, in which scope, and where (both ways of locating)."""
 
-from keylint.bindings import CallPair
-from keylint.parse import parse
-from keylint.python_bindings import PythonBindingCollector
+from keylint.facts.bindings import CallPair
+from keylint.facts.python_bindings import PythonBindingCollector
+from keylint.pipeline.parse import parse
 
 CODE = '''import os
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from keylint.packs import load_rules
-from keylint.ruletest import _examples, run_example
+from keylint.cli.ruletest import _examples, run_example
+from keylint.rules.packs import load_rules
 
 CASES = [(rule, example) for rule in load_rules() for example in _examples(rule)]
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-import keylint.analyse
-import keylint.kinds.taint
-import keylint.project
-import keylint.scan
-from keylint import workers
-from keylint.packs import load_rules
+import keylint.pipeline.analyse
+import keylint.pipeline.project
+import keylint.pipeline.scan
+import keylint.rules.kinds.taint
+from keylint.pipeline.scan import ScanOptions, scan
 from keylint.report import FORMATS
-from keylint.scan import ScanOptions, scan
+from keylint.rules.packs import load_rules
+from keylint.services import workers
 
 EXAMPLE_APP = Path(__file__).resolve().parents[1] / "examples" / "partner_app"
 
@@ -37,7 +37,7 @@ def test_parallel_report_is_identical_to_serial(always_pool):
     assert _json(parallel, rules) == _json(serial, rules)
 
 
-REAL_ANALYSE_TASK = keylint.scan._analyse_task
+REAL_ANALYSE_TASK = keylint.pipeline.scan._analyse_task
 
 
 def crash_on_settings(task, rules, options, project):
@@ -47,7 +47,7 @@ def crash_on_settings(task, rules, options, project):
 
 
 def test_worker_crash_becomes_an_error_for_that_file_only(always_pool, monkeypatch, tmp_path):
-    monkeypatch.setattr(keylint.scan, "_analyse_task", crash_on_settings)
+    monkeypatch.setattr(keylint.pipeline.scan, "_analyse_task", crash_on_settings)
     tree = tmp_path / "app"
     shutil.copytree(EXAMPLE_APP, tree)
     options = ScanOptions(root=str(tree), jobs=2, prefilter=False, cache_dir=str(tmp_path / "cache"))
@@ -69,14 +69,14 @@ def test_progress_is_reported_for_each_analysed_file():
 
 
 def test_internal_error_on_one_file_becomes_an_error_entry(monkeypatch):
-    real = keylint.analyse.analyse_file
+    real = keylint.pipeline.analyse.analyse_file
 
     def buggy(source, data, rules, *args):
         if source.rel_path.endswith("admin_cli.py"):
             raise KeyError("boom")
         return real(source, data, rules, *args)
 
-    monkeypatch.setattr(keylint.analyse, "analyse_file", buggy)
+    monkeypatch.setattr(keylint.pipeline.analyse, "analyse_file", buggy)
     report = scan([str(EXAMPLE_APP)], load_rules(), ScanOptions(root=str(EXAMPLE_APP)))
     assert [e.to_dict() for e in report.errors] == [
         {"path": "scripts/admin_cli.py", "message": "internal error in keylint: KeyError: 'boom'"}
@@ -84,8 +84,8 @@ def test_internal_error_on_one_file_becomes_an_error_entry(monkeypatch):
     assert report.findings
 
 
-REAL_SUMMARISE_ONE = keylint.project._summarise_one
-REAL_SUMMARISE = keylint.kinds.taint.summarise
+REAL_SUMMARISE_ONE = keylint.pipeline.project._summarise_one
+REAL_SUMMARISE = keylint.rules.kinds.taint.summarise
 
 
 def crash_on_app(kind, item, rules, key_types):
@@ -95,8 +95,8 @@ def crash_on_app(kind, item, rules, key_types):
 
 
 def test_worker_crash_in_the_project_phase_costs_that_file_only(always_pool, monkeypatch, tmp_path):
-    monkeypatch.setattr(keylint.project, "_summarise_one", crash_on_app)
-    monkeypatch.setattr(keylint.kinds.taint, "summarise", crash_on_app_summarise)
+    monkeypatch.setattr(keylint.pipeline.project, "_summarise_one", crash_on_app)
+    monkeypatch.setattr(keylint.rules.kinds.taint, "summarise", crash_on_app_summarise)
     tree = tmp_path / "app"
     shutil.copytree(EXAMPLE_APP, tree)
     report = scan([str(tree)], load_rules(), ScanOptions(root=str(tree), jobs=2, cache_dir=str(tmp_path / "cache")))

@@ -6,9 +6,9 @@ import textwrap
 
 import pytest
 
-from keylint.analyse import analyse_file
-from keylint.discover import SourcePath, file_kind
-from keylint.packs import load_rules
+from keylint.pipeline.analyse import analyse_file
+from keylint.pipeline.discover import SourcePath, file_kind
+from keylint.rules.packs import load_rules
 
 SECRET = "Kj8s2PqL0vX9wZ4mN7bR1tY5uE3hA6dF"
 SUB_KEY = "3f9c1a7e5b2d4086a1c9e7f3b5d20846"

@@ -1,4 +1,4 @@
-from keylint.suppress import parse_suppressions
+from keylint.pipeline.suppress import parse_suppressions
 
 SECRET = "Kj8s2PqL0vX9wZ4mN7bR1tY5uE3hA6dF"
 

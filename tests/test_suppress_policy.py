@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.cli_helpers import VIPPS_API, SECRET_A, SECRET_B, SUB_KEY, rule_ids, run, scan_json
 
-from keylint.suppress import Suppression, apply_suppressions, parse_suppressions
+from keylint.pipeline.suppress import Suppression, apply_suppressions, parse_suppressions
 
 CODE = f'''
 CLIENT_SECRET = "{SECRET_A}"  # keylint: ignore[KL101] -- rotated 2024-05, test-only key

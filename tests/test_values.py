@@ -1,4 +1,4 @@
-from keylint.values import normalise_name, redact, redact_inline, sequential_ratio, shannon_entropy
+from keylint.core.values import normalise_name, redact, redact_inline, sequential_ratio, shannon_entropy
 
 
 def test_normalise_name_folds_case_styles_and_separators():

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from keylint import workers
+from keylint.services import workers
 
 
 def square(n: int) -> int:

@@ -11,10 +11,10 @@ import fnmatch
 import re
 from dataclasses import dataclass, field, replace
 
+from keylint.core.spec import Pattern, compile_patterns
+from keylint.core.values import normalise_name
 from keylint.dataflow.evidence import EvidenceSpec, compile_evidence
 from keylint.dataflow.labels import LabelTest, declared_names, label_test, located
-from keylint.kinds.spec import Pattern, compile_patterns
-from keylint.values import normalise_name
 
 
 class _Patterns:

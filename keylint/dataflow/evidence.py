@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from keylint.values import elide_keys
+from keylint.core.values import elide_keys
 
 _URL_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/\s:?#{}]+)", re.I)
 
@@ -58,7 +58,7 @@ def quote(text: str | None) -> str:
 
 
 def compile_evidence(raw: dict | None, where: list) -> EvidenceSpec | None:
-    from keylint.kinds.spec import compile_patterns
+    from keylint.core.spec import compile_patterns
 
     if not raw:
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from keylint.values import normalise_name
+from keylint.core.values import normalise_name
 
 KEY_LABEL = "key:{}"  # the label a key type declared in [tool.keylint.key-types] gives its names
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from keylint.dataflow.evidence import EvidenceSpec, quote
-from keylint.python_bindings import literal_string
+from keylint.facts.python_bindings import literal_string
 
 _URL_ANYWHERE = re.compile("://")
 _NEWLINE = re.compile(r"\r\n?|\n")

@@ -10,8 +10,8 @@ that reported the call.
 from __future__ import annotations
 
 from keylint.dataflow.labels import located
-from keylint.kinds.taint import engine_config
 from keylint.report.printable import printable
+from keylint.rules.kinds.taint import engine_config
 
 
 def render_explanation(report, rules, key_types=()) -> str:

@@ -12,8 +12,8 @@ import os
 from dataclasses import replace
 from functools import cache
 
-from keylint.discover import printable
-from keylint.gitdiff import GitError, toplevel
+from keylint.pipeline.discover import printable
+from keylint.pipeline.gitdiff import GitError, toplevel
 
 CI_WORKSPACES = ("GITHUB_WORKSPACE", "CI_PROJECT_DIR")
 

@@ -47,9 +47,16 @@ def rule_table(rules) -> str:
 
 def fix_sentence(rule) -> str:
     """What `keylint fix` does for a fixable rule (its `autofix` block)."""
+    if "mask" in rule.autofix:
+        return (f"`keylint fix --rules {rule.id}` masks it in Python, where the key reaches a "
+                f"{' or '.join(rule.autofix['mask_notes'])} call: the part of the message that carries the key "
+                f"(a `%` argument, an f-string field, a `.format` argument, a `+` operand, a value of extra={{...}} "
+                f"or a keyword) becomes \"<redacted>\". Not offered where that would change more than the log: a call "
+                f"whose result is used, a part with effects (a call, `await`). Keys already logged stay in the logs: rotate them.")
     env = rule.autofix["env"]
     return (f"`keylint fix --rules {rule.id}` rewrites it: in Python to os.environ[\"{env}\"] (a getenv fallback "
-            f"or a pydantic BaseSettings default is dropped), in .env, YAML, TOML, JSON and INI files to "
+            f"or a pydantic BaseSettings default is dropped; Django application code reads settings.{env}, which "
+            f"the settings module reads from the environment), in .env, YAML, TOML, JSON and INI files to "
             f"${{{env}}}, a reference you fill in. The key stays in git history: rotate it.")
 
 

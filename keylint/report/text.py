@@ -10,7 +10,7 @@ from collections import Counter
 
 import click
 
-from keylint.findings import SEVERITIES
+from keylint.core.findings import SEVERITIES
 from keylint.report.printable import printable
 
 _SEVERITY_COLOURS = {"critical": "red", "high": "red", "medium": "yellow", "low": "cyan"}

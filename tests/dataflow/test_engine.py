@@ -226,8 +226,8 @@ def test_propagator_to_return_adds_labels_after_a_sanitizer(tmp_path, engine_rul
 
 def test_sources_and_propagators_carry_labels(engine_rules):
     from keylint.dataflow import facts as F
-    from keylint.kinds import taint
-    from keylint.parse import parse
+    from keylint.rules.kinds import taint
+    from keylint.pipeline.parse import parse
 
     code = "r = post_request('/token', headers=request.args)\nk = client_secret\n"
     index = taint.build_index({"app.py": taint.summarise(parse("app.py", code, "python"), engine_rules)})

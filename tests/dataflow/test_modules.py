@@ -1,6 +1,6 @@
 """Module names and import words, from paths and text alone."""
 
-from keylint.dataflow.modules import import_words, module_name
+from keylint.facts.modules import import_words, module_name
 
 
 def test_module_names_from_paths():

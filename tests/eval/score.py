@@ -26,10 +26,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from keylint.discover import discover
-from keylint.packs import load_rules
-from keylint.ruletest import read_annotations
-from keylint.scan import ScanOptions, scan
+from keylint.cli.ruletest import read_annotations
+from keylint.pipeline.discover import discover
+from keylint.pipeline.scan import ScanOptions, scan
+from keylint.rules.packs import load_rules
 
 HERE = Path(__file__).resolve().parent
 PITFALLS = ("msn-from-user-input", "secret-exposed-to-merchant", "secret-in-logs")

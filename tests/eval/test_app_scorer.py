@@ -1,7 +1,7 @@
 """The application scorer scans an app as one project and scores every rule per annotated line
 (numbers for tests/eval/apps: python tests/eval/score.py; no floor yet)."""
 
-from keylint.packs import load_rules
+from keylint.rules.packs import load_rules
 from tests.conftest import write_tree
 from tests.eval.score import score_app
 

@@ -1,6 +1,6 @@
 """The key-type corpus (KL501-KL503) keeps its precision and recall (numbers: python tests/eval/score.py)."""
 
-from keylint.packs import load_rules
+from keylint.rules.packs import load_rules
 from tests.eval.score import KEY_TYPE_CASES, KEY_TYPE_RULES, score_annotated
 
 

@@ -14,11 +14,11 @@ import time
 
 import pytest
 
-import keylint.kinds.taint
-import keylint.scan
-from keylint.discover import SourcePath
-from keylint.packs import load_rules
-from keylint.scan import ScanOptions, scan
+import keylint.pipeline.scan
+import keylint.rules.kinds.taint
+from keylint.pipeline.discover import SourcePath
+from keylint.pipeline.scan import ScanOptions, scan
+from keylint.rules.packs import load_rules
 from tests.hardening.conftest import keylint as run_keylint
 from tests.hardening.inputs import DEEP, HEAD, YAML_BOMBS, assignments
 
@@ -39,8 +39,8 @@ def test_the_real_command_on_a_single_deep_file(tmp_path):
     assert not outcome.shows_key()
 
 
-REAL_ANALYSE_TASK = keylint.scan._analyse_task
-REAL_SUMMARISE = keylint.kinds.taint.summarise
+REAL_ANALYSE_TASK = keylint.pipeline.scan._analyse_task
+REAL_SUMMARISE = keylint.rules.kinds.taint.summarise
 
 
 def _segfault(task, rules, options, project):
@@ -89,7 +89,7 @@ MSN_APP = HEAD + textwrap.dedent("""\
     (_allocate, "analysis exceeded its memory budget of 256 MB"),
 ])
 def test_a_single_file_is_isolated_like_any_other(monkeypatch, tmp_path, work, message):
-    monkeypatch.setattr(keylint.scan, "_analyse_task", work)
+    monkeypatch.setattr(keylint.pipeline.scan, "_analyse_task", work)
     started = time.monotonic()
     report = scan(_one_file(tmp_path), load_rules(), ScanOptions(root=str(tmp_path), timeout_s=1, memory_mb=256))
     assert time.monotonic() - started < 10
@@ -100,8 +100,8 @@ def test_a_single_file_is_isolated_like_any_other(monkeypatch, tmp_path, work, m
 
 
 def test_one_time_budget_across_phases(monkeypatch, tmp_path):
-    monkeypatch.setattr(keylint.kinds.taint, "summarise", _slow_summary)
-    monkeypatch.setattr(keylint.scan, "_analyse_task", _slow_analysis)
+    monkeypatch.setattr(keylint.rules.kinds.taint, "summarise", _slow_summary)
+    monkeypatch.setattr(keylint.pipeline.scan, "_analyse_task", _slow_analysis)
     report = scan(_one_file(tmp_path, MSN_APP), load_rules(), ScanOptions(root=str(tmp_path), timeout_s=3))
     [error] = report.errors
     assert error.message.startswith("analysis timed out after 3 s (2.")
@@ -109,7 +109,7 @@ def test_one_time_budget_across_phases(monkeypatch, tmp_path):
 
 
 def test_a_file_stuck_in_the_project_phase_costs_one_time_out(monkeypatch, tmp_path):
-    monkeypatch.setattr(keylint.kinds.taint, "summarise", _stuck_summary)
+    monkeypatch.setattr(keylint.rules.kinds.taint, "summarise", _stuck_summary)
     started = time.monotonic()
     report = scan(_one_file(tmp_path, MSN_APP), load_rules(), ScanOptions(root=str(tmp_path), timeout_s=1))
     assert time.monotonic() - started < 4  # not a second time-out in the analysis
@@ -119,8 +119,8 @@ def test_a_file_stuck_in_the_project_phase_costs_one_time_out(monkeypatch, tmp_p
 
 
 def test_the_engine_is_linear_in_the_number_of_statements():
-    from keylint.kinds.taint import summarise
-    from keylint.parse import parse
+    from keylint.rules.kinds.taint import summarise
+    from keylint.pipeline.parse import parse
 
     rules = [r for r in load_rules() if r.kind == "taint"]
 
@@ -145,7 +145,7 @@ def test_the_engine_is_linear_in_the_number_of_statements():
 def test_workers_exit_when_the_scan_is_killed(tmp_path):
     script = textwrap.dedent("""\
         import sys, time
-        from keylint import workers
+        from keylint.services import workers
         def work(n):
             time.sleep(60)
         for _ in workers.run(range(2), work, lambda n, why: None, jobs=2):
@@ -200,7 +200,7 @@ def test_yaml_alias_bombs_are_refused_quickly(run_input, case):
 
 
 def test_line_scan_of_an_unparsable_python_file_finds_the_same_keys_as_the_parser():
-    from keylint.analyse import analyse_file
+    from keylint.pipeline.analyse import analyse_file
 
     rules = load_rules()
     good = HEAD + 'headers = {"client_secret": "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz"}\n'
@@ -224,7 +224,7 @@ def test_memory_budget_on_a_huge_single_line_file(run_input):
 def test_import_statements_read_in_the_scan_process_cannot_crash_or_stall_it():
     """The project phase reads import statements in keylint's own process (no worker to lose)."""
     script = textwrap.dedent("""\
-        from keylint.dataflow.names import Imports
+        from keylint.facts.names import Imports
         imports = Imports("m", False)
         imports.add_statements("import a; x = " + "(" * 10_000 + "1" + ")" * 10_000 + "\\nimport c" + ".b" * 50_000 + "\\n")
         print(sorted(imports.modules))

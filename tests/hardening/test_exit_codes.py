@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-import keylint.atomic
-import keylint.scan
+import keylint.pipeline.scan
+import keylint.services.atomic
 from tests.hardening.inputs import EXIT_CODES, HEAD
 
 BY_NAME = {case.name: case for case in EXIT_CODES}
@@ -42,7 +42,7 @@ def _broken(*args, **kwargs):
 
 def test_an_internal_error_exits_4_and_debug_shows_the_traceback(cli, tmp_path, monkeypatch):
     (tmp_path / "app.py").write_text("x = 1\n", "utf-8")
-    monkeypatch.setattr(keylint.scan, "discover", _broken)
+    monkeypatch.setattr(keylint.pipeline.scan, "discover", _broken)
     result = cli(["scan", "--no-cache", "."], cwd=tmp_path)
     assert result.exit_code == 4 and "keylint: internal error: KeyError: 'boom' (run `keylint --debug" in result.output
     assert "Traceback" not in result.output
@@ -61,7 +61,7 @@ def _disk_full(fd):
 def test_a_failed_write_keeps_the_old_file_and_no_temporary_one(cli, tmp_path, monkeypatch, args, target):
     (tmp_path / "app.py").write_text(HEAD, "utf-8")
     (tmp_path / target).write_text("the old one\n", "utf-8")
-    monkeypatch.setattr(keylint.atomic.os, "fsync", _disk_full)
+    monkeypatch.setattr(keylint.services.atomic.os, "fsync", _disk_full)
     result = cli(args, cwd=tmp_path)
     assert result.exit_code == 2 and f"{target}: No space left on device" in result.output
     assert (tmp_path / target).read_text("utf-8") == "the old one\n"
@@ -72,7 +72,7 @@ def test_a_failed_write_keeps_the_old_file_and_no_temporary_one(cli, tmp_path, m
 
 def test_a_cache_that_cannot_be_written_leaves_no_temporary_file(cli, tmp_path, monkeypatch):
     (tmp_path / "app.py").write_text(HEAD, "utf-8")
-    monkeypatch.setattr(keylint.atomic.os, "fsync", _disk_full)
+    monkeypatch.setattr(keylint.services.atomic.os, "fsync", _disk_full)
     assert cli(["scan", "--cache-dir", str(tmp_path / "cache"), "app.py"], cwd=tmp_path).exit_code == 1
     assert [p for p in (tmp_path / "cache").rglob("*") if p.is_file()] == []
 

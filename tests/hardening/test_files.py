@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-import keylint.discover
-from keylint.packs import load_rules
-from keylint.scan import ScanOptions, scan
+import keylint.pipeline.discover
+from keylint.pipeline.scan import ScanOptions, scan
+from keylint.rules.packs import load_rules
 from tests.hardening.inputs import FILES, KEY
 
 BY_NAME = {case.name: case for case in FILES}
@@ -72,7 +72,7 @@ def test_an_unreadable_folder_is_not_analysed(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(path))
         return real(path)
 
-    monkeypatch.setattr(keylint.discover.os, "scandir", scandir)
+    monkeypatch.setattr(keylint.pipeline.discover.os, "scandir", scandir)
     report = scan([str(tmp_path)], load_rules(), ScanOptions(root=str(tmp_path)))
     assert [e.to_dict() for e in report.errors] == [{"path": "locked/", "message": "cannot read folder: Permission denied"}]
     assert report.files_scanned == 1

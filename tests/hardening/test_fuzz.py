@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from keylint.analyse import analyse_file
-from keylint.discover import SourcePath
-from keylint.packs import load_rules
+from keylint.pipeline.analyse import analyse_file
+from keylint.pipeline.discover import SourcePath
+from keylint.rules.packs import load_rules
 from tests.hardening.inputs import KEY
 
 pytestmark = pytest.mark.filterwarnings("ignore::SyntaxWarning")  # hypothesmith compiles what it generates

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from keylint.packs import PackError, load_rules
+from keylint.rules.packs import PackError, load_rules
 from tests.conftest import scan_project
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from keylint.kinds import KINDS, taint
-from keylint.packs import PackError, load_pack
+from keylint.pipeline.scan import ScanOptions, scan
 from keylint.report import FORMATS
-from keylint.scan import ScanOptions, scan
+from keylint.rules.kinds import KINDS, taint
+from keylint.rules.packs import PackError, load_pack
 from tests.conftest import ENGINE_PACK, SARIF_SCHEMA, scan_project, write_project
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -50,7 +50,7 @@ def test_sink_needs_exactly_one_shape(tmp_path):
 
 
 def test_summaries_pickle(tmp_path, engine_rules):
-    from keylint.parse import parse
+    from keylint.pipeline.parse import parse
 
     parsed = parse("app.py", "def f(v):\n    sink(v)\n\nf(request.args)\n", "python")
     summary = taint.summarise(parsed, engine_rules)
@@ -160,7 +160,7 @@ def test_summary_cache_is_keyed_on_the_rules_in_play(tmp_path, tmp_path_factory)
 
 
 def test_harness_fails_a_vulnerable_example_without_project_tokens(tmp_path_factory):
-    from keylint.ruletest import run_rule_examples
+    from keylint.cli.ruletest import run_rule_examples
     from tests.conftest import pack_rules
 
     rules = [r for r in pack_rules(tmp_path_factory, GATED_PACK) if r.id == "ET002"]
@@ -186,7 +186,7 @@ def test_project_phase_summaries_in_worker_processes_match_in_process(tmp_path, 
     "the client-secret and the Client_Id", "https://apitest.vipps.no/epayment/v1/payments",
 ])
 def test_tokens_in_finds_exactly_the_tokens_that_occur(text):
-    from keylint.project import tokens_in
+    from keylint.rules.tokens import tokens_in
 
     tokens = frozenset({"client_id", "client-secret", "client_secret", "client", "msn", "msn=",
                         "merchant-serial-number", "apitest.vipps.no", "epayment/v", "a.b"})

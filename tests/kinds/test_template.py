@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from keylint.kinds.template import printed_names
+from keylint.rules.kinds.template import printed_names
 from tests.conftest import scan_project
 
 

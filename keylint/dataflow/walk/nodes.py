@@ -1,0 +1,155 @@
+"""What the walk reads off LibCST nodes on their own (constants, literal text, string sets,
+bodies) and how environments merge; shared by the Walker's mixins and the ModuleAnalyser."""
+
+from __future__ import annotations
+
+import re
+
+import libcst as cst
+
+from keylint.dataflow import facts as F
+from keylint.facts.python_bindings import literal_string
+
+_PERCENT = re.compile(r"%(?:\((?P<name>[^)]*)\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?P<conv>[diouxXeEfFgGcrsa%])")
+_FIELD = re.compile(r"\{([^{}]*)\}")
+_KEY_METHODS = frozenset({"get", "pop", "getlist", "setdefault", "getone"})
+_MUTATORS = frozenset({"update", "append", "extend", "insert", "add", "setdefault", "appendleft", "extendleft",
+                       "set_content", "add_alternative", "attach", "set_payload"})  # e-mail messages too
+# Methods whose result shows the object's own contents (a response's body, a dict's copy, a
+# string's transform): what the object holds in its fields comes out. Any other unknown method
+# of an object gives only what the object wholly is (a token's .encode()), not its fields (a
+# client's .list() does not return the keys it holds).
+_VIEW_METHODS = frozenset({
+    "json", "text", "read", "readline", "readlines", "iter_content", "iter_lines", "getvalue", "body", "content",
+    "copy", "items", "values", "dict", "to_dict", "as_dict", "asdict", "_asdict", "model_dump", "model_dump_json",
+    "decode", "encode", "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "split", "rsplit", "splitlines",
+    "join", "replace", "format", "format_map", "partition", "rpartition", "removeprefix", "removesuffix",
+    "__str__", "__repr__", "__format__", "to_json", "dumps", "serialize", "result", "get_json", "get_data", "form",
+})
+_CONSTANTS = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)
+
+
+def literal_suffix(node: cst.BaseExpression) -> str:
+    """The constant text at the end of a string expression ("" when it ends in a variable)."""
+    if isinstance(node, cst.SimpleString):
+        return literal_string(node) or ""
+    if isinstance(node, cst.FormattedString):
+        text = ""
+        for part in node.parts:
+            text = text + part.value if isinstance(part, cst.FormattedStringText) else ""
+        return text
+    if isinstance(node, (cst.ConcatenatedString, cst.BinaryOperation)):
+        return literal_suffix(node.right)
+    return ""
+
+
+def template_text(node: cst.BaseExpression | None) -> str | None:
+    """A string expression with `{}` for every variable part: f"{base}/v1/{x}" -> "{}/v1/{}"."""
+    if node is None:
+        return None
+    if isinstance(node, cst.SimpleString):
+        return literal_string(node)
+    if isinstance(node, cst.FormattedString):
+        return "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in node.parts)
+    if isinstance(node, (cst.ConcatenatedString, cst.BinaryOperation)):
+        return (template_text(node.left) or "{}") + (template_text(node.right) or "{}")
+    return "{}"
+
+
+def _is_constant(node: cst.BaseExpression | None) -> bool:
+    if node is None or isinstance(node, _CONSTANTS) or (isinstance(node, cst.Name) and node.value in ("None", "True", "False")):
+        return True
+    if isinstance(node, cst.ConcatenatedString):
+        return _is_constant(node.left) and _is_constant(node.right)
+    if isinstance(node, cst.IfExp):  # 'Bearer [REDACTED]' if shown else 'Not included'
+        return _is_constant(node.body) and _is_constant(node.orelse)
+    if isinstance(node, cst.FormattedString):
+        return all(isinstance(p, cst.FormattedStringText) for p in node.parts)
+    return False
+
+
+def _small_int(node: cst.BaseExpression | None) -> int | None:
+    if isinstance(node, cst.Integer):
+        return int(node.value, 0)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus) and isinstance(node.expression, cst.Integer):
+        return -int(node.expression.value, 0)
+    return None
+
+
+def _slice_length(sl: cst.Slice) -> int | None:
+    """How many characters a constant prefix or suffix slice keeps (x[:4], x[-4:])."""
+    lower, upper = sl.lower, sl.upper
+    if sl.step is not None:
+        return None
+    if lower is None and upper is not None:
+        n = _small_int(upper)
+        return n if n is not None and n >= 0 else None
+    if upper is None and lower is not None:
+        n = _small_int(lower)
+        return -n if n is not None and n < 0 else None
+    return None
+
+
+def _exits(stmt: cst.BaseSmallStatement) -> bool:
+    return isinstance(stmt, (cst.Return, cst.Raise, cst.Continue, cst.Break))
+
+
+def _body(node) -> list:
+    body = node.body
+    return list(body.body) if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else [body]
+
+
+def declared_globals(body: list) -> set[str]:
+    """Names that functions (and methods) declare `global` among their top-level statements;
+    cheaper than a full traversal, and where `global` is written in practice."""
+    names: set[str] = set()
+    for stmt in body:
+        if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+            inner = _body(stmt)
+            if isinstance(stmt, cst.FunctionDef):
+                names.update(item.name.value for line in inner if isinstance(line, cst.SimpleStatementLine)
+                             for small in line.body if isinstance(small, cst.Global) for item in small.names)
+            names |= declared_globals(inner)
+    return names
+
+
+def string_set(node: cst.BaseExpression | None, constants: dict) -> frozenset | None:
+    """Lower-cased strings of a literal string, collection of strings (`{"a", "b"}`,
+    `frozenset((...))`) or module constant naming one; None when it is not such a literal."""
+    if isinstance(node, cst.Name):
+        return constants.get(node.value)
+    if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value in ("set", "frozenset", "tuple", "list") \
+            and len(node.args) == 1:
+        return string_set(node.args[0].value, constants)
+    text = literal_string(node) if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)) else None
+    if text is not None:
+        return frozenset([text.lower()])
+    if isinstance(node, (cst.Set, cst.Tuple, cst.List)):
+        texts = [literal_string(e.value) for e in node.elements]
+        return frozenset(t.lower() for t in texts) if texts and None not in texts else None
+    return None
+
+
+def module_string_sets(body: list) -> dict:
+    """Module-level names bound once to a literal collection of strings (SENSITIVE = {...})."""
+    found: dict = {}
+    for stmt in body:
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+                [small.target] if isinstance(small, cst.AnnAssign) and small.value is not None else []
+            for target in targets:
+                if isinstance(target, cst.Name):
+                    value = string_set(small.value, found)
+                    found[target.value] = value if target.value not in found else None
+    return {name: value for name, value in found.items() if value is not None}
+
+
+def merge_envs(*envs: dict | None) -> dict | None:
+    present = [e for e in envs if e is not None]
+    if not present:
+        return None
+    merged = dict(present[0])
+    for env in present[1:]:
+        for name, taint in env.items():
+            merged[name] = F.join(merged.get(name, {}), taint)
+    return merged

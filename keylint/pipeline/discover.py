@@ -1,0 +1,280 @@
+"""Stage 1: find the files to scan and what kind each one is.
+
+Inside a git work tree a folder's files are the ones git lists (`git ls-files --cached --others
+--exclude-standard`): tracked files even under an ignored path, untracked ones no ignore rule
+(any `.gitignore`, `.git/info/exclude`, `core.excludesFile`) excludes, with git's own `!pattern`
+semantics. Outside git, or with `gitignore=False`, the folder is walked and its `.gitignore`
+files are read with pathspec. Both honour the default skips and `--exclude`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pathspec
+
+SKIP_DIRS = frozenset(
+    {
+        ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
+        ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "build", "dist", "site-packages",
+        ".keylint_cache", ".idea", ".vscode",
+    }
+)
+SKIP_FILES = frozenset({"package-lock.json", "composer.lock", "Pipfile.lock", "poetry.lock", "yarn.lock"})
+FILE_KINDS = (
+    ("python", ("*.py", "*.pyi")),
+    ("env", (".env", ".env.*", "*.env")),
+    ("yaml", ("*.yaml", "*.yml")),
+    ("json", ("*.json",)),
+    ("toml", ("*.toml",)),
+    ("ini", ("*.ini", "*.cfg")),
+    ("template", ("*.html", "*.htm", "*.jinja", "*.jinja2", "*.j2", "*.djhtml", "*.mako", "*.mak", "*.pt", "*.cpt",
+                  "*.zpt", "*.xml")),
+    ("notebook", ("*.ipynb",)),
+)
+ANALYSED_AS = {"notebook": "python"}
+"""Files analysed as another kind: a notebook's code cells are a Python module (keylint/facts/notebook.py)."""
+
+
+@dataclass(frozen=True)
+class SourcePath:
+    """A file to scan: where it is on disk, how outputs name it, and its format."""
+
+    abs_path: str
+    rel_path: str
+    kind: str
+
+
+@lru_cache(maxsize=4096)
+def file_kind(name: str) -> str | None:
+    """The format of a file by its name, or None if keylint does not read it."""
+    if name in SKIP_FILES:
+        return None
+    for kind, patterns in FILE_KINDS:
+        if any(fnmatch.fnmatchcase(name, p) for p in patterns):
+            return kind
+    return None
+
+
+def analysed_kind(kind: str) -> str:
+    """The kind of text the rules see in a file of this kind."""
+    return ANALYSED_AS.get(kind, kind)
+
+
+def _skipped_folder(names) -> bool:
+    return any(name in SKIP_DIRS or name.endswith(".egg-info") for name in names)
+
+
+def git_files(top: str) -> list[str] | None:
+    """The files git would have in the project under `top` (tracked, plus untracked and not
+    ignored), relative to it with forward slashes; None when `top` is not in a git work tree."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", top, "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+            capture_output=True, check=False,
+        )
+    except OSError:  # no git: the walk reads .gitignore files itself
+        return None
+    if done.returncode:
+        return None
+    return sorted({os.fsdecode(name) for name in done.stdout.split(b"\0") if name})
+
+
+def _is_virtualenv(path: str) -> bool:
+    return os.path.isfile(os.path.join(path, "pyvenv.cfg"))
+
+
+def _relative(path: str, base: str) -> str:
+    """`path` relative to `base`, with forward slashes; without relpath's cost when it is under it."""
+    prefix = base.rstrip(os.sep) + os.sep
+    rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, base)
+    return rel.replace(os.sep, "/")
+
+
+class Discovery:
+    """Walks the given paths, honouring .gitignore files, default skips and --exclude globs."""
+
+    def __init__(self, root: str, excludes: tuple[str, ...] = (), gitignore: bool = True):
+        self.root = os.path.abspath(root)
+        self.excludes = _spec(excludes) if excludes else None
+        self.gitignore = gitignore
+        self.missing: list[str] = []
+        self.unreadable: list[tuple[str, str]] = []  # (path as shown, why): not analysed
+        self.skipped = 0
+
+    def files(self, paths: list[str]) -> list[SourcePath]:
+        found: dict[str, SourcePath] = {}
+        for raw in paths:
+            path = os.path.abspath(raw)
+            if os.path.isdir(path):
+                for source in self._walk(path):
+                    found.setdefault(source.abs_path, source)
+            elif os.path.isfile(path):
+                source = self._explicit(path)
+                if source is not None:
+                    found.setdefault(source.abs_path, source)
+            else:
+                self._not_a_file(raw)
+        return sorted(found.values(), key=lambda s: s.rel_path)
+
+    def _not_a_file(self, raw: str) -> None:
+        """A given path that is neither a folder nor a file: missing, or something keylint cannot read."""
+        try:
+            mode = os.stat(raw).st_mode
+        except FileNotFoundError:
+            self.missing.append(printable(raw))
+            return
+        except OSError as exc:  # a symbolic link loop, a folder without search permission, ...
+            self.unreadable.append((printable(raw), exc.strerror or str(exc)))
+            return
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        self.unreadable.append((printable(raw), f"not a regular file ({kind})"))
+
+    def _display(self, path: str, base: str) -> str:
+        """Relative to the root if under it, else to `base` (the path given on the command line);
+        printable (see `printable`)."""
+        prefix = self.root.rstrip(os.sep) + os.sep
+        if path.startswith(prefix):  # the usual case, without relpath's cost (paths are absolute, normalised)
+            return printable(path[len(prefix):].replace(os.sep, "/"))
+        return "." if path == self.root else printable(_relative(path, base))
+
+    def _explicit(self, path: str) -> SourcePath | None:
+        rel = self._display(path, os.path.dirname(path))
+        kind = file_kind(os.path.basename(path))
+        if kind is None or self._excluded(rel):
+            self.skipped += 1
+            return None
+        return SourcePath(path, rel, kind)
+
+    def _walk(self, top: str):
+        """The files under `top`: git's list in a work tree, else one os.scandir listing per folder."""
+        listed = git_files(top) if self.gitignore else None
+        if listed is not None:
+            yield from self._listed(top, listed)
+            return
+        ignores = self._ancestor_ignores(top) if self.gitignore else []
+        yield from self._walk_dir(top, top, ignores)
+
+    def _listed(self, top: str, names: list[str]):
+        """The files of git's list under `top` that keylint reads: no symlinks, nothing deleted
+        from the work tree, nothing in a default-skipped folder or a virtualenv."""
+        venvs = tuple(name[: -len("pyvenv.cfg")] for name in names if name.endswith("/pyvenv.cfg"))
+        for name in names:
+            folders, _, base = name.rpartition("/")
+            kind = file_kind(base)
+            if kind is None or _skipped_folder(folders.split("/")) or (venvs and name.startswith(venvs)):
+                continue
+            path = os.path.join(top, *name.split("/"))
+            try:
+                if not stat.S_ISREG(os.lstat(path).st_mode):
+                    continue
+            except OSError:
+                continue
+            rel = self._display(path, top)
+            if self._excluded(rel):
+                self.skipped += 1
+                continue
+            yield SourcePath(path, rel, kind)
+
+    def _walk_dir(self, dirpath: str, top: str, ignores: list):
+        try:
+            with os.scandir(dirpath) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            self.unreadable.append((self._display(dirpath, top) + "/", f"cannot read folder: {exc.strerror or exc}"))
+            return
+        if self.gitignore and any(e.name == ".gitignore" for e in entries):
+            ignores = [*ignores, (dirpath, self._gitignore(os.path.join(dirpath, ".gitignore")))]
+        subdirs = []
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                if not self._skip_dir(entry.path, entry.name, top, ignores):
+                    subdirs.append(entry.path)
+                continue
+            kind = file_kind(entry.name)
+            if kind is None or not entry.is_file(follow_symlinks=False):
+                continue
+            rel = self._display(entry.path, top)
+            if self._ignored(entry.path, False, ignores) or self._excluded(rel):
+                self.skipped += 1
+                continue
+            yield SourcePath(entry.path, rel, kind)
+        for subdir in subdirs:
+            yield from self._walk_dir(subdir, top, ignores)
+
+    def _skip_dir(self, path: str, name: str, top: str, ignores) -> bool:
+        if _skipped_folder((name,)) or _is_virtualenv(path):
+            return True
+        return self._ignored(path, True, ignores) or self.excludes is not None and self._excluded(self._display(path, top) + "/")
+
+    def _excluded(self, rel: str) -> bool:
+        return self.excludes is not None and self.excludes.match_file(rel)
+
+    def _ancestor_ignores(self, top: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
+        """.gitignore files above `top`, up to the enclosing repository's root."""
+        found = []
+        current = os.path.dirname(top)
+        if os.path.isdir(os.path.join(top, ".git")):
+            return found
+        while current and current != os.path.dirname(current):
+            if os.path.isfile(os.path.join(current, ".gitignore")):
+                found.append((current, self._gitignore(os.path.join(current, ".gitignore"))))
+            if os.path.isdir(os.path.join(current, ".git")):
+                return found[::-1]
+            current = os.path.dirname(current)
+        return []
+
+    @staticmethod
+    def _gitignore(path: str) -> pathspec.GitIgnoreSpec:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                return _spec(handle)
+        except OSError:
+            return _spec([])
+
+    @staticmethod
+    def _ignored(path: str, is_dir: bool, ignores) -> bool:
+        """Whether a .gitignore of a folder above `path` ignores it."""
+        for base, spec in ignores:
+            if spec.match_file(_relative(path, base) + ("/" if is_dir else "")):
+                return True
+        return False
+
+
+def _spec(lines) -> pathspec.GitIgnoreSpec:
+    """Gitignore-style patterns, matched with pathspec (imported when a scan first needs patterns:
+    a pre-commit run names its files and has none)."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def discover(
+    paths: list[str], root: str | None = None, excludes: tuple[str, ...] = (), gitignore: bool = True
+) -> tuple[list[SourcePath], Discovery]:
+    """All files to scan under `paths`; the Discovery object reports missing paths and skips."""
+    discovery = Discovery(root or os.getcwd(), excludes, gitignore)
+    return discovery.files(paths), discovery
+
+
+def printable(path: str) -> str:
+    """A path as outputs show it: bytes of a file name that are not UTF-8 (which Python keeps as
+    lone surrogates) written as `\\xNN`, so that every report is valid UTF-8."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def read_bytes(source: SourcePath) -> bytes:
+    with open(source.abs_path, "rb") as handle:
+        return handle.read()

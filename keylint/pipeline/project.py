@@ -1,0 +1,289 @@
+"""Project phase, between parse and analyse: kinds that look across files (the `taint` kind)
+summarise Python files first, then build one index that each file's analysis reads.
+
+A kind joins in by providing `prefilter_tokens(spec)` and `project_tokens(rule)` (lowercase
+substrings, None: no such test), `relevant(found, rules)` (whether a file holding the tokens
+`found` matters), `summarise(parsed, rules, key_types)` (plain picklable data),
+`exports(summary)` (whether importers of the module can pick up something from it),
+`wanted(summaries)` (qualified names whose modules could add flows to them) and
+`build_index({path: summary}, rule_ids)`.
+
+- A rule with project tokens, none of which occurs in any file of the scan, cannot fire: it sits
+  the scan out (its sinks need the Merchant-Serial-Number header, or a Vipps API path).
+- The files summarised are those with a prefilter token of a rule in play, then their
+  neighbours, one level: the modules that define what they call where it matters (`wanted`: a
+  helper that returns a request value used where the MSN header is set, a helper that logs the
+  key it is given) and the modules that import one of them that exports something (a sink in a
+  file without any rule token).
+
+What is learnt from a file's text is kept as its facts, in the cache when there is one
+(keylint.services.cache.ProjectFacts), so an unchanged file is not read again. Summaries are computed in
+worker processes when there are many.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from itertools import groupby
+
+from keylint.facts.modules import import_words, module_name
+from keylint.pipeline.discover import analysed_kind, read_bytes
+from keylint.pipeline.parse import ParseFailure, decode, parse
+from keylint.rules.kinds import KINDS
+from keylint.rules.tokens import tokens_in
+from keylint.services import workers
+from keylint.services.cache import content_digest
+
+PLAIN = "nothing to analyse"
+"""The fact that the scan's prefilter rules the file out and it holds no suppression comment."""
+
+LOOK_CHUNK = 256
+"""Files per work item of the first look (reading, token search): a few items per worker."""
+
+
+def summarise_project(sources: list, rules: list, key_types=(), store=None,
+                      jobs: int = 1, limits: workers.Limits | None = None,
+                      prefilter=None, plain: dict | None = None) -> dict:
+    """{kind name: index} for the kinds of `rules` that have a project phase; `key_types` are
+    the configured (name, type) pairs; `store` (a keylint.services.cache.ProjectFacts) keeps what is
+    learnt from each file between scans; `limits` bound each file's time (shared with its
+    analysis) and memory.
+
+    The first look reads each file once for the analysis too: given the scan's `prefilter`
+    (before the project phase: keylint.pipeline.prefilter.build(rules, frozenset())), the files it rules
+    out that hold no suppression comment go into `plain` (path -> content digest), and the scan
+    need not read them again."""
+    limits = limits or workers.Limits()
+    project: dict = {}
+    for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
+        kind, kind_rules = KINDS[kind_name], list(kind_rules)
+        if not hasattr(kind, "summarise"):
+            continue
+        files = [_File(s, store) for s in sources if analysed_kind(s.kind) in kind.FILE_KINDS]
+        _first_look(files, _tokens_of(kind, kind_rules), jobs, limits.timeout_s, prefilter)
+        files = [f for f in files if f.facts["tokens"] is not None]
+        if plain is not None and prefilter is not None:
+            plain.update((f.source.rel_path, f.digest) for f in files if f.facts.get(PLAIN) and f.digest)
+        possible = rules_in_play(kind, kind_rules, frozenset().union(*(f.facts["tokens"] for f in files)))
+        run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, limits=limits)
+        summaries = _summaries(kind, files, possible, run) if possible else {}
+        project[kind_name] = kind.build_index(summaries, frozenset(r.id for r in possible))
+        for f in files:
+            if store is not None and f.learnt:
+                store.put(f.source, f.facts)
+    return project
+
+
+def summarised_paths(project: dict) -> frozenset[str]:
+    """The files some kind's project phase summarised (each index keeps its `summaries`)."""
+    return frozenset(path for index in project.values() for path in index.summaries)
+
+
+class _File:
+    """A file as the project phase sees it: facts learnt from its text. A file whose facts are
+    in `store` (unchanged since the last scan) is read only if a fact is missing."""
+
+    def __init__(self, source, store):
+        self.source, self._store = source, store
+        self._text: str | None = None
+        self._read = False
+        self.digest: str | None = None  # the content digest, when the first look read the file
+        self.learnt = False
+        self.facts = (store.get(source) if store is not None else None) or {}
+
+    @property
+    def text(self) -> str | None:
+        """The decoded text; None when the file cannot be read or decoded (analyse reports that)."""
+        if not self._read:
+            _, self._text, _ = _read(self.source)
+            self._read = True
+        return self._text
+
+    def looked(self, digest: str | None, facts: dict | None, text: str | None) -> None:
+        """What a first look at the file (see _look) saw."""
+        if text is not None:
+            self._text, self._read = text, True
+        self.digest = digest
+        known = self._store.known(self.source, digest) if self._store is not None and digest is not None else None
+        if known is not None:  # the same content as when last seen: a touched file
+            self.facts = known
+            return
+        for name, value in (facts or {"tokens": None}).items():
+            self.learn(name, value)
+
+    def fact(self, name: str, compute):
+        """The fact `name`: known, or compute(text) (None for a file that cannot be read)."""
+        if name not in self.facts:
+            self.learn(name, None if self.text is None else compute(self.text))
+        return self.facts[name]
+
+    def learn(self, name: str, value) -> None:
+        self.facts[name] = value
+        self.learnt = True
+
+
+def _first_look(files: list[_File], tokens: frozenset[str], jobs: int, timeout_s: float, prefilter=None) -> None:
+    """Read the files whose tokens are not known and learn their first facts, in workers when
+    there are many."""
+    unknown = {f.source.rel_path: f for f in files if "tokens" not in f.facts}
+    sources = [f.source for f in unknown.values()]
+    chunks = (sources[i:i + LOOK_CHUNK] for i in range(0, len(sources), LOOK_CHUNK))
+    preload = jobs > 1 and len(sources) > LOOK_CHUNK
+    limits = workers.Limits(timeout_s, memory_mb=None)  # reading and token search: no parse
+    look = partial(_look, tokens=tokens, prefilter=prefilter)
+    for looks in workers.run(chunks, look, _not_looked, jobs, limits, isolate=False):
+        if preload:  # while the workers read on: summaries and analyses will need LibCST, and
+            import keylint.dataflow.intra  # noqa: F401 - workers forked later inherit it
+
+            preload = False
+        for rel_path, digest, facts, text in looks:
+            unknown[rel_path].looked(digest, facts, text)
+
+
+def _look(sources: list, tokens: frozenset[str], prefilter=None) -> list[tuple]:
+    """(path, content digest, facts, text) for each file. The facts are the tokens found, the
+    words of its import statements and, given the scan's `prefilter`, whether the analysis has
+    nothing to do in it (PLAIN); None when the file cannot be read or decoded. The text comes
+    back only with a token (the file will be summarised): the others are read again if they
+    ever are needed."""
+    looks = []
+    for source in sources:
+        data, text, digest = _read(source)
+        found = None if text is None else tokens_in(text, tokens)
+        facts = None if text is None else {"tokens": found, "import words": import_words(text)}
+        if facts is not None and prefilter is not None:
+            facts[PLAIN] = "keylint:" not in text and not prefilter.may_match(source.kind, data)
+        looks.append((source.rel_path, digest, facts, text if found else None))
+    return looks
+
+
+def _not_looked(sources: list, reason: str) -> list[tuple]:
+    """A worker died on these files: the project phase goes without them (analyse reads them again)."""
+    return [(source.rel_path, None, None, None) for source in sources]
+
+
+def _read(source) -> tuple[bytes | None, str | None, str | None]:
+    """(bytes, text, content digest); text None when unreadable or undecodable."""
+    try:
+        data = read_bytes(source)
+    except OSError:
+        return None, None, None
+    try:
+        return data, decode(data, source.kind), content_digest(data)
+    except ParseFailure:
+        return data, None, content_digest(data)
+
+
+
+def _tokens_of(kind, rules: list) -> frozenset[str]:
+    """Every prefilter and project token of `rules`."""
+    groups = [kind.prefilter_tokens(r.spec) for r in rules] + [kind.project_tokens(r) for r in rules]
+    return frozenset().union(*(g for g in groups if g is not None))
+
+
+def rules_in_play(kind, rules: list, found: frozenset[str]) -> list:
+    """The rules that can fire in a scan whose files hold the tokens `found`: a rule with
+    project tokens needs one of them."""
+    return [r for r in rules if kind.project_tokens(r) is None or kind.project_tokens(r) & found]
+
+
+def _summaries(kind, files: list[_File], rules: list, run) -> dict:
+    """Summaries of the relevant files, then of their neighbours (see the module docstring)."""
+    relevant = [f for f in files if kind.relevant(f.facts["tokens"], rules)]
+    summaries = run(relevant)
+    if not summaries:
+        return summaries
+    wanted = _prefixes(kind.wanted(summaries))
+    # Importers are followed only from modules with the rules' own tokens: following every
+    # module that reads a request or sys.argv would summarise a whole framework.
+    exporting = frozenset(module_name(path) for path, s in summaries.items() if s is not None and kind.exports(s))
+    imports_one_of = _importer_test(exporting)
+    neighbours = [
+        f for f in files
+        if f.source.rel_path not in summaries and (_is_wanted(f.source.rel_path, wanted) or imports_one_of(f))
+    ]
+    return {**summaries, **run(neighbours)}
+
+
+def _same_module(module: str, imported: str) -> bool:
+    """`imported` (as written in an import) names `module` (named from its path)."""
+    return bool(imported) and (module == imported or module.endswith("." + imported))
+
+
+def _importer_test(modules: frozenset[str]):
+    """A test of whether a file imports one of `modules` or a name from one of them: first by
+    the words of its import statements (kept as a fact), then, rarely, by resolving them."""
+    tails = frozenset(m.rpartition(".")[2] for m in modules)
+    fact = "imports " + content_digest(",".join(sorted(modules)).encode())
+
+    def imports_one_of(f: _File) -> bool:
+        if not tails or not f.fact("import words", import_words) & tails:
+            return False
+        return bool(f.fact(fact, partial(_text_imports_one_of, f.source.rel_path, modules)))
+
+    return imports_one_of
+
+
+def _text_imports_one_of(rel_path: str, modules: frozenset[str], text: str) -> bool:
+    from keylint.facts.names import Imports  # LibCST: only when a file may import a source
+
+    imports = Imports(module_name(rel_path), rel_path.endswith("__init__.py"))
+    imports.add_statements(text)
+    return any(
+        _same_module(m, name) or _same_module(m, name.rpartition(".")[0]) for m in modules for name in imports.modules
+    )
+
+
+def _prefixes(names) -> set[str]:
+    """`a.b.c` -> {a, a.b, a.b.c}: an import may name a module or something inside one."""
+    found = set()
+    for name in names:
+        parts = name.split(".")
+        found.update(".".join(parts[: i + 1]) for i in range(len(parts)))
+    return found
+
+
+def _is_wanted(rel_path: str, wanted: set[str]) -> bool:
+    """Whether a wanted module (or something in it) is this file (matched on a dotted suffix)."""
+    if not wanted:
+        return False
+    parts = module_name(rel_path).split(".")
+    # A one-word suffix ("urls", "models") would match every such file in a large tree.
+    return any(".".join(parts[i:]) in wanted for i in range(len(parts)) if i == 0 or len(parts) - i >= 2)
+
+
+def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, limits: workers.Limits) -> dict:
+    """{path: summary or None} for `files`: known facts, else computed (in workers when many)."""
+    name = "summary " + ",".join(sorted(r.id for r in rules))
+    todo = [f for f in files if name not in f.facts and f.text is not None]
+    if todo:
+        import keylint.dataflow.intra  # noqa: F401 - load LibCST once, before workers fork
+
+    by_path = {f.source.rel_path: f for f in files}
+    work = partial(_summarise_one, kind, rules=rules, key_types=key_types)
+    items = ((f.source, f.text) for f in todo)
+    for path, summary, settled in workers.run(items, work, _failed, jobs, limits, name=_path_of):
+        if settled:
+            by_path[path].learn(name, summary)
+        else:
+            by_path[path].facts[name] = None  # this scan only: the next one tries again
+    return {f.source.rel_path: f.facts.get(name) for f in files}
+
+
+def _summarise_one(kind, item: tuple, rules: list, key_types) -> tuple:
+    """(path, summary, True), the summary None when the file cannot be parsed (analyse reports that)."""
+    source, text = item
+    try:
+        return source.rel_path, kind.summarise(parse(source.rel_path, text, source.kind), rules, key_types), True
+    except (ParseFailure, RecursionError):
+        return source.rel_path, None, True
+
+
+def _path_of(item: tuple) -> str:
+    return item[0].rel_path
+
+
+def _failed(item: tuple, reason: str) -> tuple:
+    """A worker crashed, timed out or ran out of memory on the file: no summary (the scan
+    reports the file, and does not try it again in the analysis)."""
+    return item[0].rel_path, None, False

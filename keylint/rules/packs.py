@@ -1,0 +1,269 @@
+"""Loading YAML rule packs: safe parsing, schema validation with file/line/field errors, merging."""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from keylint.core import yamlsafe
+from keylint.core.findings import PITFALLS
+from keylint.rules.kinds import KINDS, SpecError
+from keylint.rules.models import (MODEL_PACK_SCHEMA, ModelError, allow_references, combine, is_model_pack, resolve,
+                                  shipped_model_paths)
+from keylint.services.cache import files_digest, load_cached
+
+if TYPE_CHECKING:
+    import jsonschema
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used; the message names file, line and field."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule, with its kind-specific detection spec already compiled."""
+
+    id: str
+    name: str
+    pitfall: str
+    severity: str
+    confidence: str
+    message: str
+    docs: dict
+    kind: str
+    spec: Any
+    examples: dict
+    pack: str
+    pack_path: str
+    tags: tuple[str, ...] = field(default=())
+    autofix: dict | None = None  # `keylint fix` can rewrite its findings (keylint/cli/fix.py)
+    models: tuple = ()  # keylint.rules.models.ModelUse: the ecosystem models its spec references
+    model_paths: tuple[str, ...] = ()  # the model pack files those come from
+
+
+@lru_cache(maxsize=1)
+def pack_schema() -> dict:
+    """The pack schema: the shared rule shape plus each kind's spec schema."""
+    text = resources.files("keylint.rules").joinpath("schema/pack.schema.json").read_text("utf-8")
+    schema = json.loads(text)
+    rule = schema["$defs"]["rule"]
+    rule["properties"]["pitfall"]["enum"] = list(PITFALLS)
+    rule["properties"]["kind"]["enum"] = sorted(KINDS)
+    for name, kind in sorted(KINDS.items()):
+        schema["$defs"][f"{name}Spec"] = allow_references(kind.SPEC_SCHEMA) if name == "taint" else kind.SPEC_SCHEMA
+        schema["properties"]["defaults"]["properties"][name] = (
+            allow_references(kind.DEFAULTS_SCHEMA) if name == "taint" else kind.DEFAULTS_SCHEMA)
+        rule["properties"][name] = {"$ref": f"#/$defs/{name}Spec"}
+        rule["allOf"].append(
+            {"if": {"properties": {"kind": {"const": name}}}, "then": {"required": [name]}}
+        )
+    return schema
+
+
+def shipped_pack_paths() -> list[Path]:
+    """The packs installed with keylint (top-level `rules/` in the source tree)."""
+    folder = resources.files("keylint.shipped_rules")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(PACK_SUFFIXES))
+
+
+def expand_pack_paths(paths: list[str | Path]) -> list[Path]:
+    """Files stay as given; folders contribute their `*.yaml`/`*.yml` files, sorted."""
+    result: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            result.extend(sorted(p for p in path.iterdir() if p.suffix in PACK_SUFFIXES))
+        elif path.is_file():
+            result.append(path)
+        else:
+            raise PackError(f"{path}: rule pack not found")
+    return result
+
+
+def pack_paths(extra: list[str | Path] = (), include_shipped: bool = True) -> list[Path]:
+    """The pack files to load, in load order: the shipped model packs (always: rules in any pack
+    may reference them), the shipped rule packs, then `extra`."""
+    return shipped_model_paths() + (shipped_pack_paths() if include_shipped else []) + expand_pack_paths(list(extra))
+
+
+def load_rules(extra: list[str | Path] = (), include_shipped: bool = True) -> list[Rule]:
+    """All rules from the shipped packs and `extra` pack files or folders; ids must be unique.
+    Model packs among `extra` extend the shipped models for every pack's rules."""
+    parsed = [(path, *_read(path)) for path in expand_pack_paths(list(extra))]
+    extra_models = [item for item in parsed if is_model_pack(item[2])]
+    for path, root, data in extra_models:
+        _validate(path, data, root, MODEL_PACK_SCHEMA)
+    try:
+        models = combine([(path, data) for path, _, data in extra_models], shipped_models())
+    except ModelError as exc:
+        raise PackError(str(exc)) from exc
+    packs = [(path, *_read(path)) for path in (shipped_pack_paths() if include_shipped else [])]
+    packs += [item for item in parsed if not is_model_pack(item[2])]
+    rules: list[Rule] = []
+    owner: dict[str, str] = {}
+    for path, root, data in packs:
+        for rule in _load(path, root, data, models):
+            if rule.id in owner:
+                raise PackError(f"{path}: rule id {rule.id} is already defined in {owner[rule.id]}")
+            owner[rule.id] = str(path)
+            rules.append(rule)
+    return rules
+
+
+def load_rules_cached(extra: list, directory: Path, include_shipped: bool = True) -> list:
+    """load_rules, but a pack set seen before is unpickled instead of parsed and validated."""
+    paths = pack_paths(extra, include_shipped)
+    return load_cached(directory, "rules", (files_digest(paths), *map(str, paths)),
+                       lambda value: isinstance(value, list) and all(isinstance(r, Rule) for r in value),
+                       lambda: load_rules(extra, include_shipped))
+
+
+@lru_cache(maxsize=1)
+def shipped_models() -> dict:
+    """The shipped model packs, read with the packs' own safe parse and schema check."""
+    return combine([(path, read_pack(path, MODEL_PACK_SCHEMA)[1]) for path in shipped_model_paths()])
+
+
+def load_pack(path: Path, models: dict | None = None) -> list[Rule]:
+    """Parse, validate and compile one pack file, its model references resolved against
+    `models` (default: the shipped models)."""
+    return _load(path, *_read(path), models)
+
+
+def read_pack(path: Path, schema: dict) -> tuple[yaml.Node | None, Any]:
+    """One pack file parsed and checked against `schema`."""
+    root, data = _read(path)
+    _validate(path, data, root, schema)
+    return root, data
+
+
+def _load(path: Path, root, data, models: dict | None) -> list[Rule]:
+    _validate(path, data, root, pack_schema())
+    models = shipped_models() if models is None else models
+    return [_compile_rule(path, root, data, index, models) for index in range(len(data["rules"]))]
+
+
+def _read(path: Path) -> tuple[yaml.Node | None, Any]:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"{path}: cannot read rule pack: {exc}") from exc
+    try:
+        root, data = yamlsafe.load(text, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except RecursionError as exc:
+        raise PackError(f"{path}: invalid YAML: nested too deeply to read") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise PackError(f"{where}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    return root, data
+
+
+def _validate(path: Path, data: Any, root: yaml.Node | None, schema: dict) -> None:
+    import jsonschema  # slow to import; a cached rule set (keylint.services.cache) never needs it
+
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if errors:
+        raise PackError("\n".join(_describe(path, root, error) for error in errors))
+
+
+def _describe(path: Path, root: yaml.Node | None, error: jsonschema.ValidationError) -> str:
+    where = list(error.absolute_path)
+    message = yamlsafe.brief(error.message)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = error.schema.get("properties", {})
+        unknown = sorted(str(k) for k in error.instance if k not in known)
+        where.append(unknown[0])
+        message = f"unknown field {unknown[0]!r} (expected one of: {', '.join(sorted(known))})"
+    elif error.validator == "oneOf" and all(list(sub) == ["required"] for sub in error.validator_value):
+        message = f"needs exactly one of the fields {', '.join(f[0] for f in (s['required'] for s in error.validator_value))}"
+    elif error.validator == "enum":
+        message = f"{yamlsafe.brief(repr(error.instance), 80)} is not one of {error.validator_value}"
+    return f"{path}:{_line_of(root, where)}: {_field_path(where) or '<pack>'}: {message}"
+
+
+def _compile_rule(path: Path, root: yaml.Node, data: dict, index: int, models: dict) -> Rule:
+    raw = data["rules"][index]
+    kind = KINDS[raw["kind"]]
+    merged = kind.merge_defaults(copy.deepcopy((data.get("defaults") or {}).get(raw["kind"], {})), raw[raw["kind"]])
+    used = ()
+    try:
+        autofix = _autofix(raw.get("autofix"), merged)
+    except SpecError as exc:
+        where = ["rules", index, *exc.where]
+        raise PackError(f"{path}:{_line_of(root, where)}: {_field_path(where)}: {exc.message}") from exc
+    try:
+        if raw["kind"] == "taint":
+            merged, used = resolve(merged, models)
+        spec = kind.compile_spec(merged)
+    except (SpecError, ModelError) as exc:
+        where = ["rules", index, raw["kind"], *exc.where]
+        raise PackError(f"{path}:{_line_of(root, where)}: {_field_path(where)}: {exc.message}") from exc
+    return Rule(
+        id=raw["id"],
+        name=raw["name"],
+        pitfall=raw["pitfall"],
+        severity=raw["severity"],
+        confidence=raw["confidence"],
+        message=raw["message"],
+        docs=raw["docs"],
+        kind=raw["kind"],
+        spec=spec,
+        examples=raw["examples"],
+        pack=data["pack"],
+        pack_path=str(path),
+        autofix=autofix,
+        models=used,
+        model_paths=tuple(sorted({p for use in used for p in models[use.label].paths})),
+    )
+
+
+def _autofix(autofix: dict | None, spec: dict) -> dict | None:
+    """The rule's `autofix` block; a mask fix also gets `mask_notes`, the notes of the sinks it
+    masks (what a finding's last flow step starts with), and may name only the rule's own sinks."""
+    if not autofix or "mask" not in autofix:
+        return autofix
+    notes = {s.get("model"): s["note"] for s in spec.get("sinks", ()) if isinstance(s, dict)}
+    for i, model in enumerate(autofix["mask"]):
+        if model not in notes:
+            raise SpecError(["autofix", "mask", i],
+                            f"{model!r} is not a sink model of this rule (its sink models: {', '.join(sorted(filter(None, notes)))})")
+    return {**autofix, "mask_notes": sorted(notes[m] for m in autofix["mask"])}
+
+
+def _field_path(parts: list) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _line_of(root: yaml.Node | None, parts: list) -> int:
+    """1-based line of the YAML node at `parts`, or of the deepest node that exists on the way."""
+    node = root
+    line = node.start_mark.line + 1 if node is not None else 1
+    for part in parts:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == str(part):
+                    child = key if part is parts[-1] else value
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+        if child is None:
+            break
+        node = child
+        line = node.start_mark.line + 1
+    return line
