@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -53,15 +53,19 @@ class SourcePath:
     kind: str
 
 
+_KIND_OF = re.compile("|".join(
+    f"(?P<{kind}>{'|'.join(fnmatch.translate(p) for p in patterns)})" for kind, patterns in FILE_KINDS
+))
+"""FILE_KINDS as one regex, a named group per kind, tried in order (one match per name, not one per pattern)."""
+
+
 @lru_cache(maxsize=4096)
 def file_kind(name: str) -> str | None:
     """The format of a file by its name, or None if keylint does not read it."""
     if name in SKIP_FILES:
         return None
-    for kind, patterns in FILE_KINDS:
-        if any(fnmatch.fnmatchcase(name, p) for p in patterns):
-            return kind
-    return None
+    found = _KIND_OF.match(name)
+    return None if found is None else found.lastgroup
 
 
 def analysed_kind(kind: str) -> str:
