@@ -82,6 +82,7 @@ class Source:
     literals: Regexes = field(default_factory=Regexes)
     keys: Regexes = field(default_factory=Regexes)
     evidence: str | None = None  # counts only in code that shows this service
+    own: bool = False  # the requester's own record: names read off it are no source
 
     def name_matches(self, name: str) -> bool:
         return self.names.search(name) and not self.exclude_names.search(name)
@@ -136,6 +137,8 @@ class Sanitizer:
     mentions: Globs = field(default_factory=Globs)
     guard_calls: Globs = field(default_factory=Globs)
     guard_containers: Globs = field(default_factory=Globs)
+    guard_attributes: Globs = field(default_factory=Globs)  # if obj.flag: every sink in the branch is clean
+    guard_false_attributes: Globs = field(default_factory=Globs)  # else-branch of if obj.flag
     max_slice: int | None = None
     filters_naming: tuple = ()  # regexes: a filter of key names matching each clears a whole key set
 
@@ -165,6 +168,8 @@ class TaintSpec:
     calls_through: Globs = field(default_factory=Globs)
     project_prefilter: frozenset | None = None
     evidence: tuple = ()  # (name, EvidenceSpec) pairs
+    settings_objects: Globs = field(default_factory=Globs)
+    settings_modules: Globs = field(default_factory=Globs)
 
 
 def _globs(raw: dict, key: str) -> Globs:
@@ -193,6 +198,7 @@ def _source(raw: dict, where: list) -> Source:
         literals=_regexes(raw, "literals", where),
         keys=_regexes(raw, "keys", where),
         evidence=raw.get("evidence"),
+        own=bool(raw.get("own")),
         params=None if params is None else ParamSource(
             decorators=_globs(params, "decorators"),
             functions=_globs(params, "functions"),
@@ -238,6 +244,8 @@ def _sanitizer(raw: dict, own_labels: frozenset) -> Sanitizer:
         mentions=_globs(raw, "mentions"),
         guard_calls=_globs(guards, "calls"),
         guard_containers=_globs(guards, "containers"),
+        guard_attributes=_globs(guards, "attributes"),
+        guard_false_attributes=_globs(guards, "false_attributes"),
         max_slice=raw.get("max_slice"),
         filters_naming=compile_patterns(list(raw.get("filters_naming", ())), ["sanitizers", "filters_naming"]),
     )
@@ -245,7 +253,7 @@ def _sanitizer(raw: dict, own_labels: frozenset) -> Sanitizer:
 
 def compile_taint_spec(raw: dict, rule_id: str = "") -> TaintSpec:
     sources = tuple(_source(s, ["sources", i]) for i, s in enumerate(raw.get("sources", ())))
-    own = frozenset().union(*(s.labels for s in sources)) if sources else frozenset()
+    own = frozenset().union(*(s.labels for s in sources if not s.own)) if sources else frozenset()
     prefilter, project_prefilter = raw.get("prefilter"), raw.get("project_prefilter")
     return TaintSpec(
         sources=sources,
@@ -263,6 +271,8 @@ def compile_taint_spec(raw: dict, rule_id: str = "") -> TaintSpec:
         project_prefilter=None if project_prefilter is None else frozenset(t.lower() for t in project_prefilter),
         evidence=tuple(sorted((name, compile_evidence(spec, ["evidence", name]))
                               for name, spec in raw.get("evidence", {}).items())),
+        settings_objects=_globs(raw.get("settings", {}), "objects"),
+        settings_modules=_globs(raw.get("settings", {}), "modules"),
     )
 
 
@@ -277,6 +287,13 @@ class EngineConfig:
     exits: Globs
     evidence: dict = field(default_factory=dict)  # name -> EvidenceSpec
     calls_through: Globs = field(default_factory=Globs)
+    settings_objects: Globs = field(default_factory=Globs)  # see keylint/dataflow/environments.py
+    settings_modules: Globs = field(default_factory=Globs)
+
+    @property
+    def own_labels(self) -> frozenset:
+        """Labels of the requester's own records (sources with `own`)."""
+        return frozenset().union(*(s.labels for s in self.sources if s.own))
 
     @classmethod
     def of(cls, rules, key_types=()) -> "EngineConfig":
@@ -298,6 +315,8 @@ class EngineConfig:
             propagators=unique(p for spec in specs for p in spec.propagators),
             exits=Globs(dict.fromkeys(p for spec in specs for p in spec.exits.patterns)),
             calls_through=Globs(dict.fromkeys(p for spec in specs for p in spec.calls_through.patterns)),
+            settings_objects=Globs(dict.fromkeys(p for spec in specs for p in spec.settings_objects.patterns)),
+            settings_modules=Globs(dict.fromkeys(p for spec in specs for p in spec.settings_modules.patterns)),
             evidence=_declared_evidence(dict(e for spec in specs for e in spec.evidence), key_types),
         )
 

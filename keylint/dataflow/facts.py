@@ -10,6 +10,12 @@ transforms applied since:
 - ("param", function, name), ("call", site), ("global", module, name), ("field", class, attr):
   symbolic, made concrete by the project solver; `ops` records the transforms to replay then.
 
+Tags are labels that say where a fact holds rather than what it is: `settings:<module>` (the
+fact holds in the deployment that uses that settings module) and `entry:<key>` (the fact is the
+entry under that key of a dict looked up by a computed key, `KEYSETS[name]`). Keeping or dropping
+labels never removes a tag, and a fact left with only tags is gone. A key-set name (`name:<text>`)
+is carried like a tag by `keep`: it must reach the entries it picks (keylint/dataflow/environments.py).
+
 Everything here is plain tuples so summaries pickle and compare cheaply.
 """
 
@@ -21,6 +27,14 @@ MAX_PATH = 12
 MAX_VARIANTS = 8
 
 Step = tuple  # (path, line, note)
+
+
+SETTINGS_TAG, ENTRY_TAG, NAME_LABEL = "settings:", "entry:", "name:"
+CARRIED = (SETTINGS_TAG, ENTRY_TAG, NAME_LABEL)  # labels no `keep` removes: a name picks its entry wherever they meet
+
+
+def tags_of(labels: frozenset) -> frozenset:
+    return frozenset(label for label in labels if label.startswith((SETTINGS_TAG, ENTRY_TAG)))
 
 
 def src(labels, keys: tuple = (), slot: str | None = None) -> tuple:
@@ -71,15 +85,21 @@ def apply_op(origin: tuple, op: tuple) -> tuple | None:
     elif kind == "only":  # only entries under these keys are left
         if keys and str(keys[0]).lower() not in op[1]:
             return None
+    elif kind == "entry":  # the entry of a dict looked up by a computed key: its key becomes a tag
+        if keys and not is_index(keys[0]):
+            labels, keys = labels | {ENTRY_TAG + keys[0]}, keys[1:]
+        elif keys:
+            keys = keys[1:]
     elif kind == "drop":
         labels = labels - op[1]
-        if not labels:
+        if labels <= tags_of(labels):
             return None
     elif kind == "add":
         labels = labels | op[1]
     elif kind == "keep":
-        labels = labels & op[1]
-        if not labels:
+        carried = frozenset(label for label in labels if label.startswith(CARRIED))
+        labels = (labels & op[1]) | carried
+        if labels <= tags_of(labels):
             return None
     return ("src", labels, keys, slot)
 
@@ -96,6 +116,9 @@ def compose(ops: tuple, op: tuple) -> tuple | None:
         return ops[:-1] if ops[-1][1] == op[1] else None
     if op[0] == "keyless" and ops and ops[-1][0] == "push":
         return None
+    if op[0] == "entry" and ops and ops[-1][0] == "push":
+        key = ops[-1][1]
+        return ops[:-1] if is_index(key) else ops[:-1] + (("add", frozenset([ENTRY_TAG + key])),)
     if op[0] == "elem" and ops and ops[-1][0] == "push":
         return ops[:-1] if is_index(ops[-1][1]) else ops
     if op[0] in ("without", "only", "scrub") and ops and ops[-1][0] == "push":
@@ -156,7 +179,7 @@ def merge_into(target: dict, taint: dict) -> None:
 
 
 def transform(taint: dict, op: tuple) -> dict:
-    """Apply one op (push/pop/popany/slot/drop/add/keep/without/scrub/only/at/elem/keyless) to every fact of `taint`."""
+    """Apply one op (push/pop/popany/entry/slot/drop/add/keep/without/scrub/only/at/elem/keyless) to every fact of `taint`."""
     out: dict = {}
     for (origin, ops), path in taint.items():
         if origin[0] == "src":
@@ -172,21 +195,30 @@ def transform(taint: dict, op: tuple) -> dict:
     return out
 
 
+def _field_path(ops: tuple) -> tuple:
+    """The leading attribute reads of a symbolic fact's ops (at most MAX_KEYS)."""
+    n = 0
+    while n < min(len(ops), MAX_KEYS) and ops[n][0] == "pop":
+        n += 1
+    return ops[:n]
+
+
 def widen(taint: dict, limit: int = MAX_VARIANTS) -> dict:
     """Bound the facts per symbolic origin: past `limit` variants (different key/slot ops),
     they merge into one fact that keeps only the label ops all of them share. Sound: the merged
     fact stands for the whole value, so nothing is lost, only key precision."""
     by_origin: dict = {}
     for key in taint:
-        if key[0][0] != "src":
-            by_origin.setdefault(key[0], []).append(key)
+        if key[0][0] != "src":  # variants of one field (`self.tokens.keys[...]`) merge into that field
+            by_origin.setdefault((key[0], _field_path(key[1])), []).append(key)
     wide = [keys for keys in by_origin.values() if len(keys) > limit]
     if not wide:
         return taint
     out = dict(taint)
     for keys in wide:
         shared = set.intersection(*(set(op for op in k[1] if op[0] in ("drop", "add", "keep")) for k in keys))
-        merged_ops = tuple(op for op in keys[0][1] if op in shared)
+        field = _field_path(keys[0][1])
+        merged_ops = field + tuple(op for op in keys[0][1][len(field):] if op in shared)
         path = min((out.pop(k) for k in keys), key=len)
         out[(keys[0][0], merged_ops)] = path
     return out

@@ -14,7 +14,7 @@ from keylint.dataflow.scope_evidence import ScopeEvidence
 from keylint.dataflow.summary import MODULE_SCOPE, FunctionSummary, ModuleSummary
 from keylint.dataflow.walk.calls import CallsMixin
 from keylint.dataflow.walk.expressions import ExpressionsMixin
-from keylint.dataflow.walk.nodes import _body, declared_globals, module_string_sets
+from keylint.dataflow.walk.nodes import block_body, declared_globals, dispatch_tables, module_string_sets
 from keylint.dataflow.walk.sinks import SinksMixin
 from keylint.dataflow.walk.sources import SourcesMixin
 from keylint.dataflow.walk.statements import StatementsMixin
@@ -44,6 +44,7 @@ class ModuleAnalyser:
         self.declared_globals: set[str] = set()
         self.class_nodes: dict[str, cst.ClassDef] = {}
         self.string_sets: dict[str, frozenset] = {}
+        self.dispatch: dict[str, tuple] = {}
         self.evidence: dict[str, ScopeEvidence] = {}
 
     @property
@@ -54,6 +55,7 @@ class ModuleAnalyser:
     def run(self, tree: cst.Module) -> ModuleSummary:
         self.declared_globals = declared_globals(list(tree.body))
         self.string_sets = module_string_sets(list(tree.body))
+        self.dispatch = dispatch_tables(list(tree.body))
         self.evidence = {name: ScopeEvidence(spec, tree, self.text, self.positions) for name, spec in self.config.evidence.items()}
         for stmt in tree.body:
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
@@ -65,6 +67,8 @@ class ModuleAnalyser:
         self.module_types = dict(walker.types)
         self.globals = {name: taint for name, taint in env.items() if "." not in name}
         self.summary.globals = {name: taint for name, taint in self.globals.items() if taint}
+        if self.config.settings_modules.match(self.module):
+            self.summary.settings_names, self.summary.star_imports = frozenset(walker.assigned), tuple(self.imports.stars)
         while self._queue:
             self._function(*self._queue.pop(0))
         return self.summary
@@ -90,7 +94,7 @@ class ModuleAnalyser:
         self.summary.classes[qname] = tuple(
             c for base in node.bases for c in walker.callee_candidates(base.value, {})[0]
         )
-        for stmt in _body(node):
+        for stmt in block_body(node):
             if isinstance(stmt, cst.FunctionDef):
                 self.defer(stmt, qname, qname, None, {})
             elif isinstance(stmt, cst.ClassDef):
@@ -146,7 +150,7 @@ class ModuleAnalyser:
         self_name = fs.params[0] if class_qname and fs.params and not is_static else None
         walker = Walker(self, fs, class_qname=class_qname, self_name=self_name, outer=outer, local_defs=local_defs, decorators=decorators)
         env = walker.init_params(node, decorators)
-        walker.block(_body(node), env)
+        walker.block(block_body(node), env)
 
 
 class Walker(SourcesMixin, StatementsMixin, SinksMixin, ExpressionsMixin, CallsMixin, StringsMixin):
@@ -164,6 +168,9 @@ class Walker(SourcesMixin, StatementsMixin, SinksMixin, ExpressionsMixin, CallsM
         self.decorators = decorators
         self.is_module = is_module
         self.types: dict[str, str] = {}
+        self.optional: frozenset = frozenset()  # parameters that default to None
+        self.given: frozenset = frozenset()  # those the current branch knows were given
+        self.assumed: frozenset = frozenset()  # labels no sink of the current branch sees (guard_attributes)
         self.assigned: set[str] = set()
         self.global_names: set[str] = set()
 

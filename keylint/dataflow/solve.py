@@ -2,17 +2,22 @@
 
 Per-function return summaries stay symbolic in the function's own parameters, so each call site
 gets its own result (context-sensitive returns). Parameter values are the union over all
-call sites (context-insensitive), as are `self` fields and module globals. Everything is a
-monotone fixpoint over finite fact sets: recursion and import cycles terminate.
+call sites (context-insensitive), as are module globals; a method's `self` is its receivers, so
+`self` fields are those of the instances it runs on (instances.py); `settings.X` is X per
+deployment (environments.py); optional arguments are given or not per call (presence.py). The
+tables only grow, over finite fact sets, and at most MAX_ROUNDS rounds run: recursion and import
+cycles terminate.
 """
 
 from __future__ import annotations
 
+from keylint.dataflow import environments as E
 from keylint.dataflow import facts as F
+from keylint.dataflow import presence as P
+from keylint.dataflow.instances import MAX_BASES, Instances
 from keylint.dataflow.summary import FunctionSummary, ModuleSummary
 
 MAX_ROUNDS = 30
-MAX_BASES = 6
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -24,7 +29,11 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
-class ProjectIndex:
+def functions_in_order(functions: dict) -> list:
+    return [functions[q] for q in sorted(functions)]
+
+
+class ProjectIndex(Instances):
     """All module summaries of a scan, solved. Plain data: it pickles for worker processes."""
 
     def __init__(self, summaries: dict[str, ModuleSummary], rule_ids: frozenset | None = None):
@@ -35,6 +44,7 @@ class ProjectIndex:
         self.modules: dict[str, ModuleSummary] = {}
         self.sites: dict = {}
         self._suffix: dict[str, list] = {}
+        self._made_class: dict = {}  # constructor call site -> the class it makes
         for path in sorted(summaries):
             summary = summaries[path]
             self.modules[summary.module] = summary
@@ -43,6 +53,7 @@ class ProjectIndex:
         for fs in self.functions.values():
             for site in fs.calls:
                 self.sites[site.id] = site
+        self.settings_modules = sorted(m for m, s in self.modules.items() if s.settings_names or s.star_imports)
         for qname in sorted({*self.functions, *self.classes, *self.modules}):
             parts = qname.split(".")
             for i in range(1, len(parts)):
@@ -50,8 +61,27 @@ class ProjectIndex:
         self._callees: dict = {}
         self.ret: dict = {}
         self.pval: dict = {}
-        self.fval: dict = {}
+        self.fval: dict = {}  # (class, attribute) -> what methods other than __init__ store
+        self.ival: dict = {}  # (class, attribute) -> what __init__ stores, in any instance
         self.gval: dict = {}
+        self._fields: dict = {}
+        self.subclasses: dict = {}
+        for qname in sorted(self.classes):
+            for base in self.classes[qname]:
+                resolved = self.lookup(base, qname)
+                if resolved in self.classes:
+                    self.subclasses.setdefault(resolved, []).append(qname)
+        self.constructions: dict = {}  # class -> [(site, __init__, caller)] of the calls that make one
+        self.calls_into: dict = {}  # function -> [(site, bound, caller)] of the calls that land in it
+        self.owner: dict = {}  # call site id -> the function it is in
+        for fs in functions_in_order(self.functions):
+            for site in fs.calls:
+                self.owner[site.id] = fs
+                for position, (function, bound, constructor) in enumerate(self.callees(site)):
+                    if function is not None:
+                        self.calls_into.setdefault(function.qname, []).append((site, bound, fs))
+                    if constructor and function is not None:
+                        self.constructions.setdefault(self._made_class[(site.id, position)], []).append((site, function, fs))
         self._solve()
 
     # ----- resolution ---------------------------------------------------------------------------
@@ -90,6 +120,7 @@ class ProjectIndex:
             elif resolved in self.classes:
                 init = self.method(resolved, "__init__")
                 found.append((init, True, True))
+                self._made_class[(site.id, len(found) - 1)] = resolved
             elif "." in candidate:
                 owner, _, name = candidate.rpartition(".")
                 owner = self.lookup(owner, site.path.replace("/", "."))
@@ -98,20 +129,23 @@ class ProjectIndex:
                 function = self.method(owner, name) if owner in self.classes else None
                 if function is not None:
                     found.append((function, site.bound, False))
-            if found:
+            if found and not site.any_of:
                 break
         self._callees[site.id] = found
         return found
 
     @staticmethod
     def map_args(site, function: FunctionSummary, bound: bool) -> dict:
-        """Parameter name -> taint of what the call site passes to it."""
+        """Parameter name -> taint of what the call site passes to it (the receiver to `self`)."""
         params = list(function.params[1:] if bound and function.params else function.params)
         named = [*params, *function.kwonly]
         out: dict = {}
 
         def add(name, taint):
             out[name] = F.join(out.get(name, {}), taint)
+
+        if bound and function.params and site.receiver:
+            add(function.params[0], site.receiver)
 
         for position, taint in site.args:
             if not taint:
@@ -168,8 +202,11 @@ class ProjectIndex:
         out: dict = {}
         for (origin, ops), path in taint.items():
             kind = origin[0]
-            if kind == "src" or (kind == "param" and origin[1] == fs.qname):
+            if kind == "src" or (kind in ("param", "given") and origin[1] == fs.qname):
                 F.merge_into(out, {(origin, ops): path})
+                continue
+            if kind == "given":
+                F.merge_into(out, self._given_value(origin, ops, path))
                 continue
             if kind == "call":
                 value = self._site_value_memo(origin[1], fs, memo)
@@ -177,11 +214,13 @@ class ProjectIndex:
                 value = self.gval.get((self.lookup(origin[1], fs.qname), origin[2]), {})
             elif kind == "field":
                 value = self._field(origin[1], origin[2])
+            elif kind == "settings":
+                value = self._setting(origin[1])
             else:
-                value = self.pval.get((origin[1], origin[2]), {})
+                value, ops = self._param(origin, ops)
             if value:
                 F.merge_into(out, self._replay(value, ops, path))
-        return F.widen(out)
+        return E.select(F.widen(out))
 
     def _site_value_memo(self, site_id: str, fs: FunctionSummary, memo: dict) -> dict:
         if site_id in memo:
@@ -210,30 +249,24 @@ class ProjectIndex:
                 if origin[0] == "src":
                     F.merge_into(out, {(origin, ops): path})
                     continue
+                if origin[0] == "given":
+                    F.merge_into(out, self._given_at(site, function, bound, origin, ops, path))
+                    continue
                 args = self.map_args(site, function, bound) if args is None else args
-                passed = args.get(origin[2])
+                passed, left = self._param(origin, ops, self.expand(args.get(origin[2], {}), fs, memo))
                 if passed:
                     step = (site.path, site.line, f"passed to {function.name}() as {origin[2]}")
-                    F.merge_into(out, self._replay(self.expand(passed, fs, memo), ops, path, step))
-        return out
+                    F.merge_into(out, self._replay(passed, left, path, step))
+        return E.select(out)
 
-    def _instance(self, site, init: FunctionSummary, fs: FunctionSummary, memo: dict) -> dict:
-        """A new object: what each `__init__` parameter received, under the parameter's name
-        (`KeySet(cid, secret, "partner")`: `.kind` is not the secret; the fields are read
-        through the class's field stores)."""
+    def _setting(self, name: str) -> dict:
+        """`settings.<name>`: its value in each settings module (deployment), tagged with it."""
         out: dict = {}
-        for name, taint in self.map_args(site, init, True).items():
-            F.merge_into(out, F.transform(self.expand(taint, fs, memo), ("push", name)))
+        for module in self.settings_modules:
+            value = E.setting(self.modules, self.gval, module, name)
+            if value:
+                F.merge_into(out, E.tag(value, module))
         return out
-
-    def _field(self, class_qname: str, attr: str, depth: int = 0) -> dict:
-        value = self.fval.get((class_qname, attr), {})
-        if depth < MAX_BASES:
-            for base in self.classes.get(class_qname, ()):
-                resolved = self.lookup(base, class_qname)
-                if resolved in self.classes:
-                    value = F.join(value, self._field(resolved, attr, depth + 1))
-        return value
 
     def concretize(self, taint: dict, fs: FunctionSummary, memo: dict | None = None) -> dict:
         """Only concrete facts: the function's own parameters replaced by what callers pass."""
@@ -241,11 +274,42 @@ class ProjectIndex:
         for (origin, ops), path in self.expand(taint, fs, memo).items():
             if origin[0] == "src":
                 F.merge_into(out, {(origin, ops): path})
+            elif origin[0] == "given":
+                F.merge_into(out, self._given_value(origin, ops, path))
             else:
-                value = self.pval.get((origin[1], origin[2]), {})
+                value, left = self._param(origin, ops)
                 if value:
-                    F.merge_into(out, self._replay(value, ops, path))
+                    F.merge_into(out, self._replay(value, left, path))
         return out
+
+    # ----- optional arguments (keylint/dataflow/presence.py) ------------------------------------
+
+    _GIVEN = {(F.src(()), ()): ()}
+
+    def _given_at(self, site, function: FunctionSummary, bound: bool, origin: tuple, ops: tuple, path: tuple) -> dict:
+        """A ("given", function, param) fact of what `function` returns, at one call of it."""
+        gives = P.site_gives(site, function, bound, origin[2])
+        if gives == P.NO:
+            return {}
+        step = (site.path, site.line, f"{origin[2]} given to {function.name}()")
+        if gives == P.YES:
+            return self._replay(self._GIVEN, ops, path, step)
+        return {(("given", self.owner[site.id].qname, gives), ops): F.extend(path, step)}
+
+    def _given_value(self, origin: tuple, ops: tuple, path: tuple) -> dict:
+        """A ("given", function, param) fact where it stays in the function: it holds when every call gives it."""
+        return self._replay(self._GIVEN, ops, path) if self._always_given(origin[1], origin[2], set()) else {}
+
+    def _always_given(self, qname: str, param: str, seen: set) -> bool:
+        if (qname, param) in seen:
+            return True
+        seen.add((qname, param))
+        function = self.functions.get(qname)
+        for site, bound, caller in self.calls_into.get(qname, ()):
+            gives = P.site_gives(site, function, bound, param)
+            if gives == P.NO or (gives != P.YES and not self._always_given(caller.qname, gives, seen)):
+                return False
+        return True
 
     # ----- the fixpoint -----------------------------------------------------------------------------
 
@@ -258,9 +322,9 @@ class ProjectIndex:
         return True
 
     def _solve(self) -> None:
-        functions = [self.functions[q] for q in sorted(self.functions)]
+        functions = functions_in_order(self.functions)
         with_returns = [f for f in functions if f.returns]
-        with_calls = [f for f in functions if any(any(t for _, t in s.args) for s in f.calls)]
+        with_calls = [f for f in functions if any(s.receiver or any(t for _, t in s.args) for s in f.calls)]
         with_stores = [f for f in functions if f.field_stores]
         for _ in range(MAX_ROUNDS):
             changed = False
@@ -271,7 +335,9 @@ class ProjectIndex:
             for fs in with_stores:
                 memo: dict = {}
                 for class_qname, attr, taint in fs.field_stores:
-                    changed |= self._grow(self.fval, (class_qname, attr), self.concretize(taint, fs, memo))
+                    table = self.ival if fs.name == "__init__" and class_qname == fs.class_qname else self.fval
+                    changed |= self._grow(table, (class_qname, attr), self.concretize(taint, fs, memo))
+            self._fields = {}
             for module in self.modules.values():
                 scope, memo = self.functions[module.module_scope], {}
                 for name, taint in module.globals.items():
@@ -283,7 +349,7 @@ class ProjectIndex:
         changed = False
         memo: dict = {}
         for site in fs.calls:
-            if not any(t for _, t in site.args):
+            if not site.receiver and not any(t for _, t in site.args):
                 continue
             for function, bound, _ in self.callees(site):
                 if function is None:
@@ -292,93 +358,3 @@ class ProjectIndex:
                     value = F.with_step(self.concretize(taint, fs, memo), (site.path, site.line, f"passed to {function.name}() as {name}"))
                     changed |= self._grow(self.pval, (function.qname, name), value)
         return changed
-
-
-class _Demand:
-    """Which calls that land outside the index could change a finding, were their targets
-    summarised too: a concrete value goes in (a sink may wait inside), or a sink's value depends
-    on what comes out. The answer is the calls' candidate names (plus the bases of classes
-    whose methods or fields are missing), for the project phase to summarise next."""
-
-    def __init__(self, index: ProjectIndex):
-        self.index = index
-        self.wanted: set[str] = set()
-        self._seen: set = set()
-        self.owner = {site.id: fs for fs in index.functions.values() for site in fs.calls}
-        self._callers: dict | None = None
-
-    def run(self) -> set[str]:
-        for qname in sorted(self.index.functions):
-            fs = self.index.functions[qname]
-            memo: dict = {}
-            for site in fs.calls:
-                if not self.index.callees(site) and any(t and self.index.concretize(t, fs, memo) for _, t in site.args):
-                    self._want(site)
-            for event in fs.sinks:
-                self._trace(event.taint, fs)
-        return self.wanted
-
-    def _want(self, site) -> None:
-        self.wanted.update(site.candidates)
-        for candidate in site.candidates:  # a method the class may inherit from an unsummarised base
-            owner = self.index.lookup(candidate.rpartition(".")[0], site.path.replace("/", "."))
-            self.wanted.update(self.index.classes.get(owner, ()))
-
-    def _trace(self, taint: dict, fs: FunctionSummary) -> None:
-        """Follow the symbolic facts of a value that reaches a sink back to unresolved calls."""
-        for (origin, _), _ in taint.items():
-            if origin[0] == "src" or (origin, fs.qname) in self._seen:
-                continue
-            self._seen.add((origin, fs.qname))
-            getattr(self, f"_trace_{origin[0]}")(origin, fs)
-
-    def _trace_call(self, origin: tuple, fs: FunctionSummary) -> None:
-        site = self.index.sites.get(origin[1])
-        if site is None:
-            return
-        caller = self.owner.get(site.id, fs)
-        for _, taint in site.args:
-            self._trace(taint, caller)
-        callees = self.index.callees(site)
-        if not callees:
-            self._want(site)
-        for function, _, _ in callees:
-            if function is not None:
-                self._trace(function.returns, function)
-
-    def _trace_param(self, origin: tuple, fs: FunctionSummary) -> None:
-        for site, function, bound in self.callers().get(origin[1], ()):
-            taint = ProjectIndex.map_args(site, function, bound).get(origin[2])
-            if taint:
-                self._trace(taint, self.owner[site.id])
-
-    def _trace_global(self, origin: tuple, fs: FunctionSummary) -> None:
-        module = self.index.modules.get(self.index.lookup(origin[1], fs.qname) or "")
-        if module is None:  # a module-level value of a module not summarised yet
-            self.wanted.add(f"{origin[1]}.{origin[2]}")
-        elif origin[2] in module.globals:
-            self._trace(module.globals[origin[2]], self.index.functions[module.module_scope])
-
-    def _trace_field(self, origin: tuple, fs: FunctionSummary) -> None:
-        stores = [(taint, store_fs) for store_fs in self.index.functions.values()
-                  for cls, attr, taint in store_fs.field_stores if (cls, attr) == (origin[1], origin[2])]
-        for taint, store_fs in stores:
-            self._trace(taint, store_fs)
-        if not stores:  # set in a base class, perhaps, or in a class not summarised yet
-            self.wanted.update(self.index.classes.get(origin[1], (origin[1],)))
-
-    def callers(self) -> dict:
-        """Function qname -> [(site, function, bound)] of the calls that land in it."""
-        if self._callers is None:
-            self._callers = {}
-            for site_id in sorted(self.owner):
-                site = self.index.sites[site_id]
-                for function, bound, _ in self.index.callees(site):
-                    if function is not None:
-                        self._callers.setdefault(function.qname, []).append((site, function, bound))
-        return self._callers
-
-
-def wanted_callees(index: ProjectIndex) -> set[str]:
-    """See _Demand."""
-    return _Demand(index).run()

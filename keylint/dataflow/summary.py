@@ -23,6 +23,9 @@ class CallSite:
     bound: bool  # called through an instance: the callee's first parameter is already bound
     path: str
     line: int
+    receiver: dict = field(default_factory=dict)  # the instance it is called on: the callee's `self`
+    any_of: bool = False  # it may call each candidate (a dispatch table), not the first that resolves
+    presence: tuple = ()  # ((position, presence), ...): keylint/dataflow/presence.py
 
 
 @dataclass
@@ -62,6 +65,9 @@ class ModuleSummary:
     functions: dict = field(default_factory=dict)  # qname -> FunctionSummary ("<module>" code too)
     classes: dict = field(default_factory=dict)  # qname -> base candidates
     globals: dict = field(default_factory=dict)  # name -> taint at the end of the module code
+    settings_names: frozenset = frozenset()  # a settings module's names (keylint/dataflow/environments.py)
+    star_imports: tuple = ()  # the modules it star-imports (`from .base import *`)
+    reads_settings: tuple = ()  # globs over the settings modules its `settings.X` reads may come from
 
     @property
     def module_scope(self) -> str:

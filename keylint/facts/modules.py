@@ -9,6 +9,9 @@ IMPORT_STATEMENT = re.compile(r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\
 
 _WORD = re.compile(r"\w+")
 
+WANTED_GLOB = "glob:"
+"""A wanted name (keylint/project.py) that is a glob over module names: the settings modules."""
+
 
 def module_name(rel_path: str) -> str:
     """`pkg/sub/mod.py` -> `pkg.sub.mod`; a package's `__init__.py` names the package."""

@@ -47,6 +47,7 @@ class Imports:
         self.package = module if is_package else module.rpartition(".")[0]
         self.aliases: dict[str, str] = {}
         self.modules: set[str] = set()  # every dotted name imported, in full
+        self.stars: list[str] = []  # the modules of `from m import *`
 
     def add(self, node: cst.Import | cst.ImportFrom) -> None:
         if isinstance(node, cst.Import):
@@ -60,6 +61,8 @@ class Imports:
                     self.aliases[head] = head
             return
         base = self._from_base(node)
+        if base is not None and isinstance(node.names, cst.ImportStar):
+            self.stars.append(base)
         if base is None or isinstance(node.names, cst.ImportStar):
             return
         for alias in node.names:

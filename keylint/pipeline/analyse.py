@@ -132,7 +132,7 @@ def _finding(hit: Hit, parsed: ParsedFile, secrets: list[str], redact_secrets: b
         pitfall=rule.pitfall,
         severity=hit.severity or rule.severity,
         confidence=hit.confidence or rule.confidence,
-        message=rule.message.format_map(variables),
+        message=rule.message.format_map(variables) + (f" ({hit.variables['entry']})" if hit.variables.get("entry") else ""),
         path=parsed.path,
         line=hit.line,
         column=hit.column,

@@ -23,10 +23,11 @@ worker processes when there are many.
 
 from __future__ import annotations
 
+import fnmatch
 from functools import partial
 from itertools import groupby
 
-from keylint.facts.modules import import_words, module_name
+from keylint.facts.modules import WANTED_GLOB, import_words, module_name
 from keylint.pipeline.discover import analysed_kind, read_bytes
 from keylint.pipeline.parse import ParseFailure, decode, parse
 from keylint.rules.kinds import KINDS
@@ -235,9 +236,13 @@ def _text_imports_one_of(rel_path: str, modules: frozenset[str], text: str) -> b
 
 
 def _prefixes(names) -> set[str]:
-    """`a.b.c` -> {a, a.b, a.b.c}: an import may name a module or something inside one."""
+    """`a.b.c` -> {a, a.b, a.b.c}: an import may name a module or something inside one (a
+    `glob:` entry, a pattern over module names, stays as it is)."""
     found = set()
     for name in names:
+        if name.startswith(WANTED_GLOB):
+            found.add(name)
+            continue
         parts = name.split(".")
         found.update(".".join(parts[: i + 1]) for i in range(len(parts)))
     return found
@@ -247,7 +252,10 @@ def _is_wanted(rel_path: str, wanted: set[str]) -> bool:
     """Whether a wanted module (or something in it) is this file (matched on a dotted suffix)."""
     if not wanted:
         return False
-    parts = module_name(rel_path).split(".")
+    module = module_name(rel_path)
+    parts = module.split(".")
+    if any(fnmatch.fnmatchcase(module, w.removeprefix(WANTED_GLOB)) for w in wanted if w.startswith(WANTED_GLOB)):
+        return True
     # A one-word suffix ("urls", "models") would match every such file in a large tree.
     return any(".".join(parts[i:]) in wanted for i in range(len(parts)) if i == 0 or len(parts) - i >= 2)
 

@@ -9,6 +9,7 @@ that reported the call.
 
 from __future__ import annotations
 
+from keylint.dataflow.facts import SETTINGS_TAG
 from keylint.dataflow.labels import located
 from keylint.report.printable import printable
 from keylint.rules.kinds.taint import engine_config
@@ -65,16 +66,22 @@ def _labels(concrete: dict, tests: list, unless: list) -> list[str]:
     """The labels of the families the rules ask about (key, api, env, ...), where they sit and why."""
     families = {_family(label) for t in (*tests, *unless) for label in t.labels}
     shortest: dict = {}
+    deployments: dict = {}  # (label, where) -> the settings modules it holds in; None: in every deployment
     for (origin, _), path in concrete.items():
         where = origin[2][0] if origin[2] else "url"
+        tags = {label.removeprefix(SETTINGS_TAG) for label in origin[1] if label.startswith(SETTINGS_TAG)}
         for label in origin[1]:
             old = shortest.get((label, where))
             if _family(label) in families and (old is None or len(path) < len(old)):
                 shortest[(label, where)] = path
+            if _family(label) in families:
+                seen = deployments.get((label, where), set())
+                deployments[(label, where)] = None if seen is None or not tags else seen | tags
     if not shortest:
         return []
     lines = [
         f"    {label:<18} in {where:<9} <- {printable(note)} ({printable(step_path)}:{step_line})"
+        + (f" [deployments: {', '.join(sorted(deployments[(label, where)]))}]" if deployments[(label, where)] else "")
         for (label, where), path in sorted(shortest.items())
         for step_path, step_line, note in path[:1]
     ]

@@ -11,6 +11,7 @@ listing frameworks:
     sinks:     - {note: log message, model: log-output}
                - {note: MSN in the URL, model: http-request, role: url}
     calls, name_calls, exits, calls_through (anywhere):  calls: [{model: http-request}, extra.glob]
+    settings:  {model: settings-object}
 
 References are resolved before a rule is compiled: the engine only ever sees plain specs. A
 source reference takes the union of its frameworks' patterns; a sink reference becomes one sink
@@ -46,6 +47,10 @@ _FIELDS = {
         "attributes_of": {**_STRINGS, "description": "globs over objects whose attribute stores are sinks"},
         "returns_from": {**_STRINGS, "description": "decorator globs of functions whose return value is a sink"},
         "returns_of": {**_STRINGS, "description": "globs over (qualified) names of functions whose return value is a sink"},
+    },
+    "settings": {
+        "objects": {**_STRINGS, "description": "globs over objects whose attributes are the deployment's settings"},
+        "modules": {**_STRINGS, "description": "globs over the names of settings modules (one per deployment)"},
     },
     "calls": {
         "calls": {**_STRINGS, "description": "globs over callees"},
@@ -166,6 +171,7 @@ def allow_references(spec_schema: dict) -> dict:
     sink["properties"]["role"] = {"enum": list(ROLES), "description": "with a `calls` model: which arguments are watched"}
     sink["oneOf"] = [*sink["oneOf"], {"required": ["model"]}]
     props["sources"]["items"]["minProperties"] = 2
+    props["settings"] = {"anyOf": [props["settings"], _REF]}
     return schema
 
 
@@ -201,6 +207,8 @@ def resolve(spec: dict, models: dict) -> tuple[dict, tuple]:
 
     out = {k: calls(v, [k]) if k in ("exits", "calls_through") else v
            for k, v in spec.items() if k not in ("sources", "sinks", "sanitizers", "propagators")}
+    if "model" in spec.get("settings", {}):
+        out["settings"] = _source(spec["settings"], lambda label: model(label, ["settings", "model"], ("settings",)))
     for key in ("sanitizers", "propagators"):
         if key in spec:
             out[key] = [item(raw, [key, i]) for i, raw in enumerate(spec[key])]

@@ -122,10 +122,14 @@ def _tally(scores: dict[str, Score], name: str, expected: dict, found: set) -> N
 
 
 def score_annotated(cases: Path, rule_ids: tuple, rules: list) -> dict[str, Score]:
-    """Per-annotation scores of `rule_ids` on every file under `cases`, each scanned on its own."""
+    """Per-annotation scores of `rule_ids` on every case under `cases`, each scanned on its own (a
+    folder as one project: settings modules per deployment)."""
     rules = [r for r in rules if r.id in rule_ids]
     scores = {rule_id: Score() for rule_id in rule_ids}
     for case in sorted(cases.iterdir()):
+        if case.is_dir():
+            _score_project(case, rules, scores, f"{case.name}/")
+            continue
         report = scan([str(case)], rules, ScanOptions(root=str(cases)))
         _tally(scores, case.name, read_annotations(case.read_text("utf-8")), {(f.line, f.rule_id) for f in report.findings})
     return scores
@@ -137,17 +141,22 @@ def score_app(app: Path, rules: list) -> tuple[dict[str, Score], list[str]]:
     Returns the scores by rule id and the files the scan could not analyse (path: message).
     """
     scores = {rule.id: Score() for rule in rules}
-    report = scan([str(app)], rules, ScanOptions(root=str(app)))
+    return scores, _score_project(app, rules, scores)
+
+
+def _score_project(root: Path, rules: list, scores: dict, prefix: str = "") -> list[str]:
+    """Tally one scan of the folder `root` per file; returns the files it could not analyse."""
+    report = scan([str(root)], rules, ScanOptions(root=str(root)))
     found = defaultdict(set)
     for finding in report.findings:
         found[finding.path].add((finding.line, finding.rule_id))
-    sources, _ = discover([str(app)], root=str(app))
+    sources, _ = discover([str(root)], root=str(root))
     for source in sorted(sources, key=lambda s: s.rel_path):
         text = Path(source.abs_path).read_text("utf-8", errors="replace")
-        _tally(scores, source.rel_path, read_annotations(text), found.pop(source.rel_path, set()))
+        _tally(scores, prefix + source.rel_path, read_annotations(text), found.pop(source.rel_path, set()))
     for path, lines in sorted(found.items()):
-        _tally(scores, path, {}, lines)
-    return scores, [f"{e.path}: {e.message}" for e in report.errors]
+        _tally(scores, prefix + path, {}, lines)
+    return [f"{e.path}: {e.message}" for e in report.errors]
 
 
 def _table(title: str, unit: str, scores: dict, verbose: bool) -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import libcst as cst
 
 from keylint.dataflow import facts as F
+from keylint.dataflow import presence
 from keylint.dataflow.summary import CallSite
-from keylint.dataflow.walk.nodes import _KEY_METHODS, _MUTATORS, _VIEW_METHODS
+from keylint.dataflow.walk.nodes import KEY_METHODS, MUTATORS, VIEW_METHODS
 from keylint.facts.names import chain, code_of
 from keylint.facts.python_bindings import literal_string
 
@@ -21,7 +22,7 @@ class CallsMixin:
         func = node.func
         raw = chain(func)
         names = (raw, self.a.imports.resolve(raw))
-        args = []
+        args, given = [], []
         index = 0
         for arg in node.args:
             taint = self.expr(arg.value, env)
@@ -32,6 +33,7 @@ class CallsMixin:
             else:
                 position, index = index, index + 1
             args.append((position, taint, arg.value))
+            given.append((position, presence.passes(arg, self.optional)))
         receiver_node = func.value if isinstance(func, cst.Attribute) else None
         receiver = self.expr(receiver_node, env) if receiver_node is not None else {}
         method = func.attr.value if isinstance(func, cst.Attribute) else None
@@ -42,11 +44,15 @@ class CallsMixin:
         default = self._default_result(method, args, receiver, node)
         through = receiver_node is not None and self.config.calls_through.match(*names)  # task.delay(a) runs task(a)
         candidates, bound = self.callee_candidates(receiver_node if through else func, env)
+        table = self._dispatch_table(func)
+        if table:
+            candidates, bound = table, False
         if candidates:
             site = CallSite(
                 id=self.a.new_site_id(), callee=raw or "<call>", candidates=candidates,
                 args=tuple((p, t) for p, t, _ in args), default=default, bound=bound,
-                path=self.a.path, line=self.a.line(node),
+                path=self.a.path, line=self.a.line(node), receiver=self._receiver(receiver_node, receiver, bound, env),
+                any_of=bool(table), presence=tuple(given),
             )
             self.fs.calls.append(site)
             result = F.symbol(("call", site.id))
@@ -56,17 +62,36 @@ class CallsMixin:
             if sanitizer.calls.match(*names) and (not sanitizer.mentions or self._mentions(sanitizer, node)):
                 result = F.transform(result, ("drop", sanitizer.labels))
         result = F.join(result, *self._propagated(node, names, args, "return"))
-        result = F.join(result, self._pattern_sources(node, names, "calls", self._url_text(args)), self._name_call_source(node, names))
+        result = F.join(result, self._pattern_sources(node, names, "calls", self._url_text(args)), self._name_call_source(node, names, args))
         return result
+
+    def _dispatch_table(self, func) -> tuple:
+        """The callees of `TABLE[key](...)` for a module-level dispatch table of names."""
+        if not (isinstance(func, cst.Subscript) and isinstance(func.value, cst.Name)) or func.value.value not in self.a.dispatch:
+            return ()
+        return tuple(c for name in self.a.dispatch[func.value.value]
+                     for c in self.callee_candidates(cst.parse_expression(name), {})[0])
+
+    def _receiver(self, node, taint: dict, bound: bool, env: dict) -> dict:
+        """The instance a bound call runs on; `super().m()` runs on this one."""
+        if not bound or node is None:
+            return {}
+        if self._is_super(node):
+            return env.get(self.self_name, {})
+        return taint
+
+    def _is_super(self, node) -> bool:
+        return self.cls is not None and self.self_name is not None and isinstance(node, cst.Call) \
+            and isinstance(node.func, cst.Name) and node.func.value == "super"
 
     def _default_result(self, method, args, receiver: dict, node: cst.Call) -> dict:
         """What an unknown call returns: its receiver and arguments (keywords under their names)."""
-        if method in _KEY_METHODS and args and isinstance(args[0][0], int):
+        if method in KEY_METHODS and args and isinstance(args[0][0], int):
             key = literal_string(args[0][2])
             if key is not None:
                 rest = [t for p, t, _ in args[1:]]
                 return F.join(F.transform(receiver, ("pop", key)), *rest)
-        parts = [receiver if method is None or method in _VIEW_METHODS else F.transform(receiver, ("keyless",))]
+        parts = [receiver if method is None or method in VIEW_METHODS else F.transform(receiver, ("keyless",))]
         for position, taint, _ in args:
             if isinstance(position, str) and position not in ("*", "**"):
                 parts.append(F.transform(taint, ("push", position)))
@@ -81,7 +106,9 @@ class CallsMixin:
             texts.append(code_of(node.func.value, 200))
         return any(spec.mentions.match(text) for text in texts)
 
-    def _name_call_source(self, node: cst.Call, names: tuple) -> dict:
+    def _name_call_source(self, node: cst.Call, names: tuple, args: list) -> dict:
+        if args and args[0][0] == 0 and self._owned(args[0][1]):
+            return {}  # getattr(request.merchant, "vipps_credentials"): the requester's own
         for source in self.config.sources:
             if source.name_calls and source.name_calls.match(*names):
                 for arg in node.args:
@@ -95,13 +122,13 @@ class CallsMixin:
         if receiver_node is None:
             return
         moved = []
-        if method in _MUTATORS:
+        if method in MUTATORS:
             for position, taint, value in args:
                 if method == "update" and isinstance(position, str) and position not in ("*", "**"):
                     taint = F.transform(taint, ("push", position))
                 elif method == "setdefault" and position == 1 and isinstance(args[0][2], cst.SimpleString):
                     key = literal_string(args[0][2])
-                    taint = F.transform(F.join(taint, self.store_source(key, value)), ("push", key))
+                    taint = F.transform(F.join(taint, self.store_source(key, value, taint)), ("push", key))
                 if method != "setdefault" or position != 0:
                     moved.append(taint)
         moved.extend(self._propagated(node, names, args, "receiver"))
@@ -156,6 +183,8 @@ class CallsMixin:
             typed = self.a.field_types.get((self.cls, base.attr.value))
             if typed:
                 return (f"{typed}.{method}",), True
+        elif self._is_super(base):
+            return tuple(f"{b}.{method}" for b in self.a.summary.classes.get(self.cls, ())), True
         elif isinstance(base, cst.Call):
             inner = self.callee_candidates(base.func, env)[0]
             return tuple(f"{c}.{method}" for c in inner), True

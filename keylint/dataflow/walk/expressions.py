@@ -8,7 +8,7 @@ from __future__ import annotations
 import libcst as cst
 
 from keylint.dataflow import facts as F
-from keylint.dataflow.walk.nodes import _is_constant, _slice_length, _small_int, string_set
+from keylint.dataflow.walk.nodes import is_constant, slice_length, small_int, string_set
 from keylint.facts.names import chain
 from keylint.facts.python_bindings import literal_string
 
@@ -39,17 +39,26 @@ class ExpressionsMixin:
     def attribute(self, node: cst.Attribute, env: dict) -> dict:
         raw = chain(node)
         attr = node.attr.value
-        taint = F.join(self._pattern_sources(node, (raw, self.a.imports.resolve(raw)), "expressions"), self.name_source(attr, node))
+        patterns = self._pattern_sources(node, (raw, self.a.imports.resolve(raw)), "expressions")
+        taint = F.join(patterns, self.name_source(attr, node))
         base = node.value
         if self._is_self(base):
-            local = env.get(f"{self.self_name}.{attr}", {})
-            return F.join(taint, local, F.symbol(("field", self.cls, attr)))
+            # This instance's field: what the callers' receivers hold (keylint/dataflow/solve.py).
+            local = env.get(f"{self.self_name}.{attr}")
+            return F.join(taint, local if local is not None else F.transform(self.expr(base, env), ("pop", attr)))
         if isinstance(base, cst.Name) and base.value not in env and base.value in self.a.imports.aliases:
-            return F.join(taint, F.symbol(("global", self.a.imports.aliases[base.value], attr)))
+            imported = self.a.imports.aliases[base.value]
+            if self.config.settings_objects.match(imported):  # the deployment's settings module decides
+                self.a.summary.reads_settings = self.config.settings_modules.patterns
+                return F.join(taint, F.symbol(("settings", attr)))
+            return F.join(taint, F.symbol(("global", imported, attr)))
         typed = self._instance_of(base, env)
         if typed:
             taint = F.join(taint, F.symbol(("field", typed, attr)))
-        return F.join(taint, F.transform(self.expr(base, env), ("pop", attr)))
+        whole = self.expr(base, env)
+        if self._owned(whole):  # request.merchant.vipps_credentials: the requester's own, by any name
+            taint = patterns
+        return F.join(taint, F.transform(whole, ("pop", attr)))
 
     def _instance_of(self, node: cst.BaseExpression, env: dict) -> str | None:
         """The class a variable was made from (`settings = Settings()`), if known."""
@@ -63,14 +72,14 @@ class ExpressionsMixin:
             return base
         element = node.slice[0].slice
         if isinstance(element, cst.Index):
-            position = _small_int(element.value)
+            position = small_int(element.value)
             if position is not None and position >= 0:
                 return F.transform(base, ("at", F.index_key(position)))
             key = literal_string(element.value)
             if key is not None:
                 return F.join(self.name_source(key, node), F.transform(base, ("pop", key)))
-            return F.join(F.transform(base, ("popany",)), self.expr(element.value, env))
-        length = _slice_length(element)
+            return F.join(F.transform(base, ("entry",)), self.expr(element.value, env))
+        length = slice_length(element)
         if length is not None:
             for sanitizer in self.config.sanitizers:
                 if sanitizer.max_slice is not None and length <= sanitizer.max_slice:
@@ -88,7 +97,7 @@ class ExpressionsMixin:
             if key is None:
                 taint = F.join(taint, value, self.expr(element.key, env))
                 continue
-            value = F.join(value, self.store_source(key, element.value))
+            value = F.join(value, self.store_source(key, element.value, value))
             self.key_sinks(key, element, value)
             taint = F.join(F.transform(taint, ("without", frozenset([key.lower()]))), F.transform(value, ("push", key)))
         return taint
@@ -172,7 +181,7 @@ class ExpressionsMixin:
             return False
         shown = node.value
         if isinstance(shown, cst.IfExp):
-            shown = shown.orelse if _is_constant(shown.body) else shown.body if _is_constant(shown.orelse) else None
+            shown = shown.orelse if is_constant(shown.body) else shown.body if is_constant(shown.orelse) else None
         return isinstance(shown, cst.Name) and isinstance(value, cst.Name) and shown.value == value.value
 
     def _key_filters(self, node: cst.DictComp) -> list:
@@ -188,8 +197,8 @@ class ExpressionsMixin:
         ops = [op for condition in clause.ifs if (op := self._key_test(condition.test, key_name.value)) is not None]
         value = node.value
         if isinstance(value, cst.IfExp) and (op := self._key_test(value.test, key_name.value)) is not None:
-            masked_when_true = _is_constant(value.body)
-            if masked_when_true or _is_constant(value.orelse):
+            masked_when_true = is_constant(value.body)
+            if masked_when_true or is_constant(value.orelse):
                 kind, keys = op
                 ops.append((("without" if kind == "only" else "only") if masked_when_true else kind, keys))
         return ops

@@ -8,18 +8,19 @@ import re
 import libcst as cst
 
 from keylint.dataflow import facts as F
+from keylint.facts.names import chain
 from keylint.facts.python_bindings import literal_string
 
-_PERCENT = re.compile(r"%(?:\((?P<name>[^)]*)\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?P<conv>[diouxXeEfFgGcrsa%])")
-_FIELD = re.compile(r"\{([^{}]*)\}")
-_KEY_METHODS = frozenset({"get", "pop", "getlist", "setdefault", "getone"})
-_MUTATORS = frozenset({"update", "append", "extend", "insert", "add", "setdefault", "appendleft", "extendleft",
+PERCENT_FIELD = re.compile(r"%(?:\((?P<name>[^)]*)\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?P<conv>[diouxXeEfFgGcrsa%])")
+FORMAT_FIELD = re.compile(r"\{([^{}]*)\}")
+KEY_METHODS = frozenset({"get", "pop", "getlist", "setdefault", "getone"})
+MUTATORS = frozenset({"update", "append", "extend", "insert", "add", "setdefault", "appendleft", "extendleft",
                        "set_content", "add_alternative", "attach", "set_payload"})  # e-mail messages too
 # Methods whose result shows the object's own contents (a response's body, a dict's copy, a
 # string's transform): what the object holds in its fields comes out. Any other unknown method
 # of an object gives only what the object wholly is (a token's .encode()), not its fields (a
 # client's .list() does not return the keys it holds).
-_VIEW_METHODS = frozenset({
+VIEW_METHODS = frozenset({
     "json", "text", "read", "readline", "readlines", "iter_content", "iter_lines", "getvalue", "body", "content",
     "copy", "items", "values", "dict", "to_dict", "as_dict", "asdict", "_asdict", "model_dump", "model_dump_json",
     "decode", "encode", "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "split", "rsplit", "splitlines",
@@ -56,19 +57,19 @@ def template_text(node: cst.BaseExpression | None) -> str | None:
     return "{}"
 
 
-def _is_constant(node: cst.BaseExpression | None) -> bool:
+def is_constant(node: cst.BaseExpression | None) -> bool:
     if node is None or isinstance(node, _CONSTANTS) or (isinstance(node, cst.Name) and node.value in ("None", "True", "False")):
         return True
     if isinstance(node, cst.ConcatenatedString):
-        return _is_constant(node.left) and _is_constant(node.right)
+        return is_constant(node.left) and is_constant(node.right)
     if isinstance(node, cst.IfExp):  # 'Bearer [REDACTED]' if shown else 'Not included'
-        return _is_constant(node.body) and _is_constant(node.orelse)
+        return is_constant(node.body) and is_constant(node.orelse)
     if isinstance(node, cst.FormattedString):
         return all(isinstance(p, cst.FormattedStringText) for p in node.parts)
     return False
 
 
-def _small_int(node: cst.BaseExpression | None) -> int | None:
+def small_int(node: cst.BaseExpression | None) -> int | None:
     if isinstance(node, cst.Integer):
         return int(node.value, 0)
     if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus) and isinstance(node.expression, cst.Integer):
@@ -76,25 +77,25 @@ def _small_int(node: cst.BaseExpression | None) -> int | None:
     return None
 
 
-def _slice_length(sl: cst.Slice) -> int | None:
+def slice_length(sl: cst.Slice) -> int | None:
     """How many characters a constant prefix or suffix slice keeps (x[:4], x[-4:])."""
     lower, upper = sl.lower, sl.upper
     if sl.step is not None:
         return None
     if lower is None and upper is not None:
-        n = _small_int(upper)
+        n = small_int(upper)
         return n if n is not None and n >= 0 else None
     if upper is None and lower is not None:
-        n = _small_int(lower)
+        n = small_int(lower)
         return -n if n is not None and n < 0 else None
     return None
 
 
-def _exits(stmt: cst.BaseSmallStatement) -> bool:
+def exits(stmt: cst.BaseSmallStatement) -> bool:
     return isinstance(stmt, (cst.Return, cst.Raise, cst.Continue, cst.Break))
 
 
-def _body(node) -> list:
+def block_body(node) -> list:
     body = node.body
     return list(body.body) if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else [body]
 
@@ -105,7 +106,7 @@ def declared_globals(body: list) -> set[str]:
     names: set[str] = set()
     for stmt in body:
         if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-            inner = _body(stmt)
+            inner = block_body(stmt)
             if isinstance(stmt, cst.FunctionDef):
                 names.update(item.name.value for line in inner if isinstance(line, cst.SimpleStatementLine)
                              for small in line.body if isinstance(small, cst.Global) for item in small.names)
@@ -142,6 +143,29 @@ def module_string_sets(body: list) -> dict:
                     value = string_set(small.value, found)
                     found[target.value] = value if target.value not in found else None
     return {name: value for name, value in found.items() if value is not None}
+
+
+def dispatch_tables(body: list) -> dict:
+    """Module-level dicts whose values are all names (`CLIENTS = {"qr": QrClient, ...}`): a call
+    of `CLIENTS[api](keys)` may call any of them."""
+    found: dict = {}
+    for stmt in body:
+        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+            if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name) \
+                    and isinstance(small.value, cst.Dict) and small.value.elements:
+                values = [chain(e.value) for e in small.value.elements if isinstance(e, cst.DictElement)]
+                if len(values) == len(small.value.elements) and None not in values:
+                    found[small.targets[0].target.value] = tuple(values)
+    return found
+
+
+def made_by(value: cst.BaseExpression):
+    """The call whose result `value` is, also as a default (`client or EPaymentClient()`)."""
+    if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or):
+        return made_by(value.right)
+    if isinstance(value, cst.IfExp):
+        return made_by(value.body) or made_by(value.orelse)
+    return value if isinstance(value, cst.Call) else None
 
 
 def merge_envs(*envs: dict | None) -> dict | None:

@@ -23,6 +23,7 @@ class SinksMixin:
                 self.sink_event(sink, node, taint)
 
     def sink_event(self, sink, node: cst.CSTNode, taint: dict, url: str | None = None) -> None:
+        taint = F.transform(taint, ("drop", self.assumed)) if self.assumed else taint
         if not taint:
             return
         line, column, end_line, end_column = self.a.positions[node]

@@ -5,12 +5,14 @@ Parameters and names that are sources, and the taint a source gives.
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 
 from keylint.core.values import normalise_name
 from keylint.dataflow import facts as F
 from keylint.dataflow.evidence import quote
-from keylint.dataflow.walk.nodes import _is_constant
+from keylint.dataflow.walk.nodes import is_constant
 from keylint.facts.names import Imports, chain, code_of
 
 
@@ -33,6 +35,7 @@ class SourcesMixin:
             ordered.append(params.star_kwarg)
         env: dict = {}
         names = [p.name.value for p in ordered]
+        self.optional = frozenset(p.name.value for p in ordered if isinstance(p.default, cst.Name) and p.default.value == "None")
         for index, param in enumerate(ordered):
             name = param.name.value
             step = self.a.step(param, f"parameter {name} of {self.fs.name}()")
@@ -70,15 +73,31 @@ class SourcesMixin:
                 taint = F.join(taint, self._found(source, node, text, name))
         return taint
 
-    def store_source(self, key: str, value: cst.BaseExpression) -> dict:
+    def store_source(self, key: str, value: cst.BaseExpression, taint: dict | None = None) -> dict:
         """Labels of a value stored under a key-like key (e.g. an Authorization header; `keys`
         sources mark constants too: that a Merchant-Serial-Number header is set)."""
-        constant = _is_constant(value) or self._sanitising(value)
-        taint: dict = {}
+        # a constant, a sanitiser's result or what the requester's own record holds (`taint`: the value's)
+        plain = is_constant(value) or self._sanitising(value) or (taint is not None and self._owned(taint))
+        found: dict = {}
         for source in self.config.sources:
-            if source.keys.search(key) or (not constant and source.stores.search(key)):
-                taint = F.join(taint, self._found(source, value, f"source: stored as {key!r}", key))
-        return taint
+            if source.keys.search(key):
+                found = F.join(found, self._keyed(source, value, key))
+            elif not plain and source.stores.search(key):
+                found = F.join(found, self._found(source, value, f"source: stored as {key!r}", key))
+        return found
+
+    def _keyed(self, source, value: cst.BaseExpression, key: str) -> dict:
+        """That a key is set; when only because an optional argument was given, that depends on the caller."""
+        mentioned = set(re.findall(r"\w+", code_of(value, 200))) & self.given
+        if not mentioned:
+            return self._found(source, value, f"source: stored as {key!r}", key)
+        step = self.a.step(value, f"source: stored as {key!r} when {min(mentioned)} is given")
+        return F.with_step(F.transform(F.symbol(("given", self.fs.qname, min(mentioned))), ("add", source.labels)), step)
+
+    def _owned(self, taint: dict) -> bool:
+        """Whether the value is (read off) the requester's own record (a source with `own`)."""
+        own = self.config.own_labels
+        return bool(own) and any(origin[0] == "src" and origin[1] & own for origin, _ in taint)
 
     def _sanitising(self, value: cst.BaseExpression) -> bool:
         """Whether `value` is a sanitiser's result (`mask(key)`, `len(key)`): stored under a key

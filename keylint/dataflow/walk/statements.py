@@ -8,7 +8,8 @@ from __future__ import annotations
 import libcst as cst
 
 from keylint.dataflow import facts as F
-from keylint.dataflow.walk.nodes import _body, _exits, _is_constant, merge_envs
+from keylint.dataflow import presence
+from keylint.dataflow.walk.nodes import block_body, exits, is_constant, made_by, merge_envs
 from keylint.facts.names import chain, code_of
 from keylint.facts.python_bindings import literal_string
 
@@ -52,7 +53,7 @@ class StatementsMixin:
         elif isinstance(stmt, cst.Global):
             self.global_names.update(item.name.value for item in stmt.names)
             self.a.declared_globals |= self.global_names
-        elif _exits(stmt):
+        elif exits(stmt):
             return None
         return env
 
@@ -72,15 +73,31 @@ class StatementsMixin:
 
     def if_(self, node: cst.If, env: dict) -> dict | None:
         self.expr(node.test, env)
-        body = self.block(_body(node), self.guarded(node.test, env, True))
+        outer = (self.given, self.assumed)
+        self.given = outer[0] | presence.given_params(node.test, self.optional, True)
+        self.assumed = outer[1] | self._assumed(node.test, True)
+        body = self.block(block_body(node), self.guarded(node.test, env, True))
+        self.given = outer[0] | presence.given_params(node.test, self.optional, False)
+        self.assumed = outer[1] | self._assumed(node.test, False)
         orelse_env = self.guarded(node.test, env, False)
         if node.orelse is None:
             other = orelse_env
         elif isinstance(node.orelse, cst.If):
             other = self.if_(node.orelse, orelse_env)
         else:
-            other = self.block(_body(node.orelse), orelse_env)
+            other = self.block(block_body(node.orelse), orelse_env)
+        self.given, self.assumed = outer
         return merge_envs(body, other)
+
+    def _assumed(self, test: cst.BaseExpression, truth: bool) -> frozenset:
+        """Labels a branch rules out by a flag that decides them (`if keys.is_merchant:`)."""
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            return self._assumed(test.expression, not truth)
+        raw = chain(test) if isinstance(test, cst.Attribute) else None
+        if raw is None:
+            return frozenset()
+        flags = [s.guard_attributes if truth else s.guard_false_attributes for s in self.config.sanitizers]
+        return frozenset().union(*(s.labels for s, f in zip(self.config.sanitizers, flags) if f.match(raw)))
 
     def loop(self, node, env: dict) -> dict | None:
         if isinstance(node, cst.For):
@@ -88,23 +105,23 @@ class StatementsMixin:
             self.iterate(node.target, node.iter, env)
         else:
             self.expr(node.test, env)
-        first = self.block(_body(node), dict(env))
+        first = self.block(block_body(node), dict(env))
         merged = merge_envs(env, first)
-        second = self.block(_body(node), dict(merged))
+        second = self.block(block_body(node), dict(merged))
         merged = merge_envs(merged, second)
         if node.orelse is not None:
-            merged = merge_envs(merged, self.block(_body(node.orelse), dict(merged)))
+            merged = merge_envs(merged, self.block(block_body(node.orelse), dict(merged)))
         return merged
 
     def try_(self, node, env: dict) -> dict | None:
-        body = self.block(_body(node), dict(env))
+        body = self.block(block_body(node), dict(env))
         base = merge_envs(env, body)
-        after_body = self.block(_body(node.orelse), dict(body)) if node.orelse and body is not None else body
-        outcomes = [after_body, *(self.block(_body(h), dict(base)) for h in node.handlers)]
+        after_body = self.block(block_body(node.orelse), dict(body)) if node.orelse and body is not None else body
+        outcomes = [after_body, *(self.block(block_body(h), dict(base)) for h in node.handlers)]
         merged = merge_envs(*outcomes)
         if node.finalbody is None:
             return merged
-        final = self.block(_body(node.finalbody), dict(merged if merged is not None else base))
+        final = self.block(block_body(node.finalbody), dict(merged if merged is not None else base))
         return final if merged is not None else None
 
     def with_(self, node: cst.With, env: dict) -> dict | None:
@@ -113,7 +130,7 @@ class StatementsMixin:
             taint = self.expr(item.item, env)
             if item.asname is not None:
                 self.assign_taint(item.asname.name, taint, env)
-        return self.block(_body(node), env)
+        return self.block(block_body(node), env)
 
     def match_(self, node, env: dict) -> dict | None:
         subject = self.expr(node.subject, env)
@@ -121,7 +138,7 @@ class StatementsMixin:
         for case in node.cases:
             inner = dict(env)
             self._capture(case.pattern, subject, inner)
-            branches.append(self.block(_body(case), inner))
+            branches.append(self.block(block_body(case), inner))
         return merge_envs(env, *branches)
 
     def _capture(self, pattern, taint: dict, env: dict) -> None:
@@ -204,14 +221,15 @@ class StatementsMixin:
             return
         taint = self.expr(value, env)
         self.store(target, taint, env, value)
+        made = made_by(value)
         if isinstance(target, cst.Name):
-            candidates = self.callee_candidates(value.func, env)[0] if isinstance(value, cst.Call) else ()
+            candidates = self.callee_candidates(made.func, env)[0] if made is not None else ()
             if candidates:
                 self.types[target.value] = candidates[0]
             else:
                 self.types.pop(target.value, None)
-        elif isinstance(target, cst.Attribute) and self._is_self(target.value) and isinstance(value, cst.Call):
-            candidates = self.callee_candidates(value.func, env)[0]
+        elif isinstance(target, cst.Attribute) and self._is_self(target.value) and made is not None:
+            candidates = self.callee_candidates(made.func, env)[0]
             if candidates and self.cls:
                 self.a.field_types[(self.cls, target.attr.value)] = candidates[0]
 
@@ -256,7 +274,7 @@ class StatementsMixin:
                 self.update_root(target.value, F.join(taint, key_taint), env)
                 return
             if value is not None:
-                taint = F.join(taint, self.store_source(key, value))
+                taint = F.join(taint, self.store_source(key, value, taint))
             self.key_sinks(key, target, taint)
             self._forget(target.value, key, env)
             self.update_root(target.value, F.transform(taint, ("push", key)), env)
@@ -267,7 +285,7 @@ class StatementsMixin:
 
     def _named_store_source(self, name: str, value: cst.BaseExpression) -> dict:
         """A non-constant value stored under a key-like variable or attribute name is a key."""
-        return {} if _is_constant(value) else self.name_source(name, value, lambda: f"source: {name} = {code_of(value)}")
+        return {} if is_constant(value) else self.name_source(name, value, lambda: f"source: {name} = {code_of(value)}")
 
     def _forget(self, node: cst.BaseExpression, key: str, env: dict) -> None:
         """`d[key] = ...`, `del d[key]`, `d.pop(key)`: what `d` held under `key` is gone (a local `d`)."""
@@ -284,6 +302,9 @@ class StatementsMixin:
         elif isinstance(node, cst.Attribute):
             if self._is_self(node.value):
                 self.fs.field_stores.append((self.cls, node.attr.value, taint))
+                local = f"{self.self_name}.{node.attr.value}"
+                if local in env:
+                    env[local] = F.join(env[local], taint)
             else:
                 self.update_root(node.value, F.transform(taint, ("push", node.attr.value)), env)
         elif isinstance(node, cst.Subscript):

@@ -10,7 +10,7 @@ import re
 import libcst as cst
 
 from keylint.dataflow import facts as F
-from keylint.dataflow.walk.nodes import _FIELD, literal_suffix, _PERCENT, template_text
+from keylint.dataflow.walk.nodes import FORMAT_FIELD, PERCENT_FIELD, literal_suffix, template_text
 from keylint.facts.python_bindings import literal_string
 
 
@@ -51,7 +51,7 @@ class StringsMixin:
 
     def _percent(self, fmt: str, values: cst.BaseExpression, env: dict) -> dict:
         slots, last = [], 0
-        for match in _PERCENT.finditer(fmt):
+        for match in PERCENT_FIELD.finditer(fmt):
             if match.group("conv") != "%":
                 slots.append((match.group("name"), fmt[last:match.start()]))
             last = match.end()
@@ -73,7 +73,7 @@ class StringsMixin:
         if fmt is None:
             return None
         texts, auto, last = {}, 0, 0
-        for match in _FIELD.finditer(fmt):
+        for match in FORMAT_FIELD.finditer(fmt):
             name = re.split(r"[!:.\[]", match.group(1), maxsplit=1)[0]
             if name == "":
                 name, auto = auto, auto + 1

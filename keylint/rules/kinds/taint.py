@@ -13,6 +13,7 @@ from dataclasses import replace
 from keylint.core.findings import FlowStep, Hit
 from keylint.core.spec import merge
 from keylint.dataflow.config import EngineConfig, compile_taint_spec
+from keylint.dataflow.environments import worlds
 from keylint.dataflow.labels import describe, evidence, holds
 from keylint.facts.testfiles import is_test_path
 from keylint.rules.tokens import tokens_in
@@ -40,6 +41,9 @@ _SOURCE = {
                    "description": "for calls: the secret sits under this key (or each of these keys) of the result"},
         "evidence": {"type": "string", "minLength": 1,
                      "description": "the value counts only where the code shows this service (an `evidence` entry)"},
+        "own": {"type": "boolean",
+                "description": "the value is the requester's own record: what is read off it is theirs, so key names "
+                               "on it are no source (request.merchant.vipps_credentials.client_secret)"},
         "literals": {**_STRINGS, "description": "regexes over string literals (f-strings with {} for variable parts), e.g. API paths"},
         "keys": {**_STRINGS, "description": "regexes over dict keys: a value stored under one, constants too, gets the labels"},
         "params": {
@@ -104,6 +108,9 @@ _SANITIZER = {
             "properties": {
                 "calls": {**_STRINGS, "description": "if call(x): x is clean where the call is true"},
                 "containers": {**_STRINGS, "description": "if x in <container>: globs over the container's text"},
+                "attributes": {**_STRINGS, "description": "if obj.flag: what every sink in the branch sees is clean "
+                               "(the flag decides which keys the code runs with: keys.is_merchant)"},
+                "false_attributes": {**_STRINGS, "description": "the same for the branch where obj.flag is false"},
             },
         },
         "max_slice": {"type": "integer", "minimum": 0, "description": "x[:n] / x[-n:] with n at most this is clean"},
@@ -149,6 +156,10 @@ _PROPERTIES = {
     "exits": {**_STRINGS, "description": "callees that never return (abort, sys.exit)"},
     "calls_through": {**_STRINGS, "description": "callees that call their receiver with their own arguments "
                       "(Celery's task.delay(a, b) runs task(a, b))"},
+    "settings": {"type": "object", "additionalProperties": False,
+                 "description": "the deployment's settings: `settings.X` is X of each settings module, per deployment",
+                 "properties": {"objects": {**_STRINGS, "description": "globs over settings objects (django.conf.settings)"},
+                                "modules": {**_STRINGS, "description": "globs over settings module names (*.settings.*)"}}},
     "sources": {"type": "array", "items": _SOURCE},
     "sinks": {"type": "array", "items": _SINK},
     "sanitizers": {"type": "array", "items": _SANITIZER},
@@ -218,8 +229,8 @@ def exports(summary) -> bool:
 
 def wanted(summaries: dict) -> set[str]:
     """Qualified names of what the summarised modules call outside themselves such that
-    summarising it could add a flow (keylint.dataflow.solve._Demand)."""
-    from keylint.dataflow.solve import wanted_callees
+    summarising it could add a flow (keylint.dataflow.demand._Demand)."""
+    from keylint.dataflow.demand import wanted_callees
 
     return wanted_callees(build_index(summaries))
 
@@ -255,11 +266,13 @@ def check(rules, parsed, context) -> list[Hit]:
             concrete = index.concretize(event.taint, fs)
             if not context.is_test:
                 concrete = _outside_tests(concrete)
-            path = _best_path(concrete, sink, event)
             key = (rule.id, event.line, event.column)
-            if path is not None and key not in hits:
-                path += evidence(concrete, sink.also)
-                hits[key] = _hit(rule, sink, event, path, parsed.path, describe(concrete, sink.tests))
+            for world in worlds(concrete):  # the facts must meet in one deployment
+                path = _best_path(world, sink, event)
+                if path is not None and key not in hits:
+                    entry = _entry(path, parsed.path)
+                    path += evidence(world, sink.also)
+                    hits[key] = _hit(rule, sink, event, path, parsed.path, {**describe(world, sink.tests), "entry": entry})
     return [hits[k] for k in sorted(hits)]
 
 
@@ -304,6 +317,16 @@ def _hit(rule, sink, event, path: tuple, file_path: str, labels: dict) -> Hit:
         variables={**labels, "source": source, "source_line": first.line, "source_path": first.path, "sink": event.code,
                    "evidence": _evidence_text(shown[0], file_path) if shown else "none"},
     )
+
+
+def _entry(path: tuple, file_path: str) -> str:
+    """Where a cross-module flow comes in, for the message: the first call in another file that
+    passes the value on toward the sink, else its source there ("" when all is in this file)."""
+    outside = [(where, line, note) for where, line, note in path if where != file_path and not note.startswith("evidence: ")]
+    call = next((s for s in outside if s[2].startswith("passed to ")), None)
+    if call is not None:
+        return f"reached from {call[0]}:{call[1]}"
+    return f"source in {outside[0][0]}:{outside[0][1]}" if outside else ""
 
 
 def _evidence_text(step, file_path: str) -> str:
