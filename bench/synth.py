@@ -3,12 +3,18 @@
 Deterministic (seeded). Each service has `files_per_service` files: mostly ordinary Python
 modules (models, views, utilities), about 10% payment modules that read Vipps keys from the
 environment (they pass keylint's prefilter and must be parsed), about 1% with a planted
-hardcoded key, and some .env/YAML/JSON/TOML config.
+hardcoded key, and some .env/YAML/JSON/TOML config. `big_file` writes one long module of the
+same templates (the single-file scaling test).
+
+    python bench/synth.py --files 20000 --out DIR      # services of 1,000 files each
+    python bench/synth.py --big-file 100000 --out DIR  # DIR/big_module.py, about that many lines
 """
 
 from __future__ import annotations
 
+import argparse
 import random
+import sys
 from pathlib import Path
 
 WORDS = (
@@ -150,6 +156,44 @@ def generate(root: Path, services: int, files_per_service: int, seed: int = 1) -
     return folders
 
 
+def big_file(path: Path, lines: int, seed: int = 1) -> Path:
+    """One module of about `lines` lines: plain and (one in ten) payment templates, each block's
+    names made unique so that the file stays valid Python with distinct definitions."""
+    if path.exists() and path.read_text("utf-8").count("\n") >= lines:
+        return path
+    rng = random.Random(f"{seed}:big")
+    blocks, written = [], 0
+    while written < lines:
+        template = PAYMENT if rng.random() < 0.1 else PLAIN
+        text = _fill(template, rng, "big").replace("def ", f"def b{len(blocks)}_").replace("class ", f"class B{len(blocks)}")
+        blocks.append(text)
+        written += text.count("\n")
+    _write(path, "\n\n".join(blocks))
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", required=True, type=Path, help="folder to write into (reused if complete)")
+    parser.add_argument("--files", type=int, help="files in the tree (a multiple of --per-service)")
+    parser.add_argument("--per-service", type=int, default=1000, help="files per service folder")
+    parser.add_argument("--big-file", type=int, metavar="LINES", help="write OUT/big_module.py of about LINES lines")
+    args = parser.parse_args(argv)
+    if args.files is None and args.big_file is None:
+        parser.error("give --files N, --big-file LINES or both")
+    if args.files is not None:
+        services = max(1, args.files // args.per_service)
+        print(f"{services * args.per_service} files in {args.out}")
+        generate(args.out, services, args.per_service)
+    if args.big_file is not None:
+        print(big_file(args.out / "big_module.py", args.big_file))
+    return 0
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, "utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -40,6 +40,38 @@ def test_jobs_and_no_prefilter_give_the_same_findings(tmp_path):
     assert _findings(_scan("--no-cache", "-j", "1")) == _findings(base)
 
 
+def _report(tree, *args, env=None):
+    """The JSON report without what may differ between equivalent runs (time, how files were skipped)."""
+    result = CliRunner().invoke(main, ["scan", str(tree), "--format", "json", "--report-unused-suppressions", *args], env=env)
+    assert result.exit_code in (1, 2, 3), result.output
+    document = json.loads(result.output)
+    for volatile in ("duration_s", "prefiltered", "from_cache"):
+        document["stats"].pop(volatile)
+    return document
+
+
+def test_reports_are_identical_across_jobs_prefilter_and_cache(tmp_path):
+    """The speed paths (one worker or several, with or without the prefilter, cold or warm cache,
+    files the project phase read once) change nothing in the report: besides the example app,
+    files the prefilter rules out that still report something (an unused suppression, an
+    undecodable file)."""
+    import shutil
+
+    tree = tmp_path / "app"
+    shutil.copytree(EXAMPLE_APP, tree)
+    (tree / "notes.py").write_text('"""Nothing to find here."""\nVALUE = 1  # keylint: ignore[KL101] -- old key\n')
+    (tree / "latin1.py").write_bytes(b'NAME = "caf\xe9"\n')
+    cache = str(tmp_path / "cache")
+    base = _report(tree, "--no-cache")
+    assert base["findings"] and base["errors"]
+    assert any(f["path"].endswith("latin1.py") for f in base["errors"])
+    assert _report(tree, "--no-cache", "-j", "1") == base
+    assert _report(tree, "--no-cache", "-j", "2") == base
+    assert _report(tree, "--no-cache", "--no-prefilter") == base
+    assert _report(tree, "--cache-dir", cache) == base
+    assert _report(tree, "--cache-dir", cache, "-j", "1") == base  # warm
+
+
 class _Terminal:
     def isatty(self):
         return True

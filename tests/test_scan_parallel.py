@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import keylint.pipeline.analyse
 import keylint.pipeline.project
 import keylint.pipeline.scan
 import keylint.rules.kinds.taint
@@ -68,14 +69,14 @@ def test_progress_is_reported_for_each_analysed_file():
 
 
 def test_internal_error_on_one_file_becomes_an_error_entry(monkeypatch):
-    real = keylint.pipeline.scan.analyse_file
+    real = keylint.pipeline.analyse.analyse_file
 
     def buggy(source, data, rules, *args):
         if source.rel_path.endswith("admin_cli.py"):
             raise KeyError("boom")
         return real(source, data, rules, *args)
 
-    monkeypatch.setattr(keylint.pipeline.scan, "analyse_file", buggy)
+    monkeypatch.setattr(keylint.pipeline.analyse, "analyse_file", buggy)
     report = scan([str(EXAMPLE_APP)], load_rules(), ScanOptions(root=str(EXAMPLE_APP)))
     assert [e.to_dict() for e in report.errors] == [
         {"path": "scripts/admin_cli.py", "message": "internal error in keylint: KeyError: 'boom'"}

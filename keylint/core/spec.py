@@ -14,12 +14,53 @@ class SpecError(Exception):
         self.message = message
 
 
-def compile_patterns(patterns: list[str], where: list, flags: int = 0) -> tuple[re.Pattern, ...]:
+class Pattern:
+    """A regex that a pickle holds as its source and that is compiled when first used.
+
+    Compiled rule packs are cached as pickles (keylint.rules.packs.load_rules_cached), and unpickling
+    an re.Pattern compiles it again: a scan whose files are all cached or ruled out by the
+    prefilter would compile a few hundred regexes it never runs (most of a pre-commit run).
+    Once compiled, the pattern's methods are bound on the instance: calls cost what they cost
+    on an re.Pattern.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0, compiled: re.Pattern | None = None):
+        self.pattern, self.flags = pattern, flags
+        if compiled is not None:
+            self._bind(compiled)
+
+    def _bind(self, compiled: re.Pattern) -> None:
+        self.search, self.match, self.fullmatch = compiled.search, compiled.match, compiled.fullmatch
+        self.finditer, self.findall, self.sub = compiled.finditer, compiled.findall, compiled.sub
+        self.groups, self.groupindex = compiled.groups, compiled.groupindex
+
+    def __getattr__(self, name: str):
+        """Only reached before the first compile (bound attributes are found first)."""
+        if name.startswith("__") or name in ("pattern", "flags"):
+            raise AttributeError(name)
+        compiled = re.compile(self.pattern, self.flags)
+        self._bind(compiled)
+        return getattr(compiled, name)
+
+    def __reduce__(self):
+        return Pattern, (self.pattern, self.flags)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Pattern) and (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"Pattern({self.pattern!r}, {self.flags})"
+
+
+def compile_patterns(patterns: list[str], where: list, flags: int = 0) -> tuple[Pattern, ...]:
     """Compile a list of regexes, naming the list index of the first bad one."""
     compiled = []
     for index, pattern in enumerate(patterns):
         try:
-            compiled.append(re.compile(pattern, flags))
+            compiled.append(Pattern(pattern, flags, re.compile(pattern, flags)))
         except re.error as exc:
             raise SpecError([*where, index], f"invalid regex {pattern!r}: {exc}") from exc
     return tuple(compiled)

@@ -11,7 +11,7 @@ import fnmatch
 import re
 from dataclasses import dataclass, field, replace
 
-from keylint.core.spec import compile_patterns
+from keylint.core.spec import Pattern, compile_patterns
 from keylint.core.values import normalise_name
 from keylint.dataflow.evidence import EvidenceSpec, compile_evidence
 from keylint.dataflow.labels import LabelTest, declared_names, label_test, located
@@ -38,7 +38,7 @@ class Globs(_Patterns):
     def __init__(self, patterns=()):
         self.texts = self.patterns = tuple(patterns)
         joined = "|".join(f"(?:{fnmatch.translate(p)})" for p in self.patterns)
-        self._regex = re.compile(joined) if joined else None
+        self._regex = Pattern(joined) if joined else None  # compiled when first matched
 
     def match(self, *names: str | None) -> bool:
         if self._regex is None:

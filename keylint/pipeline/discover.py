@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 SKIP_DIRS = frozenset(
     {
@@ -50,15 +53,19 @@ class SourcePath:
     kind: str
 
 
+_KIND_OF = re.compile("|".join(
+    f"(?P<{kind}>{'|'.join(fnmatch.translate(p) for p in patterns)})" for kind, patterns in FILE_KINDS
+))
+"""FILE_KINDS as one regex, a named group per kind, tried in order (one match per name, not one per pattern)."""
+
+
 @lru_cache(maxsize=4096)
 def file_kind(name: str) -> str | None:
     """The format of a file by its name, or None if keylint does not read it."""
     if name in SKIP_FILES:
         return None
-    for kind, patterns in FILE_KINDS:
-        if any(fnmatch.fnmatchcase(name, p) for p in patterns):
-            return kind
-    return None
+    found = _KIND_OF.match(name)
+    return None if found is None else found.lastgroup
 
 
 def analysed_kind(kind: str) -> str:
@@ -101,7 +108,7 @@ class Discovery:
 
     def __init__(self, root: str, excludes: tuple[str, ...] = (), gitignore: bool = True):
         self.root = os.path.abspath(root)
-        self.excludes = pathspec.GitIgnoreSpec.from_lines(excludes)
+        self.excludes = _spec(excludes) if excludes else None
         self.gitignore = gitignore
         self.missing: list[str] = []
         self.unreadable: list[tuple[str, str]] = []  # (path as shown, why): not analysed
@@ -138,13 +145,15 @@ class Discovery:
     def _display(self, path: str, base: str) -> str:
         """Relative to the root if under it, else to `base` (the path given on the command line);
         printable (see `printable`)."""
-        rel = _relative(path, self.root)
-        return printable(_relative(path, base) if rel.startswith("../") or rel == ".." else rel)
+        prefix = self.root.rstrip(os.sep) + os.sep
+        if path.startswith(prefix):  # the usual case, without relpath's cost (paths are absolute, normalised)
+            return printable(path[len(prefix):].replace(os.sep, "/"))
+        return "." if path == self.root else printable(_relative(path, base))
 
     def _explicit(self, path: str) -> SourcePath | None:
         rel = self._display(path, os.path.dirname(path))
         kind = file_kind(os.path.basename(path))
-        if kind is None or self.excludes.match_file(rel):
+        if kind is None or self._excluded(rel):
             self.skipped += 1
             return None
         return SourcePath(path, rel, kind)
@@ -208,10 +217,10 @@ class Discovery:
     def _skip_dir(self, path: str, name: str, top: str, ignores) -> bool:
         if _skipped_folder((name,)) or _is_virtualenv(path):
             return True
-        return self._ignored(path, True, ignores) or self._excluded(self._display(path, top) + "/")
+        return self._ignored(path, True, ignores) or self.excludes is not None and self._excluded(self._display(path, top) + "/")
 
     def _excluded(self, rel: str) -> bool:
-        return bool(self.excludes.patterns) and self.excludes.match_file(rel)
+        return self.excludes is not None and self.excludes.match_file(rel)
 
     def _ancestor_ignores(self, top: str) -> list[tuple[str, pathspec.GitIgnoreSpec]]:
         """.gitignore files above `top`, up to the enclosing repository's root."""
@@ -231,9 +240,9 @@ class Discovery:
     def _gitignore(path: str) -> pathspec.GitIgnoreSpec:
         try:
             with open(path, encoding="utf-8", errors="replace") as handle:
-                return pathspec.GitIgnoreSpec.from_lines(handle)
+                return _spec(handle)
         except OSError:
-            return pathspec.GitIgnoreSpec.from_lines([])
+            return _spec([])
 
     @staticmethod
     def _ignored(path: str, is_dir: bool, ignores) -> bool:
@@ -242,6 +251,14 @@ class Discovery:
             if spec.match_file(_relative(path, base) + ("/" if is_dir else "")):
                 return True
         return False
+
+
+def _spec(lines) -> pathspec.GitIgnoreSpec:
+    """Gitignore-style patterns, matched with pathspec (imported when a scan first needs patterns:
+    a pre-commit run names its files and has none)."""
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def discover(

@@ -2,7 +2,8 @@
 
 Changes run from the merge base of REF and HEAD to the working tree, so a pull request's
 commits and uncommitted edits both count; untracked files count as wholly changed. `HEAD` in
-a repository without a commit yet compares with the empty tree (every file is new). Renames
+a repository without a commit yet makes every file in the index or untracked wholly changed
+(not a diff with the empty tree, which git, under a commit in progress, can fail to read). Renames
 are followed (`-M`), deleted files have no lines left to report on. In a shallow clone with
 no merge base the diff falls back to REF itself, with a warning.
 
@@ -71,15 +72,16 @@ def changed_lines(ref: str, root: str) -> ChangedLines:
     top = toplevel(root)
     if _resolves(top, ref):
         base, warnings = _merge_base(top, ref)
-    elif ref == "HEAD":  # no commit yet (a first commit's pre-commit hook): everything is new
-        base, warnings = run_git(top, "hash-object", "-t", "tree", "/dev/null").strip(), []
+        patch = run_git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "-M", base, "--")
+        files = parse_patch(patch)
+        whole = run_git(top, "ls-files", "--others", "--exclude-standard", "-z").split("\0")
+    elif ref == "HEAD":  # no commit yet (a first commit's pre-commit hook): every file is new
+        warnings, files = [], {}
+        whole = run_git(top, "ls-files", "--cached", "--others", "--exclude-standard", "-z").split("\0")
     else:
         hint = " (this is a shallow clone: fetch the ref, e.g. `git fetch origin main`)" if _shallow(top) else ""
         raise GitError(f"unknown git ref {ref!r}{hint}")
-    patch = run_git(top, "-c", "core.quotePath=false", "diff", "--unified=0", "--no-color", "--no-ext-diff", "-M", base, "--")
-    files = parse_patch(patch)
-    untracked = run_git(top, "ls-files", "--others", "--exclude-standard", "-z").split("\0")
-    files.update({path: None for path in untracked if path})
+    files.update({path: None for path in whole if path})  # wholly changed
     real_root = os.path.realpath(root)
     relative = {
         os.path.relpath(os.path.join(os.path.realpath(top), path), real_root).replace(os.sep, "/"): lines

@@ -12,14 +12,12 @@ from typing import TYPE_CHECKING
 
 from keylint.core.lines import split_lines
 from keylint.facts.bindings import Binding
-from keylint.facts.configfiles import READERS, ConfigSyntaxError
-from keylint.facts.notebook import Notebook, NotebookError
-from keylint.facts.notebook import read as read_notebook
 
 if TYPE_CHECKING:
     import libcst as cst
     from libcst.metadata import MetadataWrapper
 
+    from keylint.facts.notebook import Notebook
     from keylint.facts.positions import Span
 
 
@@ -110,6 +108,8 @@ def parse(path: str, text: str, kind: str, lazy: bool = False) -> ParsedFile:
         return parsed
     if kind == "notebook":
         return _parse_notebook(path, text, lazy)
+    from keylint.facts.configfiles import READERS, ConfigSyntaxError  # config readers: only for config files
+
     if kind not in READERS:
         return ParsedFile(path, kind, text)
     try:
@@ -119,6 +119,9 @@ def parse(path: str, text: str, kind: str, lazy: bool = False) -> ParsedFile:
 
 
 def _parse_notebook(path: str, text: str, lazy: bool) -> ParsedFile:
+    from keylint.facts.notebook import NotebookError
+    from keylint.facts.notebook import read as read_notebook
+
     try:
         notebook = read_notebook(text)
     except NotebookError as exc:

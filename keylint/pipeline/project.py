@@ -35,16 +35,25 @@ from keylint.rules.tokens import tokens_in
 from keylint.services import workers
 from keylint.services.cache import content_digest
 
+PLAIN = "nothing to analyse"
+"""The fact that the scan's prefilter rules the file out and it holds no suppression comment."""
+
 LOOK_CHUNK = 256
 """Files per work item of the first look (reading, token search): a few items per worker."""
 
 
 def summarise_project(sources: list, rules: list, key_types=(), store=None,
-                      jobs: int = 1, limits: workers.Limits | None = None) -> dict:
+                      jobs: int = 1, limits: workers.Limits | None = None,
+                      prefilter=None, plain: dict | None = None) -> dict:
     """{kind name: index} for the kinds of `rules` that have a project phase; `key_types` are
     the configured (name, type) pairs; `store` (a keylint.services.cache.ProjectFacts) keeps what is
     learnt from each file between scans; `limits` bound each file's time (shared with its
-    analysis) and memory."""
+    analysis) and memory.
+
+    The first look reads each file once for the analysis too: given the scan's `prefilter`
+    (before the project phase: keylint.pipeline.prefilter.build(rules, frozenset())), the files it rules
+    out that hold no suppression comment go into `plain` (path -> content digest), and the scan
+    need not read them again."""
     limits = limits or workers.Limits()
     project: dict = {}
     for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
@@ -52,8 +61,10 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
         if not hasattr(kind, "summarise"):
             continue
         files = [_File(s, store) for s in sources if analysed_kind(s.kind) in kind.FILE_KINDS]
-        _first_look(files, _tokens_of(kind, kind_rules), jobs, limits.timeout_s)
+        _first_look(files, _tokens_of(kind, kind_rules), jobs, limits.timeout_s, prefilter)
         files = [f for f in files if f.facts["tokens"] is not None]
+        if plain is not None and prefilter is not None:
+            plain.update((f.source.rel_path, f.digest) for f in files if f.facts.get(PLAIN) and f.digest)
         possible = rules_in_play(kind, kind_rules, frozenset().union(*(f.facts["tokens"] for f in files)))
         run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, limits=limits)
         summaries = _summaries(kind, files, possible, run) if possible else {}
@@ -77,6 +88,7 @@ class _File:
         self.source, self._store = source, store
         self._text: str | None = None
         self._read = False
+        self.digest: str | None = None  # the content digest, when the first look read the file
         self.learnt = False
         self.facts = (store.get(source) if store is not None else None) or {}
 
@@ -84,7 +96,7 @@ class _File:
     def text(self) -> str | None:
         """The decoded text; None when the file cannot be read or decoded (analyse reports that)."""
         if not self._read:
-            self._text, _ = _read(self.source)
+            _, self._text, _ = _read(self.source)
             self._read = True
         return self._text
 
@@ -92,6 +104,7 @@ class _File:
         """What a first look at the file (see _look) saw."""
         if text is not None:
             self._text, self._read = text, True
+        self.digest = digest
         known = self._store.known(self.source, digest) if self._store is not None and digest is not None else None
         if known is not None:  # the same content as when last seen: a touched file
             self.facts = known
@@ -110,7 +123,7 @@ class _File:
         self.learnt = True
 
 
-def _first_look(files: list[_File], tokens: frozenset[str], jobs: int, timeout_s: float) -> None:
+def _first_look(files: list[_File], tokens: frozenset[str], jobs: int, timeout_s: float, prefilter=None) -> None:
     """Read the files whose tokens are not known and learn their first facts, in workers when
     there are many."""
     unknown = {f.source.rel_path: f for f in files if "tokens" not in f.facts}
@@ -118,7 +131,8 @@ def _first_look(files: list[_File], tokens: frozenset[str], jobs: int, timeout_s
     chunks = (sources[i:i + LOOK_CHUNK] for i in range(0, len(sources), LOOK_CHUNK))
     preload = jobs > 1 and len(sources) > LOOK_CHUNK
     limits = workers.Limits(timeout_s, memory_mb=None)  # reading and token search: no parse
-    for looks in workers.run(chunks, partial(_look, tokens=tokens), _not_looked, jobs, limits, isolate=False):
+    look = partial(_look, tokens=tokens, prefilter=prefilter)
+    for looks in workers.run(chunks, look, _not_looked, jobs, limits, isolate=False):
         if preload:  # while the workers read on: summaries and analyses will need LibCST, and
             import keylint.dataflow.intra  # noqa: F401 - workers forked later inherit it
 
@@ -127,16 +141,19 @@ def _first_look(files: list[_File], tokens: frozenset[str], jobs: int, timeout_s
             unknown[rel_path].looked(digest, facts, text)
 
 
-def _look(sources: list, tokens: frozenset[str]) -> list[tuple]:
-    """(path, content digest, facts, text) for each file. The facts are the tokens found and the
-    words of its import statements (None when the file cannot be read or decoded); the text
-    comes back only with a token (the file will be summarised): the others are read again if
-    they ever are needed."""
+def _look(sources: list, tokens: frozenset[str], prefilter=None) -> list[tuple]:
+    """(path, content digest, facts, text) for each file. The facts are the tokens found, the
+    words of its import statements and, given the scan's `prefilter`, whether the analysis has
+    nothing to do in it (PLAIN); None when the file cannot be read or decoded. The text comes
+    back only with a token (the file will be summarised): the others are read again if they
+    ever are needed."""
     looks = []
     for source in sources:
-        text, digest = _read(source)
+        data, text, digest = _read(source)
         found = None if text is None else tokens_in(text, tokens)
         facts = None if text is None else {"tokens": found, "import words": import_words(text)}
+        if facts is not None and prefilter is not None:
+            facts[PLAIN] = "keylint:" not in text and not prefilter.may_match(source.kind, data)
         looks.append((source.rel_path, digest, facts, text if found else None))
     return looks
 
@@ -146,16 +163,16 @@ def _not_looked(sources: list, reason: str) -> list[tuple]:
     return [(source.rel_path, None, None, None) for source in sources]
 
 
-def _read(source) -> tuple[str | None, str | None]:
-    """(text, content digest); (None, digest or None) when unreadable or undecodable."""
+def _read(source) -> tuple[bytes | None, str | None, str | None]:
+    """(bytes, text, content digest); text None when unreadable or undecodable."""
     try:
         data = read_bytes(source)
     except OSError:
-        return None, None
+        return None, None, None
     try:
-        return decode(data, source.kind), content_digest(data)
+        return data, decode(data, source.kind), content_digest(data)
     except ParseFailure:
-        return None, content_digest(data)
+        return data, None, content_digest(data)
 
 
 

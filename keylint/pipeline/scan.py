@@ -14,7 +14,6 @@ from functools import partial
 from typing import Callable, Iterator
 
 from keylint.core.findings import FileError, FileResult, Finding
-from keylint.pipeline.analyse import analyse_file, analyse_lines
 from keylint.pipeline.baseline import Baseline
 from keylint.pipeline.discover import SourcePath, discover, read_bytes
 from keylint.pipeline.gitdiff import ChangedLines, files_to_analyse
@@ -145,6 +144,8 @@ def _cache_name(source: SourcePath) -> str:
 
 def _analyse_task(task: _Task, rules: list, options: ScanOptions, project: dict) -> tuple[str | None, FileResult]:
     """analyse_file with the file's own rules; a bug in keylint becomes an error for this file (not cached)."""
+    from keylint.pipeline.analyse import analyse_file  # not needed by a scan whose files are all cached or ruled out
+
     rules_here = rules_for_path(rules, options.per_path, task.source.rel_path)
     try:
         result = analyse_file(task.source, task.data, rules_here, options.redact, dict(options.key_types), project)
@@ -175,7 +176,9 @@ def scan(
         key = analysis_key(rules, {**options.analysis_settings(), "phase": "project"})
         facts = ProjectFacts(options.cache_dir, options.root or os.getcwd(), key)
     limits = workers.Limits(options.timeout_s, options.memory_mb)
-    project = report.project = summarise_project(sources, rules, options.key_types, facts, options.jobs, limits)
+    plain: dict[str, str] = {}  # files the project phase read and the prefilter rules out: not read again
+    first = build_prefilter(rules, frozenset()) if options.prefilter else None
+    project = report.project = summarise_project(sources, rules, options.key_types, facts, options.jobs, limits, first, plain)
     analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
     summarised = summarised_paths(project)
     prefilter = build_prefilter(rules, summarised) if options.prefilter else None
@@ -193,7 +196,7 @@ def scan(
             on_progress(report.files_scanned, len(analysed))
 
     given_up = partial(_not_analysed, rules=rules, options=options, limits=limits)
-    tasks = _tasks(analysed, prefilter, cache, report, collect, limits.failures, given_up)
+    tasks = _tasks(analysed, prefilter, cache, report, collect, limits.failures, given_up, plain)
     for result in _analyse_all(tasks, rules, options, cache, project, limits):
         collect(result)
     if on_progress is not None and report.files_scanned < len(analysed):  # unreadable files
@@ -234,7 +237,7 @@ def _with_flows(cache: FileCache, name: str, task: _Task) -> str:
 
 
 def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], None], failures: dict,
-           given_up: Callable[[_Task], FileResult]) -> Iterator[_Task]:
+           given_up: Callable[[_Task], FileResult], plain: dict[str, str]) -> Iterator[_Task]:
     """The files that must be analysed; the others' results (cached, prefiltered, or given_up()
     on for the `failures` of the project phase) go to `collect`.
 
@@ -242,7 +245,7 @@ def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], No
     """
     preloaded = False
     for source in sources:
-        outcome = _triage(source, prefilter, cache, report)
+        outcome = _triage(source, prefilter, cache, report, plain.get(source.rel_path))
         if isinstance(outcome, _Task) and source.rel_path in failures:
             outcome = given_up(outcome)
         if isinstance(outcome, _Task):
@@ -255,23 +258,27 @@ def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], No
             collect(outcome)
 
 
-def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | None, report: ScanReport):
+def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | None, report: ScanReport,
+            plain_digest: str | None = None):
     """The file's result if it needs no analysis (cached, or ruled out by the prefilter), else a task.
 
+    `plain_digest`: the content digest of a file the project phase read and found nothing to
+    analyse in (the prefilter rules it out, no suppression comment): it is not read again.
     None when the file cannot be read (the error is recorded).
     """
     name = _cache_name(source)
     # A summarised file's result also depends on the other files (its flows): key it on both. So
     # does one whose stored result did (its digest has a flows part): it may have lost its flows.
     depends = cache is not None and (source.rel_path in cache.depends.paths or ":" in (cache.stored_digest(name) or ""))
+    plain = plain_digest is not None and not depends and prefilter is not None and source.rel_path not in prefilter.always
     try:
         stat = os.stat(source.abs_path)
         cached = cache.fresh(name, stat) if cache is not None and not depends else None
-        data = read_bytes(source) if cached is None else b""
+        data = read_bytes(source) if cached is None and not plain else b""
     except OSError as exc:
         report.errors.append(FileError(source.rel_path, f"cannot read: {exc.strerror or exc}"))
         return None
-    digest = content_digest(data) if cache is not None and cached is None else ""
+    digest = (plain_digest if plain else content_digest(data)) if cache is not None and cached is None else ""
     if depends:
         digest = _with_flows(cache, name, _Task(source, data, digest, stat))
     if digest:
@@ -279,24 +286,26 @@ def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | 
     if cached is not None:
         report.from_cache += 1
         return cached
-    if prefilter is None or prefilter.may_match(source.kind, data, source.rel_path):
+    result = FileResult(source.rel_path) if plain else None
+    if result is None and prefilter is not None and not prefilter.may_match(source.kind, data, source.rel_path):
+        result = _unparsed(source, data)
+    if result is None:
         return _Task(source, data, digest, stat)
     report.prefiltered += 1
-    result = _unparsed(source, data)
     if cache is not None:  # it finds nothing, through flows or otherwise: keyed on its content alone
         cache.put(name, digest.partition(":")[0], stat, result)
     return result
 
 
-def _unparsed(source: SourcePath, data: bytes) -> FileResult:
-    """The result of a file the prefilter ruled out: nothing to find, but undecodable input is
-    still reported, and its suppressions are kept (they silence nothing, which may be reported)."""
+def _unparsed(source: SourcePath, data: bytes) -> FileResult | None:
+    """The result of a file the prefilter ruled out: nothing to find, but its suppressions are
+    kept (they silence nothing, which may be reported). None for undecodable input: the analysis
+    reports it, as it does without the prefilter."""
     result = FileResult(source.rel_path)
     try:
         text = decode(data, source.kind)
-    except ParseFailure as exc:
-        result.errors.append(FileError(source.rel_path, str(exc)))
-        return result
+    except ParseFailure:
+        return None
     if "keylint:" in text:
         result.suppressions = parse_suppressions(text, source.kind)
     return result
@@ -333,6 +342,8 @@ def _not_analysed(task: _Task, rules: list, options: ScanOptions, limits: worker
     """A file whose analysis crashed, timed out or ran out of memory (by default: already in the
     project phase, so it is not tried again): the error names the phase and the file's size, and
     the file still gets the line-based search for hardcoded keys."""
+    from keylint.pipeline.analyse import analyse_lines
+
     reason = reason or limits.failures[task.source.rel_path]
     size = f"{len(task.data) / 2**20:.1f} MB" if len(task.data) >= 2**20 else f"{len(task.data) / 1024:.1f} KB"
     message = f"{phase} {reason} (file of {size})"

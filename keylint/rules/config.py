@@ -11,12 +11,15 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field, fields, replace
+from typing import TYPE_CHECKING
 
-import pathspec
 import yaml
 
 from keylint.core import yamlsafe
 from keylint.core.findings import SEVERITIES
+
+if TYPE_CHECKING:
+    import pathspec
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -193,6 +196,8 @@ def _build(path: str, raw: dict) -> Config:
 
 
 def path_rules(pattern: str, select=(), ignore=()) -> PathRules:
+    import pathspec  # only a configuration with per-path settings needs it
+
     return PathRules(pattern, tuple(select), tuple(ignore), pathspec.GitIgnoreSpec.from_lines([pattern]))
 
 

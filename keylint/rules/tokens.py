@@ -8,6 +8,7 @@ Lowercase tokens (names) are matched in any case against a file's ASCII letters 
 from __future__ import annotations
 
 import string
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,7 +45,7 @@ class Tokens:
             return False
         if folded is None:
             folded = fold(data).lower()
-        return any(token in folded for token in self.any_case)
+        return any(anchor in folded and any(t in folded for t in members) for anchor, members in anchored(self.any_case))
 
 
 @lru_cache(maxsize=None)
@@ -55,4 +56,31 @@ def tokens_of(tokens: frozenset[str]) -> Tokens:
 def tokens_in(text: str, tokens: frozenset[str]) -> frozenset[str]:
     """The tokens (lowercase substrings) that occur in `text`, in any case."""
     lowered = text.lower()
-    return frozenset(t for t in tokens if t in lowered)
+    found = []
+    for anchor, members in anchored(tokens):
+        if anchor in lowered:
+            found.extend(t for t in members if t in lowered)
+    return frozenset(found)
+
+
+ANCHOR_MIN = 4
+"""Shortest anchor (see `anchored`): a shorter one would occur in most files and save nothing."""
+
+
+@lru_cache(maxsize=32)
+def anchored(tokens: frozenset) -> tuple[tuple, ...]:
+    """The tokens (str or bytes) in groups, each under an anchor: a substring that every token
+    of the group contains (`client` for client_id, clientsecret, ...), or the token itself. A
+    text without the anchor holds none of them, and most files hold no token: they are
+    searched for the anchors only (the project phase's search and the prefilter's)."""
+    left = set(tokens)
+    groups = []
+    while left:
+        counts = Counter(sub for t in left for sub in {t[i:j] for i in range(len(t)) for j in range(i + ANCHOR_MIN, len(t) + 1)})
+        best = max(counts.items(), key=lambda item: (item[1], len(item[0]), item[0]), default=None)
+        if best is None or best[1] < 2:
+            break
+        members = tuple(sorted(t for t in left if best[0] in t))
+        left.difference_update(members)
+        groups.append((best[0], members))
+    return tuple(groups) + tuple((t, (t,)) for t in sorted(left))

@@ -16,14 +16,12 @@ Workers die with their parent (PR_SET_PDEATHSIG on Linux; elsewhere they see the
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 import time
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from multiprocessing.connection import wait
 from typing import Callable, Iterable, Iterator, TypeVar
 
 Item = TypeVar("Item")
@@ -65,6 +63,8 @@ def default_jobs() -> int:
 
 def _context():
     """fork on Linux (workers inherit loaded rules and imports); the platform default elsewhere."""
+    import multiprocessing  # only when a pool is needed: a cached or prefiltered scan never forks
+
     method = "fork" if sys.platform.startswith("linux") else None
     return multiprocessing.get_context(method)
 
@@ -226,6 +226,8 @@ class _Pool:
 
     def _collect(self, busy: list[_Worker]) -> list[tuple[_Worker, object]]:
         """Wait for at least one busy worker to finish, fail or time out."""
+        from multiprocessing.connection import wait
+
         deadline = min(w.deadline for w in busy)
         ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], max(0.0, deadline - time.monotonic())))
         done = []
