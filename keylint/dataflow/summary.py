@@ -40,6 +40,7 @@ class SinkEvent:
     code: str
     scope: str
     url: str | None = None
+    key: str | None = None  # a store's key that names another module's constant (facts.constant_ref)
 
 
 @dataclass

@@ -58,3 +58,26 @@ def test_a_local_variable_of_the_same_name_is_no_constant(tmp_path):
 def test_an_imported_constant_of_other_text_is_no_sales_units_path(tmp_path):
     view = VIEW.format(imports="from paths import API, SALES_UNITS", local="")
     assert _kl201(tmp_path, {"paths.py": CONSTANTS.replace("management/v1/sales-units", "recurring/v3/agreements"), "views.py": view}) == []
+
+
+HEADERS = 'MSN_HEADER = "Merchant-Serial-Number"\nIDEMPOTENCY_HEADER = "Idempotency-Key"\n'
+CAPTURE = '''
+from flask import request
+import requests
+from names import IDEMPOTENCY_HEADER, MSN_HEADER
+
+
+def capture(reference):
+    {store}
+    return requests.post(f"https://api.vipps.no/epayment/v1/payments/{{reference}}/capture", headers=headers).json()
+'''
+
+
+def test_a_header_stored_under_an_imported_name_is_that_header(tmp_path):
+    stores = {
+        'headers = {}\n    headers[MSN_HEADER] = request.form["msn"]': [("views.py", 9)],
+        'headers = {MSN_HEADER: request.form["msn"]}': [("views.py", 8)],
+        'headers = {IDEMPOTENCY_HEADER: request.form["msn"]}': [],
+    }
+    for n, (store, expected) in enumerate(stores.items()):
+        assert _kl201(tmp_path / str(n), {"names.py": HEADERS, "views.py": CAPTURE.format(store=store)}) == expected, store

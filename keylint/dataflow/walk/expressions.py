@@ -93,8 +93,10 @@ class ExpressionsMixin:
                 taint = F.join(taint, self.expr(element.value, env))
                 continue
             value = self.expr(element.value, env)
-            key = literal_string(element.key)
-            if key is None:
+            key = self.key_text(element.key, env)
+            if key is None or F.CONSTANT_MARK in key:
+                if key is not None:
+                    self.key_sinks(key, element, value)
                 taint = F.join(taint, value, self.expr(element.key, env))
                 continue
             value = F.join(value, self.store_source(key, element.value, value))

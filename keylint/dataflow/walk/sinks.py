@@ -18,11 +18,14 @@ class SinksMixin:
     """Sink events: a tainted value reaching a sink (a call's arguments, a stored key)."""
 
     def key_sinks(self, key: str, node: cst.CSTNode, taint: dict) -> None:
+        """A value stored under `key`; a key that names another module's constant is matched
+        once the solver knows its text (SinkEvent.key)."""
+        deferred = F.CONSTANT_MARK in key
         for sink in self.config.sinks:
-            if sink.stores and sink.stores.search(key):
-                self.sink_event(sink, node, taint)
+            if sink.stores and (deferred or sink.stores.search(key)):
+                self.sink_event(sink, node, taint, key=key if deferred else None)
 
-    def sink_event(self, sink, node: cst.CSTNode, taint: dict, url: str | None = None) -> None:
+    def sink_event(self, sink, node: cst.CSTNode, taint: dict, url: str | None = None, key: str | None = None) -> None:
         taint = F.transform(taint, ("drop", self.assumed)) if self.assumed else taint
         if not taint:
             return
@@ -31,6 +34,7 @@ class SinksMixin:
             rule_id=sink.rule_id, sink_index=sink.index, taint=taint,
             line=line, column=column + 1, end_line=end_line, end_column=end_column + 1,
             code=code_of(node), scope="" if self.is_module else self.fs.qname.removeprefix(self.a.module + "."), url=url,
+            key=key,
         ))
 
     def call_sinks(self, node: cst.Call, names: tuple, args: list, receiver: dict) -> None:

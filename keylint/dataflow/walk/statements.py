@@ -267,10 +267,12 @@ class StatementsMixin:
                 self.update_root(target.value, F.transform(taint, ("push", attr)), env)
         elif isinstance(target, cst.Subscript):
             index = target.slice[0].slice if len(target.slice) == 1 else None
-            key = literal_string(index.value) if isinstance(index, cst.Index) else None
-            if key is None:
+            key = self.key_text(index.value, env) if isinstance(index, cst.Index) else None
+            if key is None or F.CONSTANT_MARK in key:
                 # The key's own labels too, as a dict literal's computed keys: `h[MSN_HEADER] = msn`.
                 key_taint = self.expr(index.value, env) if isinstance(index, cst.Index) else {}
+                if key is not None:
+                    self.key_sinks(key, target, taint)
                 self.update_root(target.value, F.join(taint, key_taint), env)
                 return
             if value is not None:

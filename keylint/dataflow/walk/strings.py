@@ -35,6 +35,11 @@ class StringsMixin:
             text = text + known if known is not None else ""
         return taint
 
+    def key_text(self, node: cst.BaseExpression, env: dict) -> str | None:
+        """A dict key or subscript as text: a literal, or a module constant (`headers[MSN_HEADER]`)."""
+        key = literal_string(node)
+        return key if key is not None else self.constant_text(node, env)
+
     def constant_text(self, node: cst.BaseExpression, env: dict) -> str | None:
         """The text a module constant formatted into a string stands for: its literal text in this
         module, a reference the solver resolves for an imported one (`f"{API}{SALES_UNITS_PATH}/{msn}"`:

@@ -263,6 +263,8 @@ def check(rules, parsed, context) -> list[Hit]:
             rule, sink = by_id.get(event.rule_id), sinks.get((event.rule_id, event.sink_index))
             if rule is None or sink is None:
                 continue
+            if event.key is not None and not sink.stores.search(index.slot_text(event.key) or "\0"):
+                continue  # stored under another module's constant: its text decides
             concrete = index.concretize(event.taint, fs)
             if not context.is_test:
                 concrete = _outside_tests(concrete)

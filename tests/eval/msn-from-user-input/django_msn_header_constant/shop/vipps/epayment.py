@@ -1,0 +1,14 @@
+import requests
+
+from shop.vipps.constants import API_URL, IDEMPOTENCY_HEADER, MSN_HEADER
+from shop.vipps.tokens import access_token
+
+
+def capture(msn, reference, amount, idempotency_key):
+    headers = {"Authorization": f"Bearer {access_token()}", IDEMPOTENCY_HEADER: idempotency_key}
+    # ruleid: KL201
+    headers[MSN_HEADER] = msn
+    resp = requests.post(f"{API_URL}/epayment/v1/payments/{reference}/capture", headers=headers,
+                         json={"modificationAmount": {"currency": "NOK", "value": amount}}, timeout=10)
+    resp.raise_for_status()
+    return resp.json()
