@@ -139,15 +139,31 @@ class ProjectIndex(Instances):
             elif "." in candidate:
                 owner, _, name = candidate.rpartition(".")
                 owner = self.lookup(owner, site.path.replace("/", "."))
-                if owner in self.functions and self.functions[owner].returns_class:  # a factory's result
-                    owner = self.lookup(self.functions[owner].returns_class, owner)
-                function = self.method(owner, name) if owner in self.classes else None
-                if function is not None:
-                    found.append((function, site.bound, False))
+                owners = self.made_by(owner) if owner in self.functions else [owner]  # a factory's result
+                for function in [self.method(o, name) for o in owners if o in self.classes]:
+                    if function is not None:
+                        found.append((function, site.bound, False))
             if found and not site.any_of:
                 break
         self._callees[site.id] = found
         return found
+
+    def made_by(self, qname: str, depth: int = 0) -> list:
+        """The classes a factory function returns instances of: its return annotation, else the
+        classes its `return C(...)` or `return TABLE[key](...)` construct (or that the factories
+        it returns the result of make)."""
+        fs = self.functions[qname]
+        if fs.returns_class:
+            return [self.lookup(fs.returns_class, qname)]
+        made: list = []
+        for origin, ops in fs.returns if depth < MAX_BASES else ():
+            site = self.sites.get(origin[1]) if origin[0] == "call" and not ops else None
+            for position, (function, _, constructor) in enumerate(self.callees(site) if site else ()):
+                if constructor:
+                    made.append(self._made_class[(site.id, position)])
+                elif function is not None and function.qname != qname:
+                    made += self.made_by(function.qname, depth + 1)
+        return sorted(set(made))
 
     @staticmethod
     def map_args(site, function: FunctionSummary, bound: bool) -> dict:
