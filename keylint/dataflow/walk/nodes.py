@@ -131,8 +131,8 @@ def string_set(node: cst.BaseExpression | None, constants: dict) -> frozenset | 
     return None
 
 
-def module_string_sets(body: list) -> dict:
-    """Module-level names bound once to a literal collection of strings (SENSITIVE = {...})."""
+def _bound_once(body: list, judge) -> dict:
+    """Module-level names bound once, to a value `judge(value node, found so far)` accepts (not None)."""
     found: dict = {}
     for stmt in body:
         for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
@@ -140,22 +140,18 @@ def module_string_sets(body: list) -> dict:
                 [small.target] if isinstance(small, cst.AnnAssign) and small.value is not None else []
             for target in targets:
                 if isinstance(target, cst.Name):
-                    value = string_set(small.value, found)
-                    found[target.value] = value if target.value not in found else None
+                    found[target.value] = judge(small.value, found) if target.value not in found else None
     return {name: value for name, value in found.items() if value is not None}
+
+
+def module_string_sets(body: list) -> dict:
+    """Module-level names bound once to a literal collection of strings (SENSITIVE = {...})."""
+    return _bound_once(body, string_set)
 
 
 def module_strings(body: list) -> dict:
     """Module-level names bound once to literal text (SALES_UNITS_PATH = "/management/v1/sales-units")."""
-    found: dict = {}
-    for stmt in body:
-        for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
-            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
-                [small.target] if isinstance(small, cst.AnnAssign) and small.value is not None else []
-            for target in targets:
-                if isinstance(target, cst.Name):
-                    found[target.value] = literal_string(small.value) if target.value not in found else None
-    return {name: value for name, value in found.items() if value is not None}
+    return _bound_once(body, lambda value, _found: literal_string(value))
 
 
 def dispatch_tables(body: list) -> dict:
