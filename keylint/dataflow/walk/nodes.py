@@ -7,6 +7,7 @@ import re
 
 import libcst as cst
 
+from keylint.core.values import elide_keys
 from keylint.dataflow import facts as F
 from keylint.facts.names import chain
 from keylint.facts.python_bindings import literal_string
@@ -150,8 +151,13 @@ def module_string_sets(body: list) -> dict:
 
 
 def module_strings(body: list) -> dict:
-    """Module-level names bound once to literal text (SALES_UNITS_PATH = "/management/v1/sales-units")."""
-    return _bound_once(body, lambda value, _found: literal_string(value))
+    """Module-level names bound once to literal text (SALES_UNITS_PATH = "/management/v1/sales-units").
+    Text that could hold a key is left out: summaries are stored, and keylint stores no key."""
+    def text(value, _found):
+        found = literal_string(value)
+        return found if found is not None and elide_keys(found) == found else None
+
+    return _bound_once(body, text)
 
 
 def dispatch_tables(body: list) -> dict:
