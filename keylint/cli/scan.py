@@ -66,7 +66,7 @@ def scan(paths, fmt, outputs, baseline, diff_ref, no_redact, quiet, exit_zero, s
     options = _scan_options(
         config, flags, redact=not no_redact, baseline=_baseline(config, baseline), diff=_diff(diff_ref, config.root),
         prefilter=not no_prefilter, jobs=jobs or default_jobs(), cache_dir=cache_dir, timeout_s=timeout_s,
-        memory_mb=memory_mb,
+        memory_mb=memory_mb, keep_project=explain_keys,
     )
     if history_range is not None:
         if diff_ref is not None:

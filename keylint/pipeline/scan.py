@@ -1,7 +1,8 @@
 """The pipeline: discover -> project phase -> read -> prefilter -> analyse (in workers) -> review.
 
 Also rule selection and stats. Files whose result is in the cache skip everything after
-reading (or after a stat, when size and mtime are unchanged).
+reading (or after a stat, when size and mtime are unchanged); a scan in which no file changed
+skips everything after discovery (the last scan's outcome, services/cache.py LastScan).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from keylint.pipeline.suppress import SuppressionIssue, parse_suppressions
 from keylint.rules.config import PathRules
 from keylint.rules.kinds import KINDS
 from keylint.services import workers
-from keylint.services.cache import FileCache, ProjectFacts, analysis_key, content_digest
+from keylint.services.cache import FileCache, LastScan, ProjectFacts, analysis_key, content_digest
 
 
 class SelectionError(ValueError):
@@ -54,6 +55,7 @@ class ScanOptions:
     report_unused_suppressions: bool = False
     baseline: Baseline | None = None
     diff: ChangedLines | None = None
+    keep_project: bool = False  # the report must hold the project index (--explain-keys)
 
     def analysis_settings(self) -> dict:
         """The options that change a file's result, for the cache key."""
@@ -170,6 +172,62 @@ def scan(
     report.locations = {source.rel_path: source.abs_path for source in sources}
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
     report.errors.extend(FileError(p, why) for p, why in discovery.unreadable)
+    analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
+    last = _last_scan(sources, analysed, rules, options)
+    outcome = last.get(_is_outcome) if last is not None else None
+    if outcome is not None:
+        _restore(report, outcome)
+        if on_progress is not None:
+            on_progress(report.files_scanned, len(analysed))
+    else:
+        known_errors = len(report.errors)
+        complete = _analyse_project(report, sources, analysed, rules, options, on_progress)
+        if last is not None and complete:
+            last.put((report.files_scanned, FileResult("", report.findings, report.errors[known_errors:],
+                                                       report.suppressions, report.silenced)))
+    report.files_skipped = discovery.skipped
+    review(report, options)
+    report.errors.sort(key=lambda e: (e.path, e.message))
+    report.duration_s = time.perf_counter() - started
+    return report
+
+
+def _last_scan(sources: list[SourcePath], analysed: list[SourcePath], rules: list, options: ScanOptions) -> LastScan | None:
+    """The record of the last scan with these rules and settings, signed by every file's stat (and
+    which files are analysed): when no file changed, the stored outcome is this scan's. None when
+    there is no cache, the report must hold the project index, or a file cannot be stat'ed."""
+    if options.cache_dir is None or options.keep_project:
+        return None
+    parts = [repr((options.timeout_s, options.memory_mb))]
+    try:
+        for source in sources:
+            st = os.stat(source.abs_path)
+            parts.append(f"{source.abs_path}\0{source.rel_path}\0{source.kind}\0{st.st_size}:{st.st_mtime_ns}:"
+                         f"{st.st_ctime_ns}:{st.st_ino}")
+    except OSError:
+        return None
+    if analysed is not sources:
+        parts.append("\1" + "\0".join(source.rel_path for source in analysed))
+    key = analysis_key(rules, {**options.analysis_settings(), "phase": "scan"})
+    return LastScan(options.cache_dir, options.root or os.getcwd(), key, content_digest("\n".join(parts).encode()))
+
+
+def _is_outcome(value) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int) and isinstance(value[1], FileResult)
+
+
+def _restore(report: ScanReport, outcome: tuple[int, FileResult]) -> None:
+    """The stored outcome of an identical scan, as a warm scan of it reports: every file from the cache."""
+    report.files_scanned, stored = outcome
+    report.from_cache = report.files_scanned
+    report.findings, report.silenced, report.suppressions = stored.findings, stored.silenced, stored.suppressions
+    report.errors.extend(stored.errors)
+
+
+def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: list[SourcePath], rules: list,
+                     options: ScanOptions, on_progress: Callable[[int, int], None] | None) -> bool:
+    """The project phase and every analysed file's result, into `report`. True when the outcome is
+    complete and cached: every file analysed (none unreadable, crashed or timed out) and stored."""
     # Cross-file kinds summarise the whole project first; a diff scan may then analyse fewer files.
     facts = None
     if options.cache_dir is not None:
@@ -179,7 +237,6 @@ def scan(
     plain: dict[str, str] = {}  # files the project phase read and the prefilter rules out: not read again
     first = build_prefilter(rules, frozenset()) if options.prefilter else None
     project = report.project = summarise_project(sources, rules, options.key_types, facts, options.jobs, limits, first, plain)
-    analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
     summarised = summarised_paths(project)
     prefilter = build_prefilter(rules, summarised) if options.prefilter else None
     cache = None
@@ -197,17 +254,15 @@ def scan(
 
     given_up = partial(_not_analysed, rules=rules, options=options, limits=limits)
     tasks = _tasks(analysed, prefilter, cache, report, collect, limits.failures, given_up, plain)
-    for result in _analyse_all(tasks, rules, options, cache, project, limits):
+    stored = True
+    for kept, result in _analyse_all(tasks, rules, options, cache, project, limits):
+        stored &= kept
         collect(result)
     if on_progress is not None and report.files_scanned < len(analysed):  # unreadable files
         on_progress(len(analysed), len(analysed))
     if cache is not None:
         cache.save()
-    report.files_skipped = discovery.skipped
-    review(report, options)
-    report.errors.sort(key=lambda e: (e.path, e.message))
-    report.duration_s = time.perf_counter() - started
-    return report
+    return stored and not limits.failures and report.files_scanned == len(analysed)
 
 
 @dataclass(frozen=True)
@@ -313,7 +368,7 @@ def _unparsed(source: SourcePath, data: bytes) -> FileResult | None:
 
 def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cache: FileCache | None, project: dict,
                  limits: workers.Limits):
-    """Analyse the tasks in worker processes, storing results in the cache."""
+    """Analyse the tasks in worker processes, storing results in the cache: (stored, result) pairs."""
     by_name: dict[str, _Task] = {}
 
     def named(tasks: Iterator[_Task]) -> Iterator[_Task]:
@@ -326,11 +381,12 @@ def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cach
 
     work = partial(_analyse_task, rules=rules, options=options, project=project)
     for name, result in workers.run(named(tasks), work, failed, options.jobs, limits, name=_path_of):
-        if cache is not None and name is not None:  # crashes and time-outs are not cached
+        kept = cache is not None and name is not None  # crashes and time-outs are not cached
+        if kept:
             task = by_name.pop(name)
             digest = task.digest + cache.depends.key(result) if task.digest.endswith(":") else task.digest
             cache.put(name, digest, task.stat, result)
-        yield result
+        yield kept, result
 
 
 def _path_of(task: _Task) -> str:
