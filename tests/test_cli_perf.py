@@ -158,3 +158,16 @@ def test_a_file_over_max_file_size_is_not_summarised_for_the_project_phase(tmp_p
         return set(report.project["taint"].summaries)
 
     assert summarised(None) == {"big.py"} and summarised(4096) == set()
+
+
+def test_a_scan_without_vipps_evidence_loads_neither_the_solver_nor_libcst(tmp_path):
+    """No data-flow rule is in play: the project index is empty and costs no LibCST import."""
+    import subprocess
+    import sys
+
+    (tmp_path / "app.py").write_text("import requests\n\ntoken = 'abc'\nrequests.get('https://example.com')\n")
+    code = ("import sys; from keylint.pipeline.scan import ScanOptions, scan; from keylint.rules.packs import load_rules; "
+            f"r = scan([{str(tmp_path)!r}], load_rules(), ScanOptions(root={str(tmp_path)!r})); "
+            "print(r.files_scanned, type(r.project['taint']).__name__, 'libcst' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1", "NoFlows", "False"]
