@@ -19,7 +19,9 @@ variable (VIPPS_CLIENT_SECRET), and examples that `keylint test-rules` checks. W
   `${VIPPS_CLIENT_SECRET}` (never a guessed value).
 - Tests: the literal becomes an obvious fake (`"fake-client-secret"`), so that tests keep running
   without the environment; the real key still has to be rotated.
-- Notebooks and other files: reported only.
+- Notebooks (keylint/cli/fix_notebook.py): a code cell is fixed like a Python module; a key
+  printed into a saved output is removed by clearing that cell's outputs.
+- Other files: reported only.
 
 A rule whose `autofix` block says `mask` (KL401, keys in logs) is fixed where the key reaches a
 log or print call: the part of the call that carries it becomes "<redacted>" (keylint/cli/fix_logs.py).
@@ -146,6 +148,10 @@ def _rewrite_keys(source: SourcePath, result: FileFix, rules: list, django: bool
 
         result.new, outcomes = fix_python(before, [(f, secret, by_id[f.rule_id]) for f, secret in targets],
                                           is_test_path(source.rel_path), django)
+    elif source.kind == "notebook":
+        from keylint.cli.fix_notebook import fix_notebook
+
+        result.new, outcomes = fix_notebook(before, [(f, secret, by_id[f.rule_id]) for f, secret in targets])
     elif source.kind in CONFIG_KINDS:
         result.new, outcomes = _fix_config(before, [(f, by_id[f.rule_id]) for f, _ in targets], source.kind)
     else:
@@ -197,7 +203,7 @@ def _env_examples(changed: list[FileFix], by_path: dict, root: str) -> dict[str,
     updates: dict[str, FileFix] = {}
     for result in changed:
         source = by_path[result.path]
-        candidate = _nearest_env_example(source.abs_path, root) if source.kind == "python" and result.env_vars else None
+        candidate = _nearest_env_example(source.abs_path, root) if source.kind in ("python", "notebook") and result.env_vars else None
         if candidate is None:
             continue
         if candidate not in updates:
