@@ -268,10 +268,12 @@ def targets(app: dict, django: dict | None, synthetic: dict, sizes: list[int]) -
         add(f"synthetic: CPU per file at {sizes[-1]:,} / at {sizes[0]:,} (linear: 1)", per_file, 1.2)
         add(f"synthetic: peak RSS at {sizes[-1]:,} files", large.rss_mb, 150, " MB")
     big = synthetic[f"keylint scan one {BIG_FILE_LINES:,}-line file"]
-    if big.note:
+    by_policy = "max-file-size" in big.note  # over the size limit: searched line by line, and the report says so
+    if big.note and not by_policy:
         lines.append(f"- one {BIG_FILE_LINES:,}-line file: NOT MET ({big.note})")
     elif not big.error:
-        add(f"one {BIG_FILE_LINES:,}-line file, CPU s", big.cpu, 30)
+        add(f"one {BIG_FILE_LINES:,}-line file{' (--max-file-size: line search only)' if by_policy else ''}, CPU s",
+            big.cpu, 30)
         add(f"one {BIG_FILE_LINES:,}-line file, peak RSS", big.rss_mb, 500, " MB")
     print("\n## Targets (issue 14; CPU seconds)\n")
     print("\n".join(lines))

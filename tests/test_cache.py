@@ -209,3 +209,69 @@ def test_project_facts_of_deleted_files_are_dropped(tree, tmp_path):
     names = pickle.loads(stored.read_bytes())
     assert names and not any(name.endswith("\0shophub/app.py") for name in names)
     assert any(name.endswith("\0shophub/settings.py") for name in names)
+
+
+def _full_scans(monkeypatch) -> list:
+    """Records each scan that runs the project phase (one not answered from the last scan's outcome)."""
+    from keylint.pipeline import scan as pipeline
+
+    calls, original = [], pipeline.summarise_project
+    monkeypatch.setattr(pipeline, "summarise_project", lambda *a, **k: calls.append(1) or original(*a, **k))
+    return calls
+
+
+def test_unchanged_project_is_answered_from_the_last_scan_and_still_reviewed(tree, tmp_path, monkeypatch):
+    """No file changed: the stored outcome is the answer (no project phase, no per-file entries),
+    and suppression policy, minimum severity and the baseline apply to it as to a full scan."""
+    from keylint.pipeline.baseline import Baseline, identity_hash
+
+    (tree / "notes.py").write_text("VALUE = 1  # keylint: ignore[KL101]\n")
+    full = _full_scans(monkeypatch)
+    cold = _scan(tree, tmp_path / "cache")
+    warm = _scan(tree, tmp_path / "cache")
+    assert len(full) == 1 and warm.from_cache == warm.files_scanned == cold.files_scanned
+    assert cold.findings and _dicts(warm) == _dicts(cold) and warm.project is None
+    accepted = next(f for f in cold.findings if f.severity in ("high", "critical"))
+    review = dict(min_severity="high", report_unused_suppressions=True, require_reason=True,
+                  baseline=Baseline({(accepted.rule_id, accepted.path, identity_hash(accepted)): 1}))
+    fast = _scan(tree, tmp_path / "cache", **review)
+    assert len(full) == 1
+    slow = scan([str(tree)], load_rules(), ScanOptions(root=str(tree), **review))
+    assert _dicts(fast) == _dicts(slow) and fast.baselined == slow.baselined == 1
+    assert fast.suppression_issues == slow.suppression_issues and fast.suppression_issues
+    assert len(fast.findings) < len(cold.findings)
+
+
+def test_any_changed_file_or_setting_scans_again(tree, tmp_path, monkeypatch):
+    full = _full_scans(monkeypatch)
+    _scan(tree, tmp_path / "cache")
+    settings = tree / "config" / "vipps.yaml"
+    stat = settings.stat()
+    os.utime(settings, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # same bytes, new mtime
+    _scan(tree, tmp_path / "cache")
+    (tree / "new.py").write_text("X = 1\n")
+    _scan(tree, tmp_path / "cache")
+    _scan(tree, tmp_path / "cache", redact=False)
+    explained = _scan(tree, tmp_path / "cache", keep_project=True)  # --explain-keys needs the index
+    assert len(full) == 5 and explained.project is not None
+    _scan(tree, tmp_path / "cache")
+    assert len(full) == 5
+
+
+def test_a_scan_with_a_failed_file_is_not_answered_from_its_outcome(tree, tmp_path, monkeypatch):
+    """A file keylint failed on is not cached, so the next scan must try it again."""
+    from keylint.pipeline import analyse
+
+    original = analyse.analyse_file
+
+    def crash_on_settings(source, *args):
+        if source.rel_path == "config/vipps.yaml":
+            raise RuntimeError("boom")
+        return original(source, *args)
+
+    monkeypatch.setattr(analyse, "analyse_file", crash_on_settings)
+    failed = _scan(tree, tmp_path / "cache", jobs=1)
+    assert any("internal error" in e.message for e in failed.errors)
+    monkeypatch.setattr(analyse, "analyse_file", original)
+    again = _scan(tree, tmp_path / "cache", jobs=1)
+    assert not again.errors and any(f.path == "config/vipps.yaml" for f in again.findings)

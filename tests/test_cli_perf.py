@@ -110,3 +110,64 @@ def test_progress_bar_counts_up_to_the_total_once():
     for done in (1, MIN_FILES // 2, MIN_FILES, MIN_FILES):
         bar(done, MIN_FILES)
     assert bar.done == MIN_FILES and bar.bar.pos == MIN_FILES
+
+
+_LARGE = (
+    "import logging\nimport os\n\n"
+    'VIPPS_CLIENT_SECRET = "Zq8Lm2Xv7Rt4Kb1Wn9Pd5Hs3Jf6Gc0Ay"\n'
+    "secret = os.environ['VIPPS_CLIENT_SECRET']\nlogging.info('secret %s', secret)\n"
+    + "".join(f"value_{i} = {i}\n" for i in range(400))
+)
+
+
+def test_a_file_over_max_file_size_gets_the_line_search_and_a_notice_in_every_format(tmp_path):
+    """Above --max-file-size a file is not parsed: the hardcoded key is still found line by line,
+    the data flow (a logged secret) is not, and every format says so for that file."""
+    from keylint.report import FORMATS
+    from keylint.pipeline.scan import MAX_FILE_BYTES
+
+    (tmp_path / "big.py").write_text(_LARGE)
+    (tmp_path / "small.py").write_text("X = 1\n")
+    size = (tmp_path / "big.py").stat().st_size
+    assert 4096 < size < MAX_FILE_BYTES
+    full = _report(tmp_path, "--no-cache")
+    assert not full["errors"]
+    assert {f["rule_id"] for f in full["findings"]} >= {"KL101", "KL401"}
+    for cache in ("--no-cache", "--cache-dir"):
+        limited = _report(tmp_path, *([cache] if cache == "--no-cache" else [cache, str(tmp_path / "c")]),
+                          "--max-file-size", "4")
+        assert [e["message"] for e in limited["errors"]] == [
+            f"file of {size / 1024:.1f} KB is larger than --max-file-size (4 KB): not parsed; "
+            "searched line by line for hardcoded keys only"]
+        assert [f["rule_id"] for f in limited["findings"]] == ["KL101"]
+    for name in FORMATS:
+        result = CliRunner().invoke(main, ["scan", str(tmp_path), "--no-cache", "--max-file-size", "4", "--format", name])
+        assert result.exit_code == 1, name  # the key line by line (findings come before "incomplete")
+        assert "max-file-size" in result.output, name
+    assert _report(tmp_path, "--no-cache", "--max-file-size", "0") == full
+
+
+def test_a_file_over_max_file_size_is_not_summarised_for_the_project_phase(tmp_path):
+    from keylint.pipeline.scan import ScanOptions, scan
+    from keylint.rules.packs import load_rules
+
+    (tmp_path / "big.py").write_text(_LARGE)
+
+    def summarised(limit):
+        report = scan([str(tmp_path)], load_rules(), ScanOptions(root=str(tmp_path), max_file_bytes=limit))
+        return set(report.project["taint"].summaries)
+
+    assert summarised(None) == {"big.py"} and summarised(4096) == set()
+
+
+def test_a_scan_without_vipps_evidence_loads_neither_the_solver_nor_libcst(tmp_path):
+    """No data-flow rule is in play: the project index is empty and costs no LibCST import."""
+    import subprocess
+    import sys
+
+    (tmp_path / "app.py").write_text("import requests\n\ntoken = 'abc'\nrequests.get('https://example.com')\n")
+    code = ("import sys; from keylint.pipeline.scan import ScanOptions, scan; from keylint.rules.packs import load_rules; "
+            f"r = scan([{str(tmp_path)!r}], load_rules(), ScanOptions(root={str(tmp_path)!r})); "
+            "print(r.files_scanned, type(r.project['taint']).__name__, 'libcst' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1", "NoFlows", "False"]

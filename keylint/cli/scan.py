@@ -42,6 +42,9 @@ def _format_choice():
               help="Seconds one file may take (all phases together) before it is reported as not analysed.")
 @click.option("--memory-limit", "memory_mb", type=click.IntRange(min=64), default=2048, show_default=True, metavar="MB",
               help="Memory one file's analysis may take (per worker process) before it is reported as not analysed.")
+@click.option("--max-file-size", "max_file_kb", type=click.IntRange(min=0), default=1024, show_default=True, metavar="KB",
+              help="Larger files are not parsed: they get the line-based search for hardcoded keys only, and the "
+                   "report says so for each (0: no limit).")
 @click.option("--history", "history_range", is_flag=False, flag_value="", default=None, metavar="[REV-RANGE]",
               help="Scan what git commits added, on all branches (or --history=REV-RANGE), with the hardcoded-secret "
                    "rules: each key once, with the commit where it first appeared and whether HEAD still has it.")
@@ -49,7 +52,8 @@ def _format_choice():
               help="Also print the key type, API and environment inferred for each request, with the evidence "
                    "(to stderr unless the report on stdout is text).")
 def scan(paths, fmt, outputs, baseline, diff_ref, no_redact, quiet, exit_zero, statistics, colour,
-         jobs, no_cache, cache_dir, no_prefilter, timeout_s, memory_mb, history_range, explain_keys, **flags) -> None:
+         jobs, no_cache, cache_dir, no_prefilter, timeout_s, memory_mb, max_file_kb, history_range, explain_keys,
+         **flags) -> None:
     """Scan PATHS (default: the current folder) for key leaks and misuse."""
     from keylint.report import render
     from keylint.pipeline.scan import scan as run_scan
@@ -66,7 +70,7 @@ def scan(paths, fmt, outputs, baseline, diff_ref, no_redact, quiet, exit_zero, s
     options = _scan_options(
         config, flags, redact=not no_redact, baseline=_baseline(config, baseline), diff=_diff(diff_ref, config.root),
         prefilter=not no_prefilter, jobs=jobs or default_jobs(), cache_dir=cache_dir, timeout_s=timeout_s,
-        memory_mb=memory_mb,
+        memory_mb=memory_mb, keep_project=explain_keys, max_file_bytes=max_file_kb * 1024 or None,
     )
     if history_range is not None:
         if diff_ref is not None:

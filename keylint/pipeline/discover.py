@@ -92,10 +92,6 @@ def git_files(top: str) -> list[str] | None:
     return sorted({os.fsdecode(name) for name in done.stdout.split(b"\0") if name})
 
 
-def _is_virtualenv(path: str) -> bool:
-    return os.path.isfile(os.path.join(path, "pyvenv.cfg"))
-
-
 def _relative(path: str, base: str) -> str:
     """`path` relative to `base`, with forward slashes; without relpath's cost when it is under it."""
     prefix = base.rstrip(os.sep) + os.sep
@@ -195,6 +191,8 @@ class Discovery:
         except OSError as exc:
             self.unreadable.append((self._display(dirpath, top) + "/", f"cannot read folder: {exc.strerror or exc}"))
             return
+        if dirpath != top and any(e.name == "pyvenv.cfg" and e.is_file() for e in entries):
+            return  # a virtualenv (seen in its own listing: no stat per folder to ask)
         if self.gitignore and any(e.name == ".gitignore" for e in entries):
             ignores = [*ignores, (dirpath, self._gitignore(os.path.join(dirpath, ".gitignore")))]
         subdirs = []
@@ -215,7 +213,7 @@ class Discovery:
             yield from self._walk_dir(subdir, top, ignores)
 
     def _skip_dir(self, path: str, name: str, top: str, ignores) -> bool:
-        if _skipped_folder((name,)) or _is_virtualenv(path):
+        if _skipped_folder((name,)):
             return True
         return self._ignored(path, True, ignores) or self.excludes is not None and self._excluded(self._display(path, top) + "/")
 

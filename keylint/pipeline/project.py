@@ -44,7 +44,7 @@ LOOK_CHUNK = 256
 
 def summarise_project(sources: list, rules: list, key_types=(), store=None,
                       jobs: int = 1, limits: workers.Limits | None = None,
-                      prefilter=None, plain: dict | None = None) -> dict:
+                      prefilter=None, plain: dict | None = None, skip: frozenset[str] = frozenset()) -> dict:
     """{kind name: index} for the kinds of `rules` that have a project phase; `key_types` are
     the configured (name, type) pairs; `store` (a keylint.services.cache.ProjectFacts) keeps what is
     learnt from each file between scans; `limits` bound each file's time (shared with its
@@ -53,7 +53,8 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
     The first look reads each file once for the analysis too: given the scan's `prefilter`
     (before the project phase: keylint.pipeline.prefilter.build(rules, frozenset())), the files it rules
     out that hold no suppression comment go into `plain` (path -> content digest), and the scan
-    need not read them again."""
+    need not read them again. Files in `skip` (too large to parse) count for their tokens but are
+    not summarised."""
     limits = limits or workers.Limits()
     project: dict = {}
     for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
@@ -67,7 +68,8 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
             plain.update((f.source.rel_path, f.digest) for f in files if f.facts.get(PLAIN) and f.digest)
         possible = rules_in_play(kind, kind_rules, frozenset().union(*(f.facts["tokens"] for f in files)))
         run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, limits=limits)
-        summaries = _summaries(kind, files, possible, run) if possible else {}
+        parsed = [f for f in files if f.source.rel_path not in skip]
+        summaries = _summaries(kind, parsed, possible, run) if possible else {}
         project[kind_name] = kind.build_index(summaries, frozenset(r.id for r in possible))
         for f in files:
             if store is not None and f.learnt:

@@ -13,13 +13,11 @@ import sys
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING
 
-import yaml
-
-from keylint.core import yamlsafe
 from keylint.core.findings import SEVERITIES
 
 if TYPE_CHECKING:
     import pathspec
+    import yaml
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -161,6 +159,10 @@ def _read_toml(path: str) -> dict | None:
 
 
 def _read_yaml(path: str) -> dict:
+    import yaml  # with yamlsafe: only for a .keylint.yaml, not on every start
+
+    from keylint.core import yamlsafe
+
     try:
         with open(path, encoding="utf-8") as handle:
             _, data = yamlsafe.load(handle)
@@ -214,6 +216,8 @@ def _validate(config: Config, raw) -> None:
 
 
 def _describe(config: Config, error) -> str:
+    from keylint.core import yamlsafe
+
     where = [str(p) for p in error.absolute_path]
     message = yamlsafe.brief(error.message)
     if error.validator == "additionalProperties" and "properties" in error.schema:

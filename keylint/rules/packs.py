@@ -10,9 +10,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from keylint.core import yamlsafe
 from keylint.core.findings import PITFALLS
 from keylint.rules.kinds import KINDS, SpecError
 from keylint.rules.models import (MODEL_PACK_SCHEMA, ModelError, allow_references, combine, is_model_pack, resolve,
@@ -21,6 +18,7 @@ from keylint.services.cache import files_digest, load_cached
 
 if TYPE_CHECKING:
     import jsonschema
+    import yaml
 
 PACK_SUFFIXES = (".yaml", ".yml")
 
@@ -154,6 +152,10 @@ def _load(path: Path, root, data, models: dict | None) -> list[Rule]:
 
 
 def _read(path: Path) -> tuple[yaml.Node | None, Any]:
+    import yaml  # with yamlsafe: only when a pack is read, not when the compiled rules come from the cache
+
+    from keylint.core import yamlsafe
+
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -179,6 +181,8 @@ def _validate(path: Path, data: Any, root: yaml.Node | None, schema: dict) -> No
 
 
 def _describe(path: Path, root: yaml.Node | None, error: jsonschema.ValidationError) -> str:
+    from keylint.core import yamlsafe
+
     where = list(error.absolute_path)
     message = yamlsafe.brief(error.message)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -251,6 +255,8 @@ def _field_path(parts: list) -> str:
 
 def _line_of(root: yaml.Node | None, parts: list) -> int:
     """1-based line of the YAML node at `parts`, or of the deepest node that exists on the way."""
+    import yaml
+
     node = root
     line = node.start_mark.line + 1 if node is not None else 1
     for part in parts:

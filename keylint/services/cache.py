@@ -220,3 +220,22 @@ def load_cached(directory: Path, group: str, parts: tuple, valid, make):
     value = make()
     _write_pickle(path, value)
     return value
+
+
+class LastScan:
+    """The outcome of the last scan of one root under one analysis key, with the signature of
+    its inputs (which files, their stat, the options): a scan whose signature is the stored one
+    has the stored outcome, so an unchanged project is answered from one small file."""
+
+    def __init__(self, directory: Path, root: str, key: str, signature: str):
+        self.path = Path(directory) / "scans" / _digest(os.path.abspath(root)) / f"{key}.pickle"
+        self.signature = signature
+
+    def get(self, valid):
+        """The stored outcome if it was stored under this signature and valid(outcome) holds."""
+        stored = _read_pickle(self.path, lambda v: isinstance(v, tuple) and len(v) == 2 and v[0] == self.signature
+                              and valid(v[1]))
+        return None if stored is None else stored[1]
+
+    def put(self, outcome) -> None:
+        _write_pickle(self.path, (self.signature, outcome))

@@ -215,7 +215,7 @@ def test_line_scan_of_an_unparsable_python_file_finds_the_same_keys_as_the_parse
 def test_memory_budget_on_a_huge_single_line_file(run_input):
     from tests.hardening.inputs import one_line_list
 
-    outcome = run_input(one_line_list(2), "--memory-limit", "160")
+    outcome = run_input(one_line_list(2), "--memory-limit", "160", "--max-file-size", "0")
     assert outcome.code == 1 and "KL101" in outcome.stdout
     assert "oneline.py: error:" in outcome.stdout and "(file of 2.0 MB)" in outcome.stdout
     assert "memory budget of 160 MB" in outcome.stdout

@@ -8,7 +8,7 @@ phase), then `check()` each file against the index.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from keylint.core.findings import FlowStep, Hit
 from keylint.core.spec import merge
@@ -235,8 +235,19 @@ def wanted(summaries: dict) -> set[str]:
     return wanted_callees(build_index(summaries))
 
 
+@dataclass(frozen=True)
+class NoFlows:
+    """The index of a scan in which no rule is in play (no Vipps evidence anywhere): nothing is
+    summarised or solved, so neither the solver nor LibCST is loaded (~0.25 s of a re-scan)."""
+
+    summaries: dict = field(default_factory=dict)
+    rule_ids: frozenset = frozenset()
+
+
 def build_index(summaries: dict, rule_ids: frozenset | None = None):
     """The solved index; `rule_ids` are the rules in play in the scan (None: all)."""
+    if rule_ids is not None and not rule_ids:
+        return NoFlows()
     from keylint.dataflow.solve import ProjectIndex
 
     return ProjectIndex({path: s for path, s in summaries.items() if s is not None}, rule_ids)
