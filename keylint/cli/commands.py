@@ -7,9 +7,9 @@ import sys
 
 import click
 
-from keylint.cli.main import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INCOMPLETE, _configured, _configured_packs, _emit,
-                              _existing, _fail, _history, _load, _packs_of, _project, _say_if_empty, _scan_options,
-                              _split, main, project_options, rules_option)
+from keylint.cli.main import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INCOMPLETE, configured_packs, emit,
+                              existing_paths, fail, history_scan, load_config, load_packs, packs_of, project_config,
+                              say_if_empty, scan_options, split_ids, main, project_options, rules_option)
 
 
 @main.group("baseline")
@@ -30,14 +30,14 @@ def baseline_create(paths, output, history_range, **flags) -> None:
     from keylint.rules.config import resolve
     from keylint.pipeline.scan import scan as run_scan
 
-    config, rules = _project(flags)
+    config, rules = project_config(flags)
     if history_range is not None:
-        report = _history(history_range, paths, rules, _scan_options(config, flags))
+        report = history_scan(history_range, paths, rules, scan_options(config, flags))
     else:
-        report = run_scan(_existing(paths), rules, _scan_options(config, flags))
-        _say_if_empty(report, paths)
+        report = run_scan(existing_paths(paths), rules, scan_options(config, flags))
+        say_if_empty(report, paths)
     target = os.path.abspath(output) if output else resolve(config, config.baseline or DEFAULT_BASELINE)
-    _emit(render(report.findings), target)
+    emit(render(report.findings), target)
     click.echo(f"wrote {len(report.findings)} finding(s) to {os.path.relpath(target)}", err=True)
     sys.exit(EXIT_INCOMPLETE if report.errors else EXIT_CLEAN)
 
@@ -48,7 +48,7 @@ def config_command(**flags) -> None:
     """Print the effective configuration (file, then flags) as YAML, as `.keylint.yaml` takes it."""
     import yaml
 
-    config, _ = _project(flags)
+    config, _ = project_config(flags)
     origin = config.source or "no configuration file; defaults"
     click.echo(f"# keylint configuration from {origin} (root: {config.root})")
     click.echo(yaml.safe_dump(config.to_dict(), sort_keys=False, allow_unicode=True), nl=False)
@@ -63,18 +63,18 @@ def docs_command(rule_packs, output, check_file) -> None:
     """Generate the Markdown rule reference (docs/rules.md) from the shipped and given packs."""
     from keylint.report.docs import render
 
-    rendered = render(_load(rule_packs))
+    rendered = render(load_packs(rule_packs))
     if check_file:
         try:
             with open(check_file, encoding="utf-8") as handle:
                 current = handle.read()
         except OSError as exc:
-            _fail(f"cannot read {check_file}: {exc.strerror or exc}")
+            fail(f"cannot read {check_file}: {exc.strerror or exc}")
         if current != rendered:
             click.echo(f"{check_file} is out of date: run `keylint docs -o {check_file}`", err=True)
             sys.exit(EXIT_FINDINGS)
         sys.exit(EXIT_CLEAN)
-    _emit(rendered, output)
+    emit(rendered, output)
 
 
 @main.group(invoke_without_command=True)
@@ -82,7 +82,7 @@ def docs_command(rule_packs, output, check_file) -> None:
 @click.pass_context
 def rules(ctx, rule_packs) -> None:
     """List the loaded rules (shipped and configured packs); `keylint rules show ID` documents one."""
-    ctx.obj = _configured_packs(rule_packs)
+    ctx.obj = configured_packs(rule_packs)
     if ctx.invoked_subcommand is None:
         from keylint.report.ruledoc import rule_table
 
@@ -100,7 +100,7 @@ def rules_show(loaded, rule_id, markdown) -> None:
 
     matches = [r for r in loaded if r.id == rule_id.upper() or r.name == rule_id]
     if not matches:
-        _fail(f"no rule {rule_id!r}; `keylint rules` lists them")
+        fail(f"no rule {rule_id!r}; `keylint rules` lists them")
     click.echo((rule_section if markdown else rule_page)(matches[0]), nl=False)
 
 
@@ -115,15 +115,15 @@ def fix_command(paths, rule_ids, show_diff) -> None:
     from keylint.cli.fix import fix_paths, fixable
 
     try:
-        config = _configured(None, ())
+        config = load_config(None, ())
     except ConfigError as exc:
-        _fail(f"invalid configuration:\n{exc}")
-    loaded = _packs_of(config)
+        fail(f"invalid configuration:\n{exc}")
+    loaded = packs_of(config)
     rules = fixable(loaded)
-    wanted = _split(rule_ids)
+    wanted = split_ids(rule_ids)
     unknown = sorted(set(wanted) - {r.id for r in rules})
     if unknown:
-        _fail(f"no fixable rule {', '.join(unknown)}; `keylint rules` marks the fixable ones")
+        fail(f"no fixable rule {', '.join(unknown)}; `keylint rules` marks the fixable ones")
     rules = [r for r in rules if not wanted or r.id in wanted]
     by_id = {r.id: r for r in rules}
     outcomes, errors = fix_paths(list(paths) or ["."], rules, config.root, write=not show_diff,
@@ -167,7 +167,7 @@ def test_rules(paths, annotated, verbose) -> None:
     try:
         loaded = load_rules(list(paths), include_shipped=not paths)
     except PackError as exc:
-        _fail(f"invalid rule pack:\n{exc}")
+        fail(f"invalid rule pack:\n{exc}")
     results = run_rule_examples(loaded)
     failures = 0
     for result in results:

@@ -20,17 +20,17 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, EXIT_INCOMPLETE, EXIT_INTERNAL, EXIT_INTE
 SEVERITY_CHOICE = click.Choice(["low", "medium", "high", "critical"])
 
 
-def _fail(message: str) -> None:
+def fail(message: str) -> None:
     click.echo(f"keylint: error: {message}", err=True)
     sys.exit(EXIT_USAGE)
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+def split_ids(values: tuple[str, ...]) -> tuple[str, ...]:
     """Repeatable options also take comma-separated lists: --select KL101,KL102."""
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
 
-def _load(extra_packs: tuple[str, ...], cache_dir: str | None = None):
+def load_packs(extra_packs: tuple[str, ...], cache_dir: str | None = None):
     from keylint.rules.packs import PackError, load_rules, load_rules_cached
 
     try:
@@ -38,7 +38,7 @@ def _load(extra_packs: tuple[str, ...], cache_dir: str | None = None):
             return load_rules(list(extra_packs))
         return load_rules_cached(list(extra_packs), cache_dir)
     except PackError as exc:
-        _fail(f"invalid rule pack:\n{exc}")
+        fail(f"invalid rule pack:\n{exc}")
 
 
 rules_option = click.option(
@@ -68,31 +68,31 @@ def project_options(command):
     return command
 
 
-def _configured(config_file: str | None, rule_packs: tuple[str, ...]):
+def load_config(config_file: str | None, rule_packs: tuple[str, ...]):
     """The configuration file's settings with --rules replacing its `rules`."""
     from keylint.rules.config import load_config, override
 
     return override(load_config(config_file), rules=tuple(os.path.abspath(p) for p in rule_packs))
 
 
-def _configured_packs(rule_packs: tuple[str, ...]) -> list:
+def configured_packs(rule_packs: tuple[str, ...]) -> list:
     """The rules of the shipped packs plus the configured (or given) extra packs."""
     from keylint.rules.config import ConfigError
 
     try:
-        config = _configured(None, rule_packs)
+        config = load_config(None, rule_packs)
     except ConfigError as exc:
-        _fail(f"invalid configuration:\n{exc}")
-    return _packs_of(config)
+        fail(f"invalid configuration:\n{exc}")
+    return packs_of(config)
 
 
-def _packs_of(config, cache_dir: str | None = None) -> list:
+def packs_of(config, cache_dir: str | None = None) -> list:
     from keylint.rules.config import resolve
 
-    return _load(tuple(resolve(config, p) for p in config.rules), cache_dir)
+    return load_packs(tuple(resolve(config, p) for p in config.rules), cache_dir)
 
 
-def _project(flags: dict, cache_dir: str | None = None):
+def project_config(flags: dict, cache_dir: str | None = None):
     """The effective configuration (file, then command-line flags) and the rules it enables."""
     from dataclasses import replace
 
@@ -101,18 +101,18 @@ def _project(flags: dict, cache_dir: str | None = None):
 
     try:
         config = override(
-            _configured(flags["config_file"], flags["rule_packs"]),
-            select=_split(flags["select"]),
-            ignore=_split(flags["ignore"]),
-            exclude=_split(flags["exclude"]),
+            load_config(flags["config_file"], flags["rule_packs"]),
+            select=split_ids(flags["select"]),
+            ignore=split_ids(flags["ignore"]),
+            exclude=split_ids(flags["exclude"]),
             min_severity=flags["min_severity"],
             require_reason=flags["require_reason"],
             report_unused_suppressions=flags["report_unused_suppressions"],
         )
-        loaded = _packs_of(config, cache_dir)
+        loaded = packs_of(config, cache_dir)
         check_names(config, loaded)
     except ConfigError as exc:
-        _fail(f"invalid configuration:\n{exc}")
+        fail(f"invalid configuration:\n{exc}")
     overrides = dict(config.severity)
     rules = [
         replace(rule, severity=configured_severity(overrides, rule.id, rule.pitfall, rule.severity))
@@ -121,7 +121,7 @@ def _project(flags: dict, cache_dir: str | None = None):
     return config, rules
 
 
-def _scan_options(config, flags: dict, **extra):
+def scan_options(config, flags: dict, **extra):
     from keylint.pipeline.scan import ScanOptions
 
     return ScanOptions(
@@ -163,16 +163,16 @@ def main(debug: bool) -> None:
     """Find leaked and misused Vipps MobilePay API keys in Python code and config."""
 
 
-def _existing(paths: tuple[str, ...]) -> list[str]:
+def existing_paths(paths: tuple[str, ...]) -> list[str]:
     """The paths to scan (default: the current folder); one that does not exist is a usage error
     (a symbolic link that leads nowhere exists: the scan reports what is wrong with it)."""
     missing = [path for path in paths if not os.path.lexists(path)]
     if missing:
-        _fail(f"no such file or directory: {', '.join(missing)}")
+        fail(f"no such file or directory: {', '.join(missing)}")
     return list(paths) or ["."]
 
 
-def _say_if_empty(report, paths: tuple[str, ...]) -> None:
+def say_if_empty(report, paths: tuple[str, ...]) -> None:
     """A scan that read nothing says so: a wrong path or an exclude that hides everything shows."""
     if report.files_scanned or report.errors:
         return
@@ -185,17 +185,17 @@ def _say_if_empty(report, paths: tuple[str, ...]) -> None:
     )
 
 
-def _history(rev_range: str, paths, rules, options):
+def history_scan(rev_range: str, paths, rules, options):
     from keylint.pipeline.gitdiff import GitError
     from keylint.pipeline.history import scan_history
 
     try:
         return scan_history(rev_range, list(paths), rules, options)
     except GitError as exc:
-        _fail(f"--history {rev_range}: {exc}".replace("--history :", "--history:"))
+        fail(f"--history {rev_range}: {exc}".replace("--history :", "--history:"))
 
 
-def _emit(rendered: str, output: str | None, colour: bool = False) -> None:
+def emit(rendered: str, output: str | None, colour: bool = False) -> None:
     """Print, or write FILE atomically (a failed write leaves the old file, never a truncated one)."""
     from keylint.services.atomic import write_atomic
 
@@ -206,4 +206,4 @@ def _emit(rendered: str, output: str | None, colour: bool = False) -> None:
     try:
         write_atomic(output, rendered.encode("utf-8"))
     except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror or exc}")
+        fail(f"cannot write {output}: {exc.strerror or exc}")

@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from keylint.cli.main import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INCOMPLETE, _emit, _existing, _fail, _history, _project,
-                              _say_if_empty, _scan_options, main, project_options)
+from keylint.cli.main import (EXIT_CLEAN, EXIT_FINDINGS, EXIT_INCOMPLETE, emit, existing_paths, fail, history_scan,
+                              main, project_config, project_options, say_if_empty, scan_options)
 
 
 def _format_choice():
@@ -66,22 +66,22 @@ def scan(paths, fmt, outputs, baseline, diff_ref, no_redact, quiet, exit_zero, s
 
         cache_dir = str(user_cache_dir())
     cache_dir = None if no_cache else cache_dir
-    config, rules = _project(flags, cache_dir)
-    options = _scan_options(
+    config, rules = project_config(flags, cache_dir)
+    options = scan_options(
         config, flags, redact=not no_redact, baseline=_baseline(config, baseline), diff=_diff(diff_ref, config.root),
         prefilter=not no_prefilter, jobs=jobs or default_jobs(), cache_dir=cache_dir, timeout_s=timeout_s,
         memory_mb=memory_mb, keep_project=explain_keys, max_file_bytes=max_file_kb * 1024 or None,
     )
     if history_range is not None:
         if diff_ref is not None:
-            _fail("--history and --diff cannot be combined")
-        report = _history(history_range, paths, rules, options)
+            fail("--history and --diff cannot be combined")
+        report = history_scan(history_range, paths, rules, options)
     else:
-        report = run_scan(_existing(paths), rules, options, on_progress=_progress(on_stdout, quiet))
-        _say_if_empty(report, paths)
+        report = run_scan(existing_paths(paths), rules, options, on_progress=_progress(on_stdout, quiet))
+        say_if_empty(report, paths)
     for name, target in reports:
         colour_here = target is None and _colour(colour)
-        _emit(render(name, report, rules, color=colour_here, quiet=quiet), target, colour_here)
+        emit(render(name, report, rules, color=colour_here, quiet=quiet), target, colour_here)
     to_stderr = on_stdout != "text"
     if statistics:
         from keylint.report.text import render_statistics
@@ -109,12 +109,12 @@ def _reports(fmt: str, outputs: tuple[str, ...]) -> list[tuple[str, str | None]]
         if not (colon and name in FORMATS):
             name, target, plain = fmt, value, True
         if not target:
-            _fail(f"--output {value}: no file named (use FORMAT:FILE, or FORMAT:- for stdout)")
+            fail(f"--output {value}: no file named (use FORMAT:FILE, or FORMAT:- for stdout)")
         reports.append((name, None if target == "-" else target))
     if not plain and all(target is not None for _, target in reports):
         reports.insert(0, (fmt, None))
     if sum(target is None for _, target in reports) > 1:
-        _fail("more than one report on stdout: give all but one of them a file (--output FORMAT:FILE)")
+        fail("more than one report on stdout: give all but one of them a file (--output FORMAT:FILE)")
     return reports
 
 
@@ -140,7 +140,7 @@ def _baseline(config, path: str | None):
     try:
         return load(path)
     except BaselineError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 def _diff(ref: str | None, root: str):
@@ -151,7 +151,7 @@ def _diff(ref: str | None, root: str):
     try:
         changed = changed_lines(ref, root)
     except GitError as exc:
-        _fail(f"--diff {ref}: {exc}")
+        fail(f"--diff {ref}: {exc}")
     for warning in changed.warnings:
         click.echo(f"keylint: warning: {warning}", err=True)
     return changed
