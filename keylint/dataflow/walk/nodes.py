@@ -31,20 +31,6 @@ VIEW_METHODS = frozenset({
 _CONSTANTS = (cst.SimpleString, cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)
 
 
-def literal_suffix(node: cst.BaseExpression) -> str:
-    """The constant text at the end of a string expression ("" when it ends in a variable)."""
-    if isinstance(node, cst.SimpleString):
-        return literal_string(node) or ""
-    if isinstance(node, cst.FormattedString):
-        text = ""
-        for part in node.parts:
-            text = text + part.value if isinstance(part, cst.FormattedStringText) else ""
-        return text
-    if isinstance(node, (cst.ConcatenatedString, cst.BinaryOperation)):
-        return literal_suffix(node.right)
-    return ""
-
-
 def template_text(node: cst.BaseExpression | None) -> str | None:
     """A string expression with `{}` for every variable part: f"{base}/v1/{x}" -> "{}/v1/{}"."""
     if node is None:

@@ -10,7 +10,7 @@ import re
 import libcst as cst
 
 from keylint.dataflow import facts as F
-from keylint.dataflow.walk.nodes import FORMAT_FIELD, PERCENT_FIELD, literal_suffix, template_text
+from keylint.dataflow.walk.nodes import FORMAT_FIELD, PERCENT_FIELD, template_text
 from keylint.facts.names import chain
 from keylint.facts.python_bindings import literal_string
 
@@ -23,17 +23,8 @@ class StringsMixin:
 
     def fstring(self, node: cst.FormattedString, env: dict) -> dict:
         taint = self.literal_source(template_text(node), node)
-        text = ""
-        for part in node.parts:
-            if isinstance(part, cst.FormattedStringText):
-                text += part.value
-                continue
-            value = self.expr(part.expression, env)
-            if value:
-                taint = F.join(taint, F.transform(value, ("slot", text)))
-            known = self.constant_text(part.expression, env)
-            text = text + known if known is not None else ""
-        return taint
+        pieces = _pieces(node)
+        return F.join(taint, self._formatted(pieces, [p for p in pieces if not isinstance(p, str)], env))
 
     def key_text(self, node: cst.BaseExpression, env: dict) -> str | None:
         """A dict key or subscript as text: a literal, or a module constant (`headers[MSN_HEADER]`)."""
@@ -55,36 +46,70 @@ class StringsMixin:
         imported = self.a.imports.resolve(name)
         return F.constant_ref(imported) if imported and imported != name and "." in imported else None
 
+    def _slots(self, pieces: list, env: dict) -> tuple[dict, str]:
+        """The known text right before each value of a string built from `pieces` (literal text,
+        value nodes, None for a value not given), by node id, and the known text at its end.
+        Literals and module constants (`key_text`) add to the text; a value of other text starts
+        it again after its own known end: `API + SALES_UNITS_PATH + "/" + msn`, the same parts
+        in an f-string, `%` or `.format()` put the MSN after "/management/v1/sales-units/"."""
+        slots: dict = {}
+        text = ""
+        for piece in pieces:
+            if isinstance(piece, str):
+                text += piece
+                continue
+            if piece is not None:
+                slots.setdefault(id(piece), text)
+            known = None if piece is None else self.key_text(piece, env)
+            text = text + known if known is not None else self._known_end(piece, env)
+        return slots, text
+
+    def _known_end(self, node: cst.BaseExpression | None, env: dict) -> str:
+        """The known text at the end of a string expression ("" when it ends in a variable)."""
+        pieces = _pieces(node)
+        return self._slots(pieces, env)[1] if pieces != [node] else ""
+
+    def _formatted(self, pieces: list, values: list, env: dict, placed_only: bool = False) -> dict:
+        """Each of `values` with the text before it in `pieces` as its slot: formatted into a
+        string, a value is text (its keys are gone). With `placed_only` (`+`, which also adds
+        lists and numbers), a value with no text before it stays as it is."""
+        slots = self._slots(pieces, env)[0]
+        taint: dict = {}
+        for value in values:
+            slot = slots.get(id(value), "")
+            found = self.expr(value, env)
+            taint = F.join(taint, F.transform(found, ("slot", slot)) if slot or not placed_only else found)
+        return taint
+
     def concatenated(self, node: cst.ConcatenatedString, env: dict) -> dict:
-        right = self.expr(node.right, env)
-        slot = literal_suffix(node.left)
-        return F.join(self.expr(node.left, env), F.transform(right, ("slot", slot)) if slot else right)
+        operands = _operands(node)
+        return self._formatted(operands, operands, env, placed_only=True)
 
     def binary(self, node: cst.BinaryOperation, env: dict) -> dict:
-        left = self.expr(node.left, env)
         if isinstance(node.operator, cst.Modulo) and isinstance(node.left, (cst.SimpleString, cst.ConcatenatedString)):
-            return F.join(left, self._percent(literal_string(node.left) or "", node.right, env))
-        right = self.expr(node.right, env)
+            return F.join(self.expr(node.left, env), self._percent(literal_string(node.left) or "", node.right, env))
         if isinstance(node.operator, cst.Add):
-            slot = literal_suffix(node.left)
-            if slot:
-                right = F.transform(right, ("slot", slot))
-        return F.join(left, right)
+            operands = _operands(node)
+            return self._formatted(operands, operands, env, placed_only=True)
+        return F.join(self.expr(node.left, env), self.expr(node.right, env))
 
     def _percent(self, fmt: str, values: cst.BaseExpression, env: dict) -> dict:
-        slots, last = [], 0
+        fields, last = [], 0
         for match in PERCENT_FIELD.finditer(fmt):
             if match.group("conv") != "%":
-                slots.append((match.group("name"), fmt[last:match.start()]))
+                fields.append((fmt[last:match.start()], match.group("name")))
             last = match.end()
         if isinstance(values, cst.Tuple):
-            pairs = zip((s for _, s in slots), (e.value for e in values.elements))
+            given = [e.value for e in values.elements]
+            pieces = [p for (text, _), value in zip(fields, given) for p in (text, value)]
         elif isinstance(values, cst.Dict):
-            texts = {name: text for name, text in slots}
-            pairs = ((texts.get(literal_string(e.key), ""), e.value) for e in values.elements if isinstance(e, cst.DictElement))
+            named = {literal_string(e.key): e.value for e in values.elements if isinstance(e, cst.DictElement)}
+            given = [e.value for e in values.elements if isinstance(e, cst.DictElement)]
+            pieces = [p for text, name in fields for p in (text, named.get(name))]
         else:
-            pairs = [(slots[0][1] if slots else "", values)]
-        return F.join(*(F.transform(self.expr(v, env), ("slot", text)) for text, v in pairs))
+            given = [values]
+            pieces = [fields[0][0] if fields else "", values]
+        return self._formatted(pieces, given, env)
 
     def format_call(self, node: cst.Call, env: dict) -> dict | None:
         """`"...{}...".format(a, b=c)`: each argument lands after the text before its field."""
@@ -94,26 +119,34 @@ class StringsMixin:
         fmt = literal_string(func.value)
         if fmt is None:
             return None
-        texts, auto, last = {}, 0, 0
+        given = dict(enumerate(arg.value for arg in node.args if arg.keyword is None))
+        given.update((arg.keyword.value, arg.value) for arg in node.args if arg.keyword is not None)
+        pieces, auto, last = [], 0, 0
         for match in FORMAT_FIELD.finditer(fmt):
             name = re.split(r"[!:.\[]", match.group(1), maxsplit=1)[0]
             if name == "":
                 name, auto = auto, auto + 1
             elif name.isdigit():
                 name = int(name)
-            texts.setdefault(name, fmt[last:match.start()])
+            pieces += [fmt[last:match.start()], given.get(name)]
             last = match.end()
-        taint: dict = {}
-        index = 0
-        for arg in node.args:
-            if arg.keyword is not None:
-                position = arg.keyword.value
-            else:
-                position, index = index, index + 1
-            value = self.expr(arg.value, env)
-            taint = F.join(taint, F.transform(value, ("slot", texts.get(position, ""))))
-        return taint
+        return self._formatted(pieces, [arg.value for arg in node.args], env)
 
     def call_or_format(self, node: cst.Call, env: dict) -> dict:
         formatted = self.format_call(node, env)
         return formatted if formatted is not None else self.call(node, env)
+
+
+def _pieces(node: cst.BaseExpression | None) -> list:
+    """A string expression as its parts, left to right: an f-string's text and expressions, or
+    its operands (`_operands`)."""
+    if isinstance(node, cst.FormattedString):
+        return [p.value if isinstance(p, cst.FormattedStringText) else p.expression for p in node.parts]
+    return _operands(node)
+
+
+def _operands(node: cst.BaseExpression | None) -> list:
+    """The operands of a chain of `+` or of implicitly concatenated strings; anything else is one."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) or isinstance(node, cst.ConcatenatedString):
+        return _operands(node.left) + _operands(node.right)
+    return [node]
