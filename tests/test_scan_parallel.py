@@ -88,10 +88,10 @@ REAL_SUMMARISE_ONE = keylint.pipeline.project._summarise_one
 REAL_SUMMARISE = keylint.rules.kinds.taint.summarise
 
 
-def crash_on_app(kind, item, rules, key_types):
+def crash_on_app(kind, item, rules, key_types, **also):
     if item[0].rel_path.endswith("shophub/app.py"):
         os.kill(os.getpid(), signal.SIGKILL)
-    return REAL_SUMMARISE_ONE(kind, item, rules, key_types)
+    return REAL_SUMMARISE_ONE(kind, item, rules, key_types, **also)
 
 
 def test_worker_crash_in_the_project_phase_costs_that_file_only(always_pool, monkeypatch, tmp_path):
