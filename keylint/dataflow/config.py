@@ -41,9 +41,11 @@ class Globs(_Patterns):
         self._regex = Pattern(joined) if joined else None  # compiled when first matched
 
     def match(self, *names: str | None) -> bool:
-        if self._regex is None:
-            return False
-        return any(name is not None and self._regex.match(name) for name in names)
+        if self._regex is not None:  # a loop, not any(): this runs for every call site and every sink
+            for name in names:
+                if name is not None and self._regex.match(name):
+                    return True
+        return False
 
 
 class Regexes(_Patterns):
