@@ -142,12 +142,12 @@ the C stack beyond a few thousand, killing the process."""
 def _parse_python(text: str) -> cst.Module:
     import libcst as cst
 
-    too_deep = _nesting_problem(text)
-    if too_deep:
-        raise ParseFailure(too_deep)
+    from keylint.pipeline.pieces import parse_in_pieces
+
+    tree = _cpython_tree(text)
     try:
         with _collector_paused():
-            return cst.parse_module(text)
+            return (tree is not None and parse_in_pieces(text, tree)) or cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
         raise ParseFailure(_syntax_error(text, exc)) from exc
     except RecursionError as exc:
@@ -180,28 +180,31 @@ def _syntax_error(text: str, exc: cst.ParserSyntaxError) -> str:
     return f"Python syntax error at line {exc.editor_line}, column {exc.editor_column}: {exc.message}"
 
 
-def _nesting_problem(text: str) -> str | None:
-    """Why the text is nested too deeply for LibCST, or None. CPython's own parser (fast, and
-    guarded against deep input) builds the tree; only nodes wide enough to hide MAX_NESTING
-    levels are descended into, so ordinary code costs one cheap pass over its statements."""
+def _cpython_tree(text: str) -> ast.Module | None:
+    """CPython's tree of the text (None if CPython cannot parse it: LibCST reports the syntax
+    error, or parses syntax newer than this Python); ParseFailure when the text is nested too
+    deeply for LibCST. CPython's parser is fast and guarded against deep input; only nodes wide
+    enough to hide MAX_NESTING levels are descended into, so ordinary code costs one cheap pass
+    over its statements."""
     try:
         tree = _cpython_parse(text)
     except SyntaxError as exc:
         if "too many nested parentheses" in str(exc.msg):
-            return f"too deeply nested to analyse: more than 200 nested brackets at line {exc.lineno}"
-        return None  # LibCST reports the syntax error (or parses syntax newer than this Python)
-    except RecursionError:
-        return "too deeply nested to analyse: Python's own parser gives up on it"
-    except MemoryError:  # the parser's stack guard (deep nesting), or the worker's memory budget
+            raise ParseFailure(f"too deeply nested to analyse: more than 200 nested brackets at line {exc.lineno}") from exc
+        return None
+    except RecursionError as exc:
+        raise ParseFailure("too deeply nested to analyse: Python's own parser gives up on it") from exc
+    except MemoryError as exc:  # the parser's stack guard (deep nesting), or the worker's memory budget
         if len(text) >= 2**20:
             raise
-        return "too deeply nested to analyse: Python's own parser gives up on it"
+        raise ParseFailure("too deeply nested to analyse: Python's own parser gives up on it") from exc
     stack = [(tree, 0)]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_NESTING:
-            return f"too deeply nested to analyse: an expression nested over {MAX_NESTING} levels deep at line {node.lineno}"
+            raise ParseFailure(f"too deeply nested to analyse: an expression nested over {MAX_NESTING} levels deep at line {node.lineno}")
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node) if _may_nest(child, MAX_NESTING - depth))
+    return tree
 
 
 def _may_nest(node: ast.AST, levels: int) -> bool:
