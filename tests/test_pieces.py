@@ -10,7 +10,7 @@ import pytest
 
 import keylint.pipeline.pieces as pieces
 from keylint.pipeline.parse import parse
-from keylint.pipeline.pieces import parse_in_pieces
+from keylint.pipeline.pieces import parse_in_pieces, statement_lines
 from tests.conftest import EXAMPLE_APP, REPO
 
 
@@ -22,7 +22,7 @@ def small_pieces(monkeypatch):
 
 def _same_as_whole(text: str) -> bool | None:
     """Whether the pieced tree is the whole parse's (None: the text was parsed whole)."""
-    joined = parse_in_pieces(text, ast.parse(text))
+    joined = parse_in_pieces(text, statement_lines(ast.parse(text)))
     if joined is None:
         return None
     return joined.deep_equals(cst.parse_module(text)) and joined.code == text

@@ -142,12 +142,14 @@ the C stack beyond a few thousand, killing the process."""
 def _parse_python(text: str) -> cst.Module:
     import libcst as cst
 
-    from keylint.pipeline.pieces import parse_in_pieces
+    from keylint.pipeline.pieces import parse_in_pieces, statement_lines
 
     tree = _cpython_tree(text)
+    statements = statement_lines(tree) if tree is not None else None
+    del tree  # large for a large module: not kept while LibCST parses
     try:
         with _collector_paused():
-            return (tree is not None and parse_in_pieces(text, tree)) or cst.parse_module(text)
+            return (statements is not None and parse_in_pieces(text, statements)) or cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
         raise ParseFailure(_syntax_error(text, exc)) from exc
     except RecursionError as exc:

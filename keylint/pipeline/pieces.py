@@ -23,11 +23,18 @@ PIECE_LINES = 2000
 parsed whole."""
 
 
-def parse_in_pieces(text: str, tree: ast.Module) -> cst.Module | None:
-    """The LibCST tree of `text` (whose CPython tree is `tree`) from pieces; None when the text
-    is too short to cut, or cannot be cut safely: the caller parses it whole."""
+def statement_lines(tree: ast.Module) -> list[tuple[int, int]]:
+    """(first line, last line) of each top-level statement in CPython's tree, decorators included:
+    all parse_in_pieces needs of it (the tree itself, large for a large module, can go)."""
+    return [(min([s.lineno, *(d.lineno for d in getattr(s, "decorator_list", ()))]), s.end_lineno) for s in tree.body]
+
+
+def parse_in_pieces(text: str, statements: list[tuple[int, int]]) -> cst.Module | None:
+    """The LibCST tree of `text`, whose top-level statements span `statements` (statement_lines),
+    from pieces; None when the text is too short to cut, or cannot be cut safely: the caller
+    parses it whole."""
     lines = split_lines(text, keepends=True)
-    cuts = _cuts(lines, tree.body)
+    cuts = _cuts(lines, statements)
     if len(cuts) < 3:
         return None
     try:
@@ -47,13 +54,13 @@ def parse_in_pieces(text: str, tree: ast.Module) -> cst.Module | None:
     return first.with_changes(body=body, footer=last.footer, has_trailing_newline=last.has_trailing_newline)
 
 
-def _cuts(lines: list[str], statements: list[ast.stmt]) -> list[int]:
+def _cuts(lines: list[str], statements: list[tuple[int, int]]) -> list[int]:
     """Line offsets where pieces start (0, ..., len(lines)): after a top-level statement, at
     least PIECE_LINES lines after the last cut, where the lines up to the next one are all empty
     or comments at column 0 and the statement does not end in a line continuation."""
     cuts = [0]
-    for before, statement in zip(statements, statements[1:]):
-        end, start = before.end_lineno, _first_line(statement) - 1  # 0-based: the lines between are [end, start)
+    for (_, end), (first, _) in zip(statements, statements[1:]):
+        start = first - 1  # 0-based: the lines between the statements are lines[end:start]
         if end - cuts[-1] < PIECE_LINES or start < end or lines[end - 1].rstrip("\r\n").endswith("\\"):
             continue
         if all(line.startswith("#") or not line.strip("\r\n") for line in lines[end:start]):
@@ -61,8 +68,3 @@ def _cuts(lines: list[str], statements: list[ast.stmt]) -> list[int]:
     if len(cuts) > 1 and len(lines) - cuts[-1] < PIECE_LINES:
         cuts.pop()  # the last piece joins the one before
     return [*cuts, len(lines)]
-
-
-def _first_line(statement: ast.stmt) -> int:
-    """The statement's first line, its decorators included."""
-    return min([statement.lineno, *(d.lineno for d in getattr(statement, "decorator_list", ()))])
