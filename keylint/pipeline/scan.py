@@ -266,7 +266,7 @@ def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: li
             on_progress(report.files_scanned, len(analysed))
 
     given_up = partial(_not_analysed, rules=rules, options=options, limits=limits)
-    tasks = _tasks(analysed, prefilter, cache, report, collect, limits.failures, given_up, plain)
+    tasks = _tasks(analysed, prefilter, cache, report, collect, limits.failures, given_up, plain, bool(summarised))
     stored = True
     for kept, result in _analyse_all(tasks, rules, options, cache, project, limits):
         stored &= kept
@@ -319,13 +319,16 @@ def _with_flows(cache: FileCache, name: str, task: _Task) -> str:
 
 
 def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], None], failures: dict,
-           given_up: Callable[[_Task], FileResult], plain: dict[str, str]) -> Iterator[_Task]:
+           given_up: Callable[[_Task], FileResult], plain: dict[str, str], vipps: bool) -> Iterator[_Task]:
     """The files that must be analysed; the others' results (cached, prefiltered, or given_up()
     on for the `failures` of the project phase) go to `collect`.
 
     A generator, so that workers analyse the first tasks while later files are still read.
+    With `vipps` (the project phase found Vipps evidence), Python files will be parsed: LibCST
+    is loaded once, before the workers fork. Without, a file is parsed only if it shows Vipps
+    evidence itself (the secret kind's test), and the worker that parses it loads LibCST.
     """
-    preloaded = False
+    preloaded = not vipps
     for source in sources:
         outcome = _triage(source, prefilter, cache, report, plain.get(source.rel_path))
         if isinstance(outcome, _Task) and source.rel_path in failures:
