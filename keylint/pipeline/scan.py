@@ -12,12 +12,10 @@ import os
 import time
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from keylint.core.findings import FileError, FileResult, Finding
-from keylint.pipeline.baseline import Baseline
 from keylint.pipeline.discover import SourcePath, discover, read_bytes
-from keylint.pipeline.gitdiff import ChangedLines, files_to_analyse
 from keylint.pipeline.parse import ParseFailure, decode
 from keylint.pipeline.prefilter import Prefilter, build as build_prefilter
 from keylint.pipeline.project import summarise_project, summarised_paths
@@ -27,6 +25,10 @@ from keylint.rules.config import PathRules
 from keylint.rules.kinds import KINDS
 from keylint.services import workers
 from keylint.services.cache import FileCache, LastScan, ProjectFacts, analysis_key, content_digest
+
+if TYPE_CHECKING:  # a diff scan or a baseline imports these when it runs
+    from keylint.pipeline.baseline import Baseline
+    from keylint.pipeline.gitdiff import ChangedLines
 
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -183,7 +185,12 @@ def scan(
     report.locations = {source.rel_path: source.abs_path for source in sources}
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
     report.errors.extend(FileError(p, why) for p, why in discovery.unreadable)
-    analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
+    if options.diff is None:
+        analysed = sources
+    else:
+        from keylint.pipeline.gitdiff import files_to_analyse
+
+        analysed = files_to_analyse(sources, rules, options.diff)
     last = _last_scan(sources, analysed, rules, options)
     outcome = last.get(_is_outcome) if last is not None else None
     if outcome is not None:
