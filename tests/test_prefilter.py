@@ -89,10 +89,22 @@ def test_scan_finds_the_same_with_and_without_prefilter(tmp_path):
 
 def test_prefiltered_file_is_not_parsed(tmp_path):
     (tmp_path / "broken.py").write_text("def (:\n", "utf-8")
-    (tmp_path / "broken_secret.py").write_text("CLIENT_SECRET = (\n", "utf-8")
+    (tmp_path / "broken_secret.py").write_text('VIPPS_API = "https://api.vipps.no"\nCLIENT_SECRET = (\n', "utf-8")
     report = scan([str(tmp_path)], load_rules(), ScanOptions(root=str(tmp_path)))
     assert [e.path for e in report.errors] == ["broken_secret.py"]
     assert report.prefiltered == 1
+
+
+def test_a_key_name_without_vipps_evidence_is_not_parsed(tmp_path):
+    """The name passes the prefilter, but without Vipps evidence in the file no secret rule can
+    fire (tests/kinds/test_vipps_evidence.py): the file is not parsed, so its syntax error goes
+    unreported, as a prefiltered file's does. With evidence, even in a comment, it is parsed."""
+    (tmp_path / "oauth.py").write_text("CLIENT_SECRET = (\n", "utf-8")
+    (tmp_path / "vipps.py").write_text("# Vipps keys\nCLIENT_SECRET = (\n", "utf-8")
+    for name, errors in (("oauth.py", []), ("vipps.py", ["vipps.py"])):
+        report = scan([str(tmp_path / name)], load_rules(), ScanOptions(root=str(tmp_path)))
+        assert [e.path for e in report.errors] == errors
+        assert report.prefiltered == 0 and report.files_scanned == 1
 
 
 def test_name_tokens_are_matched_without_their_separators():
