@@ -14,8 +14,8 @@ from keylint.rules.tokens import Tokens, fold
 EXAMPLE_APP = Path(__file__).resolve().parents[1] / "examples" / "partner_app"
 
 
-def test_fold_keeps_only_ascii_letters_and_digits():
-    assert fold(b'CLIENT_SECRET = "x"\n# caf\xc3\xa9') == b"CLIENTSECRETxcaf"
+def test_fold_keeps_only_ascii_letters_lowercased_and_digits():
+    assert fold(b'CLIENT_SECRET = "x"\n# caf\xc3\xa9') == b"clientsecretxcaf"
 
 
 @pytest.mark.parametrize(
