@@ -66,7 +66,12 @@ def tokens_in(text: str, tokens: frozenset[str]) -> frozenset[str]:
 
 
 ANCHOR_MIN = 4
-"""Shortest anchor (see `anchored`): a shorter one would occur in most files and save nothing."""
+"""Shortest anchor (see `anchored`): a shorter one would occur in most files and save nothing;
+except one with a slash (`/v`, in every API path token), rare in code outside URLs and paths."""
+
+
+def _may_anchor(sub) -> bool:
+    return len(sub) >= ANCHOR_MIN or (len(sub) >= 2 and (b"/" if isinstance(sub, bytes) else "/") in sub)
 
 
 @lru_cache(maxsize=32)
@@ -78,7 +83,8 @@ def anchored(tokens: frozenset) -> tuple[tuple, ...]:
     left = set(tokens)
     groups = []
     while left:
-        counts = Counter(sub for t in left for sub in {t[i:j] for i in range(len(t)) for j in range(i + ANCHOR_MIN, len(t) + 1)})
+        counts = Counter(sub for t in left for sub in {t[i:j] for i in range(len(t)) for j in range(i + 2, len(t) + 1)}
+                         if _may_anchor(sub))
         best = max(counts.items(), key=lambda item: (item[1], len(item[0]), item[0]), default=None)
         if best is None or best[1] < 2:
             break
