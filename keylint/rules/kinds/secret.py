@@ -175,7 +175,7 @@ def _verdicts(rules, name: str, value: str) -> list[tuple]:
 def check(rules, parsed, context) -> list[Hit]:
     """Every binding of a key-like name to a real-looking literal, for each matching rule."""
     data = parsed.all_text.encode("utf-8", "surrogatepass")
-    folded = fold(data).lower()
+    folded = fold(data)
     rules = [rule for rule in rules if parsed.kind in rule.spec.files and _may_fire(rule.spec, data, folded)]
     shown = _FileEvidence(parsed.text, parsed.kind == "python")
     rules = [rule for rule in rules if shown.possible(rule.spec, parsed.all_text)]
