@@ -37,14 +37,16 @@ class Globs(_Patterns):
 
     def __init__(self, patterns=()):
         self.texts = self.patterns = tuple(patterns)
-        joined = "|".join(f"(?:{fnmatch.translate(p)})" for p in self.patterns)
-        self._regex = Pattern(joined) if joined else None  # compiled when first matched
+        self._regex: Pattern | None = None  # translated and compiled when first matched
 
     def match(self, *names: str | None) -> bool:
-        if self._regex is not None:  # a loop, not any(): this runs for every call site and every sink
-            for name in names:
-                if name is not None and self._regex.match(name):
-                    return True
+        if not self.patterns:
+            return False
+        if self._regex is None:
+            self._regex = Pattern("|".join(f"(?:{fnmatch.translate(p)})" for p in self.patterns))
+        for name in names:  # a loop, not any(): this runs for every call site and every sink
+            if name is not None and self._regex.match(name):
+                return True
         return False
 
 

@@ -109,7 +109,7 @@ def _write_pickle(path: Path, value) -> None:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(str(path), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(str(path), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
         siblings = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in siblings[KEEP_PER_FOLDER:]:
             old.unlink(missing_ok=True)

@@ -65,6 +65,9 @@ def _context():
     """fork on Linux (workers inherit loaded rules and imports); the platform default elsewhere."""
     import multiprocessing  # only when a pool is needed: a cached or prefiltered scan never forks
 
+    if sys.platform.startswith("linux"):
+        import ctypes  # noqa: F401 - for _die_with_parent: imported once here, not in every worker
+
     method = "fork" if sys.platform.startswith("linux") else None
     return multiprocessing.get_context(method)
 
