@@ -315,8 +315,10 @@ def main() -> int:
             print("\nDjango sources not found: pass --django DIR or --fetch-django (pip download, nothing installed)")
         else:
             auth = sorted((django / "django" / "contrib" / "auth").glob("*.py"))[:PRECOMMIT_FILES]
+            # Without Vipps evidence no Django file is parsed: the second edit passes the prefilter
+            # (a key name) and is read and tested for evidence; the synthetic tree's edit is parsed.
             edits = [("prefiltered out", django / "django" / "db" / "models" / "query.py"),
-                     ("must be parsed", django / "django" / "template" / "defaulttags.py")]
+                     ("key name, no evidence", django / "django" / "template" / "defaulttags.py")]
             results = tree_section(f"Django sources ({django.name})", django, keylint, tools, edits, auth,
                                    peer_timeout=args.peer_timeout)
         sizes = [int(s) for s in args.sizes.split(",")]
