@@ -24,7 +24,7 @@ from tests.conftest import EXAMPLE_APP
 def in_process(monkeypatch):
     """Per-file work runs in this process (not in workers), so that its calls can be counted."""
 
-    def run(items, work, failed, jobs, limits=None, name=None, isolate=True):
+    def run(items, work, failed, jobs, limits=None, name=None, isolate=True, grow_after=1):
         for item in items:
             yield work(item)
 

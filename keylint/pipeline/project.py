@@ -305,7 +305,8 @@ def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, 
     by_path = {f.source.rel_path: f for f in files}
     work = partial(_summarise_one, kind, rules=rules, key_types=key_types, also=also)
     items = ((f.source, f.text) for f in todo)
-    for path, summary, settled, extra in workers.run(items, work, _failed, jobs, limits, name=_path_of):
+    for path, summary, settled, extra in workers.run(items, work, _failed, jobs, limits, name=_path_of,
+                                                     grow_after=workers.FILES_PER_NEW_WORKER):
         if early is not None and extra is not None:
             early[path] = extra
         if settled:

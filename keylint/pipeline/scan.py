@@ -437,7 +437,8 @@ def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cach
         return None, _not_analysed(task, rules, options, limits, reason, "analysis")
 
     work = partial(_analyse_task, rules=rules, options=options, project=project, early=early)
-    for name, result in workers.run(named(tasks), work, failed, options.jobs, limits, name=_path_of):
+    for name, result in workers.run(named(tasks), work, failed, options.jobs, limits, name=_path_of,
+                                    grow_after=workers.FILES_PER_NEW_WORKER):
         kept = cache is not None and name is not None  # crashes and time-outs are not cached
         if kept:
             task = by_name.pop(name)
