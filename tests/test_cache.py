@@ -264,10 +264,10 @@ def test_a_scan_with_a_failed_file_is_not_answered_from_its_outcome(tree, tmp_pa
 
     original = analyse.analyse_file
 
-    def crash_on_settings(source, *args):
+    def crash_on_settings(source, *args, **kwargs):
         if source.rel_path == "config/vipps.yaml":
             raise RuntimeError("boom")
-        return original(source, *args)
+        return original(source, *args, **kwargs)
 
     monkeypatch.setattr(analyse, "analyse_file", crash_on_settings)
     failed = _scan(tree, tmp_path / "cache", jobs=1)

@@ -97,3 +97,27 @@ def test_history_needs_a_git_repository_and_a_valid_range(tmp_path, monkeypatch,
     outside.mkdir()
     monkeypatch.chdir(outside)
     assert run("scan", "--history").exit_code == 2
+
+
+def test_max_file_size_applies_to_history_blobs_as_to_the_tree(repo, monkeypatch):
+    """A version over --max-file-size is not parsed (the line search still finds its key, and the
+    error says why, for that blob); with the limit off the same version is analysed in full."""
+    import keylint.pipeline.history as history_module
+
+    parsed = []
+    real = history_module.analyse_file
+    monkeypatch.setattr(history_module, "analyse_file", lambda *a, **k: parsed.append(a[0].rel_path) or real(*a, **k))
+    filler = "".join(f"value_{i} = {i}\n" for i in range(400))
+    repo.write("app/settings.py", f'import os\n\nCLIENT_SECRET = "{SECRET_A}"\n' + VIPPS_API + filler)
+    repo.commit("add keys")
+    blob = repo.git("rev-parse", "HEAD:app/settings.py").strip()
+    size = len(repo.git("cat-file", "blob", blob).encode())
+    code, limited = history("--max-file-size", "4")
+    assert code == 1 and placed(limited)[0][:3] == ("KL101", "app/settings.py", 3)
+    assert [e["message"] for e in limited["errors"]] == [
+        f"file of {size / 1024:.1f} KB is larger than --max-file-size (4 KB): not parsed; "
+        f"searched line by line for hardcoded keys only (blob {blob[:12]})"]
+    assert parsed == []
+    code, full = history("--max-file-size", "0")
+    assert code == 1 and not full["errors"] and parsed == ["app/settings.py"]
+    assert placed(full) == placed(limited)

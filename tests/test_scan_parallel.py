@@ -40,10 +40,10 @@ def test_parallel_report_is_identical_to_serial(always_pool):
 REAL_ANALYSE_TASK = keylint.pipeline.scan._analyse_task
 
 
-def crash_on_settings(task, rules, options, project):
+def crash_on_settings(task, rules, options, project, **early):
     if task.source.rel_path.endswith("settings.py"):
         os.kill(os.getpid(), signal.SIGKILL)
-    return REAL_ANALYSE_TASK(task, rules, options, project)
+    return REAL_ANALYSE_TASK(task, rules, options, project, **early)
 
 
 def test_worker_crash_becomes_an_error_for_that_file_only(always_pool, monkeypatch, tmp_path):
@@ -71,10 +71,10 @@ def test_progress_is_reported_for_each_analysed_file():
 def test_internal_error_on_one_file_becomes_an_error_entry(monkeypatch):
     real = keylint.pipeline.analyse.analyse_file
 
-    def buggy(source, data, rules, *args):
+    def buggy(source, data, rules, *args, **kwargs):
         if source.rel_path.endswith("admin_cli.py"):
             raise KeyError("boom")
-        return real(source, data, rules, *args)
+        return real(source, data, rules, *args, **kwargs)
 
     monkeypatch.setattr(keylint.pipeline.analyse, "analyse_file", buggy)
     report = scan([str(EXAMPLE_APP)], load_rules(), ScanOptions(root=str(EXAMPLE_APP)))
@@ -88,10 +88,10 @@ REAL_SUMMARISE_ONE = keylint.pipeline.project._summarise_one
 REAL_SUMMARISE = keylint.rules.kinds.taint.summarise
 
 
-def crash_on_app(kind, item, rules, key_types):
+def crash_on_app(kind, item, rules, key_types, **also):
     if item[0].rel_path.endswith("shophub/app.py"):
         os.kill(os.getpid(), signal.SIGKILL)
-    return REAL_SUMMARISE_ONE(kind, item, rules, key_types)
+    return REAL_SUMMARISE_ONE(kind, item, rules, key_types, **also)
 
 
 def test_worker_crash_in_the_project_phase_costs_that_file_only(always_pool, monkeypatch, tmp_path):

@@ -46,6 +46,7 @@ class ModuleAnalyser:
         self.string_sets: dict[str, frozenset] = {}
         self.dispatch: dict[str, tuple] = {}
         self.evidence: dict[str, ScopeEvidence] = {}
+        self._matching: dict[tuple, tuple] = {}
 
     @property
     def globals_owner(self) -> str:
@@ -73,6 +74,15 @@ class ModuleAnalyser:
         while self._queue:
             self._function(*self._queue.pop(0))
         return self.summary
+
+    def matching(self, entries: str, attribute: str, names: tuple) -> tuple:
+        """The config's `entries` (sinks, sources) whose `attribute` globs match one of `names`, in
+        order; remembered per module, which calls the same few names thousands of times."""
+        key = (entries, attribute, names)
+        found = self._matching.get(key)
+        if found is None:
+            found = self._matching[key] = tuple(e for e in getattr(self.config, entries) if getattr(e, attribute).match(*names))
+        return found
 
     def line(self, node: cst.CSTNode) -> int:
         return self.positions[node][0]

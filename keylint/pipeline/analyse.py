@@ -18,6 +18,7 @@ from keylint.pipeline.discover import SourcePath
 from keylint.pipeline.parse import ParseFailure, ParsedFile, decode, parse
 from keylint.pipeline.suppress import apply_suppressions, parse_suppressions
 from keylint.rules.kinds import KINDS
+from keylint.services.cache import content_digest
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,35 @@ class FileContext:
     is_test: bool
     key_types: Mapping[str, str] = field(default_factory=dict)
     project: dict | None = None  # kind name -> project index (see keylint/pipeline/project.py)
+
+
+@dataclass(frozen=True)
+class EarlyHits:
+    """What the kinds without a project phase found in a file, found by the project phase where
+    it parsed the file for its summary: the file's analysis then needs no parse of its own (the
+    data-flow kind answers from the summary). `digest` is that of the text they were found in.
+    They hold raw secrets, as hits do: they pass between keylint's processes, never to disk."""
+
+    digest: str
+    hits: dict[str, list[Hit]]  # kind name -> its hits
+
+
+def early_hits(parsed: ParsedFile, text: str, rules: list, key_types: Mapping[str, str]) -> EarlyHits | None:
+    """The hits of the kinds without a project phase in `parsed` (decoded from `text`); None when
+    one fails (the analysis runs it again and reports the failure as it always does)."""
+    context = FileContext(is_test_path(parsed.path), key_types)
+    try:
+        found = {name: kind.check(kind_rules, parsed, context)
+                 for name, kind, kind_rules in _kinds(parsed, rules) if not hasattr(kind, "summarise")}
+    except MemoryError:
+        raise  # the worker reports the file as over its memory budget
+    except Exception:  # noqa: BLE001
+        return None
+    return EarlyHits(_text_digest(text), found)
+
+
+def _text_digest(text: str) -> str:
+    return content_digest(text.encode("utf-8", "surrogatepass"))
 
 
 class _Vars(dict):
@@ -45,14 +75,18 @@ def analyse_file(
     key_types: Mapping[str, str] | None = None,
     project: dict | None = None,
     raw_secrets: dict | None = None,
+    early: EarlyHits | None = None,
 ) -> FileResult:
     """Findings (fingerprints set, suppressions applied) and errors for one file.
 
     `raw_secrets`, when given, receives each finding's raw secret by fingerprint (for history scans,
-    which tell keys apart by value; never stored or printed)."""
+    which tell keys apart by value; never stored or printed). `early`: hits the project phase
+    found in the file (used if the file's text is still the one they were found in)."""
     try:
-        parsed = parse(source.rel_path, decode(data, source.kind), source.kind, lazy=True)
-        hits = _run_kinds(parsed, rules, FileContext(is_test_path(source.rel_path), key_types or {}, project))
+        text = decode(data, source.kind)
+        parsed = parse(source.rel_path, text, source.kind, lazy=True)
+        found = early.hits if early is not None and early.digest == _text_digest(text) else {}
+        hits = _run_kinds(parsed, rules, FileContext(is_test_path(source.rel_path), key_types or {}, project), found)
     except ParseFailure as exc:
         return analyse_lines(source, data, rules, redact_secrets, str(exc), raw_secrets)
     except RecursionError:
@@ -105,13 +139,20 @@ def _place_in_notebook(result: FileResult, notebook) -> None:
     result.suppressions = [notebook.place_suppression(s) for s in result.suppressions]
 
 
-def _run_kinds(parsed: ParsedFile, rules: list, context: FileContext) -> list[Hit]:
+def _run_kinds(parsed: ParsedFile, rules: list, context: FileContext, found: dict[str, list[Hit]]) -> list[Hit]:
+    """Every kind's hits, in the kinds' order; a kind whose hits are `found` already is not run."""
     hits: list[Hit] = []
-    for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
-        kind = KINDS[kind_name]
-        if parsed.kind in kind.FILE_KINDS:
-            hits.extend(kind.check(list(kind_rules), parsed, context))
+    for name, kind, kind_rules in _kinds(parsed, rules):
+        hits.extend(found[name] if name in found else kind.check(kind_rules, parsed, context))
     return hits
+
+
+def _kinds(parsed: ParsedFile, rules: list):
+    """(kind name, kind, its rules) for each kind of `rules` that analyses files like `parsed`."""
+    for name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
+        kind = KINDS[name]
+        if parsed.kind in kind.FILE_KINDS:
+            yield name, kind, list(kind_rules)
 
 
 def _finding(hit: Hit, parsed: ParsedFile, secrets: list[str], redact_secrets: bool) -> Finding:

@@ -24,12 +24,12 @@ from dataclasses import dataclass, field, replace
 import pathspec
 
 from keylint.core.findings import FileError, Finding, HistoryPlace
-from keylint.pipeline.analyse import analyse_file
+from keylint.pipeline.analyse import analyse_file, analyse_lines
 from keylint.pipeline.discover import SKIP_DIRS, SourcePath, file_kind
 from keylint.pipeline.gitdiff import GitError, new_path, run_git
 from keylint.pipeline.prefilter import build as build_prefilter
 from keylint.pipeline.review import review
-from keylint.pipeline.scan import ScanOptions, ScanReport
+from keylint.pipeline.scan import ScanOptions, ScanReport, too_large
 
 HISTORY_PITFALL = "hardcoded-secret"
 _HUNK = re.compile(r"^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
@@ -127,14 +127,15 @@ def scan_history(rev_range: str, paths: list[str], rules: list, options: ScanOpt
     """Keys the history added (see the module docstring), reviewed like a scan's findings
     (severity, baseline); GitError when git cannot read the history."""
     started = time.perf_counter()
-    report = _history(rev_range, paths or ["."], rules, options.root or os.getcwd(), options.excludes, options.redact)
+    report = _history(rev_range, paths or ["."], rules, options)
     review(report, options)
     report.errors.sort(key=lambda e: (e.path, e.message))
     report.duration_s = time.perf_counter() - started
     return report
 
 
-def _history(rev_range: str, paths: list[str], rules: list, root: str, excludes: tuple[str, ...], redact: bool) -> ScanReport:
+def _history(rev_range: str, paths: list[str], rules: list, options: ScanOptions) -> ScanReport:
+    root, excludes = options.root or os.getcwd(), options.excludes
     top = run_git(root, "rev-parse", "--show-toplevel").strip()
     rules = history_rules(rules)
     prefilter = build_prefilter(rules)
@@ -157,7 +158,7 @@ def _history(rev_range: str, paths: list[str], rules: list, root: str, excludes:
                     or not prefilter.may_match(kind, b"\n".join(change.seen))):
                 continue
             if (change.blob, rel) not in analysed:
-                analysed[(change.blob, rel)] = _analyse(blobs, change.blob, SourcePath(rel, rel, kind), rules, redact, result)
+                analysed[(change.blob, rel)] = _analyse(blobs, change.blob, SourcePath(rel, rel, kind), rules, options, result)
             findings, secrets = analysed[(change.blob, rel)]
             for finding in findings:
                 key = (finding.rule_id, secrets.get(finding.fingerprint, finding.fingerprint))
@@ -177,14 +178,19 @@ def _history(rev_range: str, paths: list[str], rules: list, root: str, excludes:
     return result
 
 
-def _analyse(blobs: _Blobs, blob: str, source: SourcePath, rules: list, redact: bool, result: ScanReport):
-    """(findings, {fingerprint: secret}) of one file version; the secrets never leave this module."""
+def _analyse(blobs: _Blobs, blob: str, source: SourcePath, rules: list, options: ScanOptions, result: ScanReport):
+    """(findings, {fingerprint: secret}) of one file version; the secrets never leave this module.
+    A version over --max-file-size is searched line by line, as in a scan of the tree."""
     data = blobs.read(blob)
     if data is None:
         result.errors.append(FileError(source.rel_path, f"git could not read blob {blob[:12]}"))
         return [], {}
     secrets: dict[str, str] = {}
-    analysed = analyse_file(source, data, rules, redact, raw_secrets=secrets)
+    reason = too_large(len(data), options.max_file_bytes)
+    if reason is None:
+        analysed = analyse_file(source, data, rules, options.redact, raw_secrets=secrets)
+    else:
+        analysed = analyse_lines(source, data, rules, options.redact, reason, raw_secrets=secrets)
     result.files_scanned += 1
     result.silenced.extend(analysed.silenced)
     result.errors.extend(replace(e, message=f"{e.message} (blob {blob[:12]})") for e in analysed.errors)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ast
+import gc
 import io
 import tokenize
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -140,15 +142,33 @@ the C stack beyond a few thousand, killing the process."""
 def _parse_python(text: str) -> cst.Module:
     import libcst as cst
 
-    too_deep = _nesting_problem(text)
-    if too_deep:
-        raise ParseFailure(too_deep)
+    from keylint.pipeline.pieces import parse_in_pieces, statement_lines
+
+    tree = _cpython_tree(text)
+    statements = statement_lines(tree) if tree is not None else None
+    del tree  # large for a large module: not kept while LibCST parses
     try:
-        return cst.parse_module(text)
+        with _collector_paused():
+            return (statements is not None and parse_in_pieces(text, statements)) or cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
         raise ParseFailure(_syntax_error(text, exc)) from exc
     except RecursionError as exc:
         raise ParseFailure("too deeply nested to parse") from exc
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cycle collector off while LibCST builds a tree: the tree has no cycles, but each
+    full collection during the parse walks every node made so far (a quarter of the parse's time
+    on a large file). Garbage made meanwhile is collected once it is back on."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _syntax_error(text: str, exc: cst.ParserSyntaxError) -> str:
@@ -162,28 +182,31 @@ def _syntax_error(text: str, exc: cst.ParserSyntaxError) -> str:
     return f"Python syntax error at line {exc.editor_line}, column {exc.editor_column}: {exc.message}"
 
 
-def _nesting_problem(text: str) -> str | None:
-    """Why the text is nested too deeply for LibCST, or None. CPython's own parser (fast, and
-    guarded against deep input) builds the tree; only nodes wide enough to hide MAX_NESTING
-    levels are descended into, so ordinary code costs one cheap pass over its statements."""
+def _cpython_tree(text: str) -> ast.Module | None:
+    """CPython's tree of the text (None if CPython cannot parse it: LibCST reports the syntax
+    error, or parses syntax newer than this Python); ParseFailure when the text is nested too
+    deeply for LibCST. CPython's parser is fast and guarded against deep input; only nodes wide
+    enough to hide MAX_NESTING levels are descended into, so ordinary code costs one cheap pass
+    over its statements."""
     try:
         tree = _cpython_parse(text)
     except SyntaxError as exc:
         if "too many nested parentheses" in str(exc.msg):
-            return f"too deeply nested to analyse: more than 200 nested brackets at line {exc.lineno}"
-        return None  # LibCST reports the syntax error (or parses syntax newer than this Python)
-    except RecursionError:
-        return "too deeply nested to analyse: Python's own parser gives up on it"
-    except MemoryError:  # the parser's stack guard (deep nesting), or the worker's memory budget
+            raise ParseFailure(f"too deeply nested to analyse: more than 200 nested brackets at line {exc.lineno}") from exc
+        return None
+    except RecursionError as exc:
+        raise ParseFailure("too deeply nested to analyse: Python's own parser gives up on it") from exc
+    except MemoryError as exc:  # the parser's stack guard (deep nesting), or the worker's memory budget
         if len(text) >= 2**20:
             raise
-        return "too deeply nested to analyse: Python's own parser gives up on it"
+        raise ParseFailure("too deeply nested to analyse: Python's own parser gives up on it") from exc
     stack = [(tree, 0)]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_NESTING:
-            return f"too deeply nested to analyse: an expression nested over {MAX_NESTING} levels deep at line {node.lineno}"
+            raise ParseFailure(f"too deeply nested to analyse: an expression nested over {MAX_NESTING} levels deep at line {node.lineno}")
         stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node) if _may_nest(child, MAX_NESTING - depth))
+    return tree
 
 
 def _may_nest(node: ast.AST, levels: int) -> bool:

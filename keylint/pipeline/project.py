@@ -47,7 +47,8 @@ LOOK_CHUNK = 256
 
 def summarise_project(sources: list, rules: list, key_types=(), store=None,
                       jobs: int = 1, limits: workers.Limits | None = None,
-                      prefilter=None, plain: dict | None = None, skip: frozenset[str] = frozenset()) -> dict:
+                      prefilter=None, plain: dict | None = None, skip: frozenset[str] = frozenset(),
+                      also=None, early: dict | None = None) -> dict:
     """{kind name: index} for the kinds of `rules` that have a project phase; `key_types` are
     the configured (name, type) pairs; `store` (a keylint.services.cache.ProjectFacts) keeps what is
     learnt from each file between scans; `limits` bound each file's time (shared with its
@@ -57,7 +58,11 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
     (before the project phase: keylint.pipeline.prefilter.build(rules, frozenset())), the files it rules
     out that hold no suppression comment go into `plain` (path -> content digest), and the scan
     need not read them again. Files in `skip` (too large to parse) count for their tokens but are
-    not summarised."""
+    not summarised.
+
+    `also(parsed, text)`, when given, runs on each summarised file's tree while it is at hand
+    (in the worker); what it returns goes into `early` by path, so that the file's analysis need
+    not parse it again (keylint.pipeline.analyse.EarlyHits)."""
     limits = limits or workers.Limits()
     project: dict = {}
     for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
@@ -74,7 +79,8 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
         if possible:  # the files that showed no project token are read again for their other tokens
             _first_look(files, tokens, None, jobs, limits.timeout_s)
             files = [f for f in files if f.facts["tokens"] is not None]
-        run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, limits=limits)
+        run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, limits=limits,
+                      also=also, early=early)
         parsed = [f for f in files if f.source.rel_path not in skip]
         summaries = _summaries(kind, parsed, possible, run) if possible else {}
         project[kind_name] = kind.build_index(summaries, frozenset(r.id for r in possible))
@@ -287,18 +293,22 @@ def _is_wanted(rel_path: str, wanted: set[str]) -> bool:
     return any(".".join(parts[i:]) in wanted for i in range(len(parts)) if i == 0 or len(parts) - i >= 2)
 
 
-def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, limits: workers.Limits) -> dict:
-    """{path: summary or None} for `files`: known facts, else computed (in workers when many)."""
+def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, limits: workers.Limits,
+                   also=None, early: dict | None = None) -> dict:
+    """{path: summary or None} for `files`: known facts, else computed (in workers when many);
+    what also() gives for the files computed goes into `early`."""
     name = "summary " + ",".join(sorted(r.id for r in rules))
     todo = [f for f in files if name not in f.facts and f.text is not None]
     if todo:
         import keylint.dataflow.intra  # noqa: F401 - load LibCST once, before workers fork
 
     by_path = {f.source.rel_path: f for f in files}
-    work = partial(_summarise_one, kind, rules=rules, key_types=key_types)
+    work = partial(_summarise_one, kind, rules=rules, key_types=key_types, also=also)
     items = ((f.source, f.text) for f in todo)
-    for path, summary, settled in workers.run(items, work, _failed, jobs, limits, name=_path_of,
-                                              grow_after=workers.FILES_PER_NEW_WORKER):
+    for path, summary, settled, extra in workers.run(items, work, _failed, jobs, limits, name=_path_of,
+                                                     grow_after=workers.FILES_PER_NEW_WORKER):
+        if early is not None and extra is not None:
+            early[path] = extra
         if settled:
             by_path[path].learn(name, summary)
         else:
@@ -306,13 +316,16 @@ def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, 
     return {f.source.rel_path: f.facts.get(name) for f in files}
 
 
-def _summarise_one(kind, item: tuple, rules: list, key_types) -> tuple:
-    """(path, summary, True), the summary None when the file cannot be parsed (analyse reports that)."""
+def _summarise_one(kind, item: tuple, rules: list, key_types, also=None) -> tuple:
+    """(path, summary, True, also(parsed, text) or None), the summary None when the file cannot be
+    parsed (analyse reports that)."""
     source, text = item
     try:
-        return source.rel_path, kind.summarise(parse(source.rel_path, text, source.kind), rules, key_types), True
+        parsed = parse(source.rel_path, text, source.kind)
+        summary = kind.summarise(parsed, rules, key_types)
     except (ParseFailure, RecursionError):
-        return source.rel_path, None, True
+        return source.rel_path, None, True, None
+    return source.rel_path, summary, True, also(parsed, text) if also is not None else None
 
 
 def _path_of(item: tuple) -> str:
@@ -322,4 +335,4 @@ def _path_of(item: tuple) -> str:
 def _failed(item: tuple, reason: str) -> tuple:
     """A worker crashed, timed out or ran out of memory on the file: no summary (the scan
     reports the file, and does not try it again in the analysis)."""
-    return item[0].rel_path, None, False
+    return item[0].rel_path, None, False, None

@@ -32,9 +32,9 @@ if TYPE_CHECKING:  # a diff scan or a baseline imports these when it runs
 
 
 MAX_FILE_BYTES = 1024 * 1024
-"""Default --max-file-size: a larger file is not parsed (parsing and data flow cost ~0.7 ms and
-~18 KB of memory per line of Python); it gets the line-based search for hardcoded keys only, and
-the report says so for it."""
+"""Default --max-file-size: a larger file is not parsed (parsing and data flow cost ~0.4 ms and
+~6 KB of memory per line of Python, docs/benchmarks.md); it gets the line-based search for
+hardcoded keys only, and the report says so for it."""
 
 
 class SelectionError(ValueError):
@@ -154,22 +154,32 @@ def _cache_name(source: SourcePath) -> str:
     return f"{source.abs_path}\0{source.rel_path}"
 
 
-def _analyse_task(task: _Task, rules: list, options: ScanOptions, project: dict) -> tuple[str | None, FileResult]:
-    """analyse_file with the file's own rules; a bug in keylint becomes an error for this file (not cached)."""
+def _analyse_task(task: _Task, rules: list, options: ScanOptions, project: dict,
+                  early: dict | None = None) -> tuple[str | None, FileResult]:
+    """analyse_file with the file's own rules (and what the project phase found in it, `early`);
+    a bug in keylint becomes an error for this file (not cached)."""
     from keylint.pipeline.analyse import analyse_file, analyse_lines  # not needed by a scan whose files are all cached or ruled out
 
     rules_here = rules_for_path(rules, options.per_path, task.source.rel_path)
-    if options.max_file_bytes is not None and len(task.data) > options.max_file_bytes:
-        reason = f"file of {_size(len(task.data))} is larger than --max-file-size ({options.max_file_bytes // 1024} KB): not parsed"
+    reason = too_large(len(task.data), options.max_file_bytes)
+    if reason is not None:
         return _cache_name(task.source), analyse_lines(task.source, task.data, rules_here, options.redact, reason)
     try:
-        result = analyse_file(task.source, task.data, rules_here, options.redact, dict(options.key_types), project)
+        result = analyse_file(task.source, task.data, rules_here, options.redact, dict(options.key_types), project,
+                              early=(early or {}).get(task.source.rel_path))
         return _cache_name(task.source), result
     except MemoryError:
         raise  # the worker reports the file as over its memory budget
     except Exception as exc:  # noqa: BLE001 - one file must not stop the scan
         error = FileError(task.source.rel_path, f"internal error in keylint: {type(exc).__name__}: {exc}")
         return None, FileResult(task.source.rel_path, errors=[error])
+
+
+def too_large(size: int, limit: int | None) -> str | None:
+    """Why a file of `size` bytes is not parsed (see MAX_FILE_BYTES; `limit` None: no limit), or None."""
+    if limit is None or size <= limit:
+        return None
+    return f"file of {_size(size)} is larger than --max-file-size ({limit // 1024} KB): not parsed"
 
 
 def scan(
@@ -255,8 +265,10 @@ def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: li
     plain: dict[str, str] = {}  # files the project phase read and the prefilter rules out: not read again
     first = build_prefilter(rules, frozenset()) if options.prefilter else None
     oversized = _oversized(sources, options.max_file_bytes)  # analysed line by line only: not summarised either
+    early: dict = {}  # what the project phase found in the files it parsed: they are not parsed again
+    also = partial(_early_hits, rules=rules, options=options)
     project = report.project = summarise_project(sources, rules, options.key_types, facts, options.jobs, limits, first, plain,
-                                                 skip=oversized)
+                                                 skip=oversized, also=also, early=early)
     summarised = summarised_paths(project)
     prefilter = build_prefilter(rules, summarised | oversized) if options.prefilter else None
     cache = None
@@ -275,7 +287,7 @@ def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: li
     given_up = partial(_not_analysed, rules=rules, options=options, limits=limits)
     tasks = _tasks(analysed, prefilter, cache, report, collect, limits.failures, given_up, plain, bool(summarised))
     stored = True
-    for kept, result in _analyse_all(tasks, rules, options, cache, project, limits):
+    for kept, result in _analyse_all(tasks, rules, options, cache, project, limits, early):
         stored &= kept
         collect(result)
     if on_progress is not None and report.files_scanned < len(analysed):  # unreadable files
@@ -283,6 +295,14 @@ def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: li
     if cache is not None:
         cache.save()
     return stored and not limits.failures and report.files_scanned == len(analysed)
+
+
+def _early_hits(parsed, text: str, rules: list, options: ScanOptions):
+    """What the kinds without a project phase find in a file the project phase parsed, with the
+    file's own rules (keylint.pipeline.analyse.EarlyHits)."""
+    from keylint.pipeline.analyse import early_hits
+
+    return early_hits(parsed, text, rules_for_path(rules, options.per_path, parsed.path), dict(options.key_types))
 
 
 def _oversized(sources: list[SourcePath], limit: int | None) -> frozenset[str]:
@@ -404,7 +424,7 @@ def _unparsed(source: SourcePath, data: bytes) -> FileResult | None:
 
 
 def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cache: FileCache | None, project: dict,
-                 limits: workers.Limits):
+                 limits: workers.Limits, early: dict):
     """Analyse the tasks in worker processes, storing results in the cache: (stored, result) pairs."""
     by_name: dict[str, _Task] = {}
 
@@ -416,7 +436,7 @@ def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cach
     def failed(task: _Task, reason: str) -> tuple[None, FileResult]:
         return None, _not_analysed(task, rules, options, limits, reason, "analysis")
 
-    work = partial(_analyse_task, rules=rules, options=options, project=project)
+    work = partial(_analyse_task, rules=rules, options=options, project=project, early=early)
     for name, result in workers.run(named(tasks), work, failed, options.jobs, limits, name=_path_of,
                                     grow_after=workers.FILES_PER_NEW_WORKER):
         kept = cache is not None and name is not None  # crashes and time-outs are not cached

@@ -43,16 +43,16 @@ REAL_ANALYSE_TASK = keylint.pipeline.scan._analyse_task
 REAL_SUMMARISE = keylint.rules.kinds.taint.summarise
 
 
-def _segfault(task, rules, options, project):
+def _segfault(task, rules, options, project, **early):
     faulthandler.disable()  # pytest's handler would print the crash; the parent reports it
     os.kill(os.getpid(), signal.SIGSEGV)  # what a LibCST stack overflow does
 
 
-def _hang(task, rules, options, project):
+def _hang(task, rules, options, project, **early):
     time.sleep(60)
 
 
-def _allocate(task, rules, options, project):
+def _allocate(task, rules, options, project, **early):
     return bytearray(1024 * 2**20)  # 1 GB
 
 
@@ -61,9 +61,9 @@ def _slow_summary(parsed, *args):
     return REAL_SUMMARISE(parsed, *args)
 
 
-def _slow_analysis(task, rules, options, project):
+def _slow_analysis(task, rules, options, project, **early):
     time.sleep(2)
-    return REAL_ANALYSE_TASK(task, rules, options, project)
+    return REAL_ANALYSE_TASK(task, rules, options, project, **early)
 
 
 def _stuck_summary(parsed, *args):

@@ -38,8 +38,8 @@ class SinksMixin:
         ))
 
     def call_sinks(self, node: cst.Call, names: tuple, args: list, receiver: dict) -> None:
-        for sink in self.config.sinks:
-            if not sink.calls or not sink.calls.match(*names) or not self._literals_match(sink, args):
+        for sink in self.a.matching("sinks", "calls", names):
+            if not self._literals_match(sink, args):
                 continue
             watched = [F.transform(t, ("push", p)) if sink.whole_request and isinstance(p, str) and p not in ("*", "**") else t
                        for p, t, _ in args if sink.selects(p)]

@@ -118,8 +118,8 @@ class SourcesMixin:
 
     def _pattern_sources(self, node: cst.CSTNode, names: tuple, attribute: str, url: str | None = None) -> dict:
         taint: dict = {}
-        for source in self.config.sources:
-            if not getattr(source, attribute).match(*names) or (source.url and not source.url.search(url)):
+        for source in self.a.matching("sources", attribute, names):
+            if source.url and not source.url.search(url):
                 continue
             shown = f"a request to {quote(url)}" if source.url else None
             found = self._found(source, node, f"source: {code_of(node)}", names[0], shown)
