@@ -3,6 +3,8 @@
 import os
 import pickle
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -205,8 +207,9 @@ def test_project_facts_of_deleted_files_are_dropped(tree, tmp_path):
     _scan(tree, tmp_path / "cache")
     (tree / "shophub" / "app.py").unlink()
     _scan(tree, tmp_path / "cache")
-    stored = next((tmp_path / "cache" / "project").rglob("*.pickle"))
-    names = pickle.loads(stored.read_bytes())
+    stored = next((tmp_path / "cache" / "project").rglob("*.sqlite"))
+    with closing(sqlite3.connect(stored)) as db:
+        names = [name for (name,) in db.execute("SELECT name FROM facts")]
     assert names and not any(name.endswith("\0shophub/app.py") for name in names)
     assert any(name.endswith("\0shophub/settings.py") for name in names)
 

@@ -34,6 +34,7 @@ from keylint.rules.kinds import KINDS
 from keylint.rules.tokens import tokens_in
 from keylint.services import workers
 from keylint.services.cache import content_digest
+from keylint.services.interning import Interner
 
 PLAIN = "nothing to analyse"
 """The fact that the scan's prefilter rules the file out and it holds no suppression comment."""
@@ -56,12 +57,13 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
     need not read them again. Files in `skip` (too large to parse) count for their tokens but are
     not summarised."""
     limits = limits or workers.Limits()
+    shared = Interner()  # the facts of every file are kept to the end of the scan: share their equal parts
     project: dict = {}
     for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
         kind, kind_rules = KINDS[kind_name], list(kind_rules)
         if not hasattr(kind, "summarise"):
             continue
-        files = [_File(s, store) for s in sources if analysed_kind(s.kind) in kind.FILE_KINDS]
+        files = [_File(s, store, shared) for s in sources if analysed_kind(s.kind) in kind.FILE_KINDS]
         _first_look(files, _tokens_of(kind, kind_rules), jobs, limits.timeout_s, prefilter)
         files = [f for f in files if f.facts["tokens"] is not None]
         if plain is not None and prefilter is not None:
@@ -84,15 +86,16 @@ def summarised_paths(project: dict) -> frozenset[str]:
 
 class _File:
     """A file as the project phase sees it: facts learnt from its text. A file whose facts are
-    in `store` (unchanged since the last scan) is read only if a fact is missing."""
+    in `store` (unchanged since the last scan) is read only if a fact is missing. Every fact
+    goes through `shared` (a keylint.services.interning.Interner) as it arrives."""
 
-    def __init__(self, source, store):
-        self.source, self._store = source, store
+    def __init__(self, source, store, shared):
+        self.source, self._store, self._shared = source, store, shared
         self._text: str | None = None
         self._read = False
         self.digest: str | None = None  # the content digest, when the first look read the file
         self.learnt = False
-        self.facts = (store.get(source) if store is not None else None) or {}
+        self.facts = shared((store.get(source) if store is not None else None) or {})
 
     @property
     def text(self) -> str | None:
@@ -109,7 +112,7 @@ class _File:
         self.digest = digest
         known = self._store.known(self.source, digest) if self._store is not None and digest is not None else None
         if known is not None:  # the same content as when last seen: a touched file
-            self.facts = known
+            self.facts = self._shared(known)
             return
         for name, value in (facts or {"tokens": None}).items():
             self.learn(name, value)
@@ -121,7 +124,7 @@ class _File:
         return self.facts[name]
 
     def learn(self, name: str, value) -> None:
-        self.facts[name] = value
+        self.facts[name] = self._shared(value)
         self.learnt = True
 
 

@@ -110,9 +110,7 @@ def _write_pickle(path: Path, value) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomic(str(path), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        siblings = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in siblings[KEEP_PER_FOLDER:]:
-            old.unlink(missing_ok=True)
+        _keep_newest(path.parent)
     except OSError:
         pass
 
@@ -162,14 +160,18 @@ class ProjectFacts:
     """What the project phase learnt from each file's text (which tokens it holds, its data-flow
     summary, ...), by file and content, for one analysis key: an unchanged file is not read again.
 
-    Entries are stored under the content digest of the file as last read or as it was stored;
-    saving keeps only the files this scan looked at (a deleted file's facts go).
+    Unlike results, facts are kept in a SQLite file, one row per file, read and written one
+    file at a time: the summaries of a large tree are tens of megabytes, and the scan holds
+    them in memory once already (the project index). A scan's writes are one transaction,
+    committed by save(), which also drops the files this scan did not look at (deleted ones).
+    A cache that cannot be opened or written is silently not kept, as with results.
     """
 
     def __init__(self, directory: Path, root: str, key: str):
-        self.files = FileCache(directory, root, key, folder="project", payload=dict)
+        self.path = Path(directory) / "project" / _digest(os.path.abspath(root)) / f"{key}.sqlite"
+        self._db = _connect(self.path)
         self._digests: dict[str, str] = {}
-        self._stats: dict[str, os.stat_result] = {}
+        self._stamps: dict[str, tuple[int, int]] = {}  # rel_path -> (size, mtime_ns) when looked at
         self._seen: set[str] = set()
 
     @staticmethod
@@ -180,34 +182,119 @@ class ProjectFacts:
         """The facts of a file whose size and mtime are unchanged, else None."""
         self._seen.add(self._name(source))
         try:
-            stat = self._stats[source.rel_path] = os.stat(source.abs_path)
+            stat = os.stat(source.abs_path)
         except OSError:
             return None
-        facts = self.files.fresh(self._name(source), stat)
-        if facts is None:
+        stamp = self._stamps[source.rel_path] = (stat.st_size, stat.st_mtime_ns)
+        row = self._row(source)
+        if row is None or row[:2] != stamp:
             return None
-        self._digests[source.rel_path] = self.files.stored_digest(self._name(source))
-        return dict(facts)
+        facts = _facts(row[3])
+        if facts is not None:
+            self._digests[source.rel_path] = row[2]
+        return facts
 
     def known(self, source, digest: str) -> dict | None:
         """Told the file's content digest: the facts stored for exactly this content (a touched
         file), if any."""
         self._digests[source.rel_path] = digest
-        stat = self._stats.get(source.rel_path)
-        known = self.files.get(self._name(source), digest, stat) if stat is not None else None
-        return None if known is None else dict(known)
+        stamp = self._stamps.get(source.rel_path)
+        row = self._row(source) if stamp is not None else None
+        facts = _facts(row[3]) if row is not None and row[2] == digest else None
+        if facts is not None and row[:2] != stamp:
+            self._write("UPDATE facts SET size = ?, mtime = ? WHERE name = ?", (*stamp, self._name(source)))
+        return facts
 
     def put(self, source, facts: dict) -> None:
-        stat, digest = self._stats.get(source.rel_path), self._digests.get(source.rel_path)
-        if stat is not None and digest is not None:
-            self.files.put(self._name(source), digest, stat, facts)
+        stamp, digest = self._stamps.get(source.rel_path), self._digests.get(source.rel_path)
+        if stamp is not None and digest is not None:
+            blob = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
+            self._write("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?)", (self._name(source), *stamp, digest, blob))
 
     def save(self) -> None:
-        gone = self.files.entries.keys() - self._seen
-        for name in gone:
-            del self.files.entries[name]
-        self.files.changed |= bool(gone)
-        self.files.save()
+        """Commit this scan's facts, without those of the files it did not look at."""
+        if self._db is None:
+            return
+        import sqlite3
+
+        try:
+            gone = [(name,) for (name,) in self._db.execute("SELECT name FROM facts") if name not in self._seen]
+            self._db.executemany("DELETE FROM facts WHERE name = ?", gone)
+            self._db.commit()
+            self._db.close()
+            _keep_newest(self.path.parent)
+        except (sqlite3.Error, OSError):
+            self._db.close()
+        self._db = None
+
+    def _row(self, source) -> tuple | None:
+        """(size, mtime_ns, digest, pickled facts) stored for the file, if any."""
+        if self._db is None:
+            return None
+        import sqlite3
+
+        try:
+            return self._db.execute("SELECT size, mtime, digest, facts FROM facts WHERE name = ?",
+                                    (self._name(source),)).fetchone()
+        except sqlite3.Error:
+            return None
+
+    def _write(self, statement: str, values: tuple) -> None:
+        if self._db is None:
+            return
+        import sqlite3
+
+        try:
+            self._db.execute(statement, values)
+        except sqlite3.Error:  # another scan holds the file, or the disk is full: keep nothing
+            self._db.close()
+            self._db = None
+
+
+def _connect(path: Path):
+    """The facts database at `path`, made if missing; one that is not a facts database (a
+    truncated or foreign file) is replaced. None when there is no usable database: SQLite is
+    missing, the folder cannot be written, or another scan holds the file."""
+    try:
+        import sqlite3
+    except ImportError:  # pragma: no cover - a Python built without SQLite: no facts cache
+        return None
+    for _ in range(2):
+        db = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            db = sqlite3.connect(path, timeout=1.0)
+            db.execute("CREATE TABLE IF NOT EXISTS facts "
+                       "(name TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, digest TEXT, facts BLOB)")
+            db.execute("SELECT name, size, mtime, digest, facts FROM facts LIMIT 1").fetchall()
+            return db
+        except sqlite3.DatabaseError as exc:
+            if db is not None:
+                db.close()
+            if isinstance(exc, sqlite3.OperationalError) and "no such column" not in str(exc):
+                return None  # another scan holds it, or the folder cannot be written
+            path.unlink(missing_ok=True)  # not a facts database: start afresh
+        except OSError:
+            return None
+    return None
+
+
+def _facts(blob) -> dict | None:
+    """Stored facts, if the blob holds what keylint stores there (else the file is looked at again)."""
+    try:
+        value = pickle.loads(blob)
+    except (pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError, EOFError, IndexError,
+            KeyError, RecursionError, MemoryError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _keep_newest(folder: Path) -> None:
+    """Keep only the newest KEEP_PER_FOLDER cache files in `folder` (one per rule set and settings)."""
+    siblings = sorted((p for p in folder.iterdir() if p.suffix in (".pickle", ".sqlite")),
+                      key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in siblings[KEEP_PER_FOLDER:]:
+        old.unlink(missing_ok=True)
 
 
 def load_cached(directory: Path, group: str, parts: tuple, valid, make):
