@@ -91,24 +91,19 @@ class _File:
 
     def __init__(self, source, store, shared):
         self.source, self._store, self._shared = source, store, shared
-        self._text: str | None = None
-        self._read = False
         self.digest: str | None = None  # the content digest, when the first look read the file
         self.learnt = False
         self.facts = shared((store.get(source) if store is not None else None) or {})
 
     @property
     def text(self) -> str | None:
-        """The decoded text; None when the file cannot be read or decoded (analyse reports that)."""
-        if not self._read:
-            _, self._text, _ = _read(self.source)
-            self._read = True
-        return self._text
+        """The decoded text, read again each time (texts are not kept: a large tree's would
+        stay in memory to the end of the scan); None when the file cannot be read or decoded."""
+        return _read(self.source)[1]
 
     def looked(self, digest: str | None, facts: dict | None, text: str | None) -> None:
-        """What a first look at the file (see _look) saw."""
-        if text is not None:
-            self._text, self._read = text, True
+        """What a first look at the file (see _look) saw. The text is not kept: a file that is
+        summarised is read again by the worker that summarises it."""
         self.digest = digest
         known = self._store.known(self.source, digest) if self._store is not None and digest is not None else None
         if known is not None:  # the same content as when last seen: a touched file
@@ -120,7 +115,8 @@ class _File:
     def fact(self, name: str, compute):
         """The fact `name`: known, or compute(text) (None for a file that cannot be read)."""
         if name not in self.facts:
-            self.learn(name, None if self.text is None else compute(self.text))
+            text = self.text
+            self.learn(name, None if text is None else compute(text))
         return self.facts[name]
 
     def learn(self, name: str, value) -> None:
@@ -268,28 +264,36 @@ def _is_wanted(rel_path: str, wanted: set[str]) -> bool:
 def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, limits: workers.Limits) -> dict:
     """{path: summary or None} for `files`: known facts, else computed (in workers when many)."""
     name = "summary " + ",".join(sorted(r.id for r in rules))
-    todo = [f for f in files if name not in f.facts and f.text is not None]
+    todo = [f for f in files if name not in f.facts]
     if todo:
         import keylint.dataflow.intra  # noqa: F401 - load LibCST once, before workers fork
 
     by_path = {f.source.rel_path: f for f in files}
     work = partial(_summarise_one, kind, rules=rules, key_types=key_types)
-    items = ((f.source, f.text) for f in todo)
+    items = ((f.source, f.digest) for f in todo)
     for path, summary, settled in workers.run(items, work, _failed, jobs, limits, name=_path_of):
         if settled:
             by_path[path].learn(name, summary)
         else:
-            by_path[path].facts[name] = None  # this scan only: the next one tries again
+            by_path[path].facts[name] = summary  # this scan only: the next one tries again
     return {f.source.rel_path: f.facts.get(name) for f in files}
 
 
 def _summarise_one(kind, item: tuple, rules: list, key_types) -> tuple:
-    """(path, summary, True), the summary None when the file cannot be parsed (analyse reports that)."""
-    source, text = item
+    """(path, summary, settled) for the file, which the worker reads itself (the parent keeps no
+    texts), given the content digest of the first look (None: not read then). The summary is
+    None when the file cannot be parsed (analyse reports that). It is not settled, so not kept
+    past this scan, when the file can no longer be read or changed since the first look: the
+    facts learnt then are of other content."""
+    source, digest = item
+    _, text, now = _read(source)
+    if text is None:
+        return source.rel_path, None, False
     try:
-        return source.rel_path, kind.summarise(parse(source.rel_path, text, source.kind), rules, key_types), True
+        summary = kind.summarise(parse(source.rel_path, text, source.kind), rules, key_types)
     except (ParseFailure, RecursionError):
-        return source.rel_path, None, True
+        summary = None
+    return source.rel_path, summary, digest is None or digest == now
 
 
 def _path_of(item: tuple) -> str:

@@ -1,6 +1,7 @@
 """The cache: an unchanged file is never parsed again, and unchanged rule packs never re-validated.
 
-Per-file results are kept in one file per (scan root, analysis key). The analysis key digests
+Per-file results are kept in one SQLite file per (scan root, analysis key), a row per file,
+pickled payloads in it (FileCache). The analysis key digests
 everything a result depends on besides the file itself: keylint's version and source, the
 selected rules with their packs' bytes, and the settings that change results (redaction,
 prefilter). An entry is name -> (size, mtime_ns, content digest, payload), the name telling the
@@ -24,6 +25,7 @@ import pickle
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from keylint import __version__
 from keylint.core.findings import FileResult
@@ -88,22 +90,8 @@ def _read_pickle(path: Path, valid) -> object | None:
         return None
 
 
-def _is_entries(payload_type: type):
-    """A test of a cache file's entries: name -> (size, mtime, digest, payload)."""
-
-    def valid(value) -> bool:
-        return isinstance(value, dict) and all(
-            isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 4
-            and isinstance(entry[0], int) and isinstance(entry[1], int) and isinstance(entry[2], str)
-            and isinstance(entry[3], payload_type)
-            for name, entry in value.items()
-        )
-
-    return valid
-
-
 def _write_pickle(path: Path, value) -> None:
-    """Atomically replace `path`, keeping only the newest KEEP_PER_FOLDER files beside it.
+    """Atomically replace `path`, keeping only the newest KEEP_PER_FOLDER cache files beside it.
 
     A cache that cannot be written is silently not kept.
     """
@@ -116,110 +104,56 @@ def _write_pickle(path: Path, value) -> None:
 
 
 class FileCache:
-    """name -> payload for one scan root and one analysis key, saved as one file."""
+    """name -> payload for one scan root and one analysis key.
+
+    A SQLite file, one row per name, read and written one row at a time: the cache of a large
+    tree is tens of megabytes (the project phase's summaries), which a scan should not hold
+    besides what it works with. A scan's writes are one transaction, committed by save(). A
+    cache that cannot be opened or written is silently not kept; a row that does not hold a
+    `payload` is a miss.
+    """
 
     def __init__(self, directory: Path, root: str, key: str, folder: str = "results", payload: type = FileResult):
-        self.path = Path(directory) / folder / _digest(os.path.abspath(root)) / f"{key}.pickle"
-        self.entries: dict[str, tuple] = _read_pickle(self.path, _is_entries(payload)) or {}
-        self.changed = False
+        self.path = Path(directory) / folder / _digest(os.path.abspath(root)) / f"{key}.sqlite"
+        self._db = _connect(self.path)
+        self._payload = payload
+        self._last: tuple = (None, None)  # (name, row) last read: a file is asked about up to three times
         self.depends = None  # set by the scan: files whose results depend on the project index
 
     def fresh(self, name: str, stat: os.stat_result):
         """The payload if the file's size and mtime are what they were when it was stored."""
-        entry = self.entries.get(name)
-        if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
-            return entry[3]
+        row = self._row(name)
+        if row is not None and (row[0], row[1]) == (stat.st_size, stat.st_mtime_ns):
+            return self._load(row[3])
         return None
 
     def get(self, name: str, digest: str, stat: os.stat_result):
         """The payload stored for this content; a hit refreshes the recorded size and mtime."""
-        entry = self.entries.get(name)
-        if entry is None or entry[2] != digest:
-            return None
-        if (entry[0], entry[1]) != (stat.st_size, stat.st_mtime_ns):
-            self.put(name, digest, stat, entry[3])
-        return entry[3]
+        row = self._row(name)
+        payload = self._load(row[3]) if row is not None and row[2] == digest else None
+        if payload is not None and (row[0], row[1]) != (stat.st_size, stat.st_mtime_ns):
+            self._write("UPDATE entries SET size = ?, mtime = ? WHERE name = ?", (stat.st_size, stat.st_mtime_ns, name))
+        return payload
 
     def stored_digest(self, name: str) -> str | None:
         """The digest the stored payload of `name` was kept under, if any."""
-        entry = self.entries.get(name)
-        return None if entry is None else entry[2]
+        row = self._row(name)
+        return None if row is None else row[2]
 
     def put(self, name: str, digest: str, stat: os.stat_result, payload) -> None:
-        self.entries[name] = (stat.st_size, stat.st_mtime_ns, digest, payload)
-        self.changed = True
+        blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        self._write("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", (name, stat.st_size, stat.st_mtime_ns, digest, blob))
 
-    def save(self) -> None:
-        if not self.changed:
-            return
-        _write_pickle(self.path, self.entries)
-        self.changed = False
-
-
-class ProjectFacts:
-    """What the project phase learnt from each file's text (which tokens it holds, its data-flow
-    summary, ...), by file and content, for one analysis key: an unchanged file is not read again.
-
-    Unlike results, facts are kept in a SQLite file, one row per file, read and written one
-    file at a time: the summaries of a large tree are tens of megabytes, and the scan holds
-    them in memory once already (the project index). A scan's writes are one transaction,
-    committed by save(), which also drops the files this scan did not look at (deleted ones).
-    A cache that cannot be opened or written is silently not kept, as with results.
-    """
-
-    def __init__(self, directory: Path, root: str, key: str):
-        self.path = Path(directory) / "project" / _digest(os.path.abspath(root)) / f"{key}.sqlite"
-        self._db = _connect(self.path)
-        self._digests: dict[str, str] = {}
-        self._stamps: dict[str, tuple[int, int]] = {}  # rel_path -> (size, mtime_ns) when looked at
-        self._seen: set[str] = set()
-
-    @staticmethod
-    def _name(source) -> str:
-        return f"{source.abs_path}\0{source.rel_path}"
-
-    def get(self, source) -> dict | None:
-        """The facts of a file whose size and mtime are unchanged, else None."""
-        self._seen.add(self._name(source))
-        try:
-            stat = os.stat(source.abs_path)
-        except OSError:
-            return None
-        stamp = self._stamps[source.rel_path] = (stat.st_size, stat.st_mtime_ns)
-        row = self._row(source)
-        if row is None or row[:2] != stamp:
-            return None
-        facts = _facts(row[3])
-        if facts is not None:
-            self._digests[source.rel_path] = row[2]
-        return facts
-
-    def known(self, source, digest: str) -> dict | None:
-        """Told the file's content digest: the facts stored for exactly this content (a touched
-        file), if any."""
-        self._digests[source.rel_path] = digest
-        stamp = self._stamps.get(source.rel_path)
-        row = self._row(source) if stamp is not None else None
-        facts = _facts(row[3]) if row is not None and row[2] == digest else None
-        if facts is not None and row[:2] != stamp:
-            self._write("UPDATE facts SET size = ?, mtime = ? WHERE name = ?", (*stamp, self._name(source)))
-        return facts
-
-    def put(self, source, facts: dict) -> None:
-        stamp, digest = self._stamps.get(source.rel_path), self._digests.get(source.rel_path)
-        if stamp is not None and digest is not None:
-            blob = pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL)
-            self._write("INSERT OR REPLACE INTO facts VALUES (?, ?, ?, ?, ?)", (self._name(source), *stamp, digest, blob))
-
-    def save(self) -> None:
-        """Commit this scan's facts, without those of the files it did not look at."""
+    def save(self, keep: set[str] | None = None) -> None:
+        """Commit this scan's writes; with `keep`, the entries of other names go."""
         if self._db is None:
             return
         import sqlite3
 
         try:
-            gone = [(name,) for (name,) in self._db.execute("SELECT name FROM facts") if name not in self._seen]
-            self._db.executemany("DELETE FROM facts WHERE name = ?", gone)
+            if keep is not None:
+                gone = [(name,) for (name,) in self._db.execute("SELECT name FROM entries") if name not in keep]
+                self._db.executemany("DELETE FROM entries WHERE name = ?", gone)
             self._db.commit()
             self._db.close()
             _keep_newest(self.path.parent)
@@ -227,19 +161,31 @@ class ProjectFacts:
             self._db.close()
         self._db = None
 
-    def _row(self, source) -> tuple | None:
-        """(size, mtime_ns, digest, pickled facts) stored for the file, if any."""
+    def _row(self, name: str) -> tuple | None:
+        """(size, mtime_ns, digest, pickled payload) stored for `name`, if any."""
+        if self._last[0] == name:
+            return self._last[1]
         if self._db is None:
             return None
         import sqlite3
 
         try:
-            return self._db.execute("SELECT size, mtime, digest, facts FROM facts WHERE name = ?",
-                                    (self._name(source),)).fetchone()
+            row = self._db.execute("SELECT size, mtime, digest, payload FROM entries WHERE name = ?", (name,)).fetchone()
         except sqlite3.Error:
+            row = None
+        self._last = (name, row)
+        return row
+
+    def _load(self, blob):
+        try:
+            value = pickle.loads(blob)
+        except (pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError, EOFError, IndexError,
+                KeyError, RecursionError, MemoryError):
             return None
+        return value if isinstance(value, self._payload) else None
 
     def _write(self, statement: str, values: tuple) -> None:
+        self._last = (None, None)
         if self._db is None:
             return
         import sqlite3
@@ -252,41 +198,31 @@ class ProjectFacts:
 
 
 def _connect(path: Path):
-    """The facts database at `path`, made if missing; one that is not a facts database (a
+    """The cache database at `path`, made if missing; one that is not a keylint cache (a
     truncated or foreign file) is replaced. None when there is no usable database: SQLite is
     missing, the folder cannot be written, or another scan holds the file."""
     try:
         import sqlite3
-    except ImportError:  # pragma: no cover - a Python built without SQLite: no facts cache
+    except ImportError:  # pragma: no cover - a Python built without SQLite: no cache
         return None
     for _ in range(2):
         db = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             db = sqlite3.connect(path, timeout=1.0)
-            db.execute("CREATE TABLE IF NOT EXISTS facts "
-                       "(name TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, digest TEXT, facts BLOB)")
-            db.execute("SELECT name, size, mtime, digest, facts FROM facts LIMIT 1").fetchall()
+            db.execute("CREATE TABLE IF NOT EXISTS entries "
+                       "(name TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, digest TEXT, payload BLOB)")
+            db.execute("SELECT name, size, mtime, digest, payload FROM entries LIMIT 1").fetchall()
             return db
         except sqlite3.DatabaseError as exc:
             if db is not None:
                 db.close()
             if isinstance(exc, sqlite3.OperationalError) and "no such column" not in str(exc):
                 return None  # another scan holds it, or the folder cannot be written
-            path.unlink(missing_ok=True)  # not a facts database: start afresh
+            path.unlink(missing_ok=True)  # not a keylint cache: start afresh
         except OSError:
             return None
     return None
-
-
-def _facts(blob) -> dict | None:
-    """Stored facts, if the blob holds what keylint stores there (else the file is looked at again)."""
-    try:
-        value = pickle.loads(blob)
-    except (pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError, EOFError, IndexError,
-            KeyError, RecursionError, MemoryError):
-        return None
-    return value if isinstance(value, dict) else None
 
 
 def _keep_newest(folder: Path) -> None:
@@ -295,6 +231,59 @@ def _keep_newest(folder: Path) -> None:
                       key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in siblings[KEEP_PER_FOLDER:]:
         old.unlink(missing_ok=True)
+
+
+class _Stamp(NamedTuple):
+    st_size: int
+    st_mtime_ns: int
+
+
+class ProjectFacts:
+    """What the project phase learnt from each file's text (which tokens it holds, its data-flow
+    summary, ...), by file and content, for one analysis key: an unchanged file is not read again.
+
+    Entries are stored under the content digest of the file as last read or as it was stored;
+    saving keeps only the files this scan looked at (a deleted file's facts go).
+    """
+
+    def __init__(self, directory: Path, root: str, key: str):
+        self.files = FileCache(directory, root, key, folder="project", payload=dict)
+        self._digests: dict[str, str] = {}
+        self._stats: dict[str, _Stamp] = {}  # what FileCache reads of a stat, kept for every file
+        self._seen: set[str] = set()
+
+    @staticmethod
+    def _name(source) -> str:
+        return f"{source.abs_path}\0{source.rel_path}"
+
+    def get(self, source) -> dict | None:
+        """The facts of a file whose size and mtime are unchanged, else None."""
+        self._seen.add(self._name(source))
+        try:
+            st = os.stat(source.abs_path)
+        except OSError:
+            return None
+        stat = self._stats[source.rel_path] = _Stamp(st.st_size, st.st_mtime_ns)
+        facts = self.files.fresh(self._name(source), stat)
+        if facts is None:
+            return None
+        self._digests[source.rel_path] = self.files.stored_digest(self._name(source))
+        return facts
+
+    def known(self, source, digest: str) -> dict | None:
+        """Told the file's content digest: the facts stored for exactly this content (a touched
+        file), if any."""
+        self._digests[source.rel_path] = digest
+        stat = self._stats.get(source.rel_path)
+        return self.files.get(self._name(source), digest, stat) if stat is not None else None
+
+    def put(self, source, facts: dict) -> None:
+        stat, digest = self._stats.get(source.rel_path), self._digests.get(source.rel_path)
+        if stat is not None and digest is not None:
+            self.files.put(self._name(source), digest, stat, facts)
+
+    def save(self) -> None:
+        self.files.save(keep=self._seen)
 
 
 def load_cached(directory: Path, group: str, parts: tuple, valid, make):
