@@ -93,7 +93,7 @@ class _File:
         self.source, self._store, self._shared = source, store, shared
         self.digest: str | None = None  # the content digest, when the first look read the file
         self.learnt = False
-        self.facts = shared((store.get(source) if store is not None else None) or {})
+        self.facts = shared((store.get(source) if store is not None else None) or {}, self._local())
 
     @property
     def text(self) -> str | None:
@@ -107,10 +107,14 @@ class _File:
         self.digest = digest
         known = self._store.known(self.source, digest) if self._store is not None and digest is not None else None
         if known is not None:  # the same content as when last seen: a touched file
-            self.facts = self._shared(known)
+            self.facts = self._shared(known, self._local())
             return
         for name, value in (facts or {"tokens": None}).items():
             self.learn(name, value)
+
+    def _local(self) -> tuple[str, str]:
+        """What only this file's facts hold: strings that start with its path or module name."""
+        return self.source.rel_path, module_name(self.source.rel_path)
 
     def fact(self, name: str, compute):
         """The fact `name`: known, or compute(text) (None for a file that cannot be read)."""
@@ -120,7 +124,7 @@ class _File:
         return self.facts[name]
 
     def learn(self, name: str, value) -> None:
-        self.facts[name] = self._shared(value)
+        self.facts[name] = self._shared(value, self._local())
         self.learnt = True
 
 

@@ -7,6 +7,9 @@ the same labels, keys, op tuples and notes ("assigned to headers") thousands of 
 summary costs about half the memory. Mutable containers (dicts, lists, dataclass instances)
 are never shared: they are rebuilt or updated in place around their interned contents, so no
 caller sees a difference except in identity.
+
+What only one file can hold (its path, its module's names, the flow steps at its lines) is
+shared within that file but not remembered for the others: the table would keep it for nothing.
 """
 
 from __future__ import annotations
@@ -18,35 +21,51 @@ class Interner:
     """Call it on a value: the value with every equal str, tuple and frozenset inside it shared."""
 
     def __init__(self) -> None:
-        self._seen: dict = {}
+        self._seen: dict = {}  # shared across calls
+        self._here: dict = {}  # shared within one call: values that hold a `local` string
+        self._local: tuple[str, ...] = ()
 
-    def __call__(self, value):
+    def __call__(self, value, local: tuple[str, ...] = ()):
+        """`value` with its equal parts shared; `local`: prefixes of the strings that belong to
+        this value alone (a file's path and module name)."""
+        self._local, self._here = local, {}
+        try:
+            return self._share(value)[0]
+        finally:
+            self._here = {}
+
+    def _share(self, value) -> tuple[object, bool]:
+        """(the shared value, whether it may be remembered for other calls)."""
         kind = type(value)
         if kind is str:
-            return self._seen.setdefault(value, value)
+            here = bool(self._local) and value.startswith(self._local)
+            return (self._here if here else self._seen).setdefault(value, value), not here
         if kind is tuple:
-            value = tuple(self(item) for item in value)
+            items = [self._share(item) for item in value]
+            value = tuple(item for item, _ in items)
+            table = self._seen if all(lasting for _, lasting in items) else self._here
             try:
-                shared = self._seen.setdefault(value, value)
+                shared = table.setdefault(value, value)
             except TypeError:  # holds a dict (a call's arguments): not shareable
-                return value
-            return shared if all(map(_same, shared, value)) else value
+                return value, False
+            return (shared, table is self._seen) if all(map(_same, shared, value)) else (value, False)
         if kind is frozenset:
             if not all(type(item) is str for item in value):
-                return value
+                return value, False
             shared = self._seen.get(value)
             if shared is None:
-                shared = self._seen[value] = frozenset(map(self, value))
-            return shared
+                shared = self._seen[value] = frozenset(self._share(item)[0] for item in value)
+            return shared, True
         if kind is dict:
-            return {self(key): self(item) for key, item in value.items()}
+            return {self._share(key)[0]: self._share(item)[0] for key, item in value.items()}, False
         if kind is list:
-            value[:] = [self(item) for item in value]
-            return value
+            value[:] = [self._share(item)[0] for item in value]
+            return value, False
         if is_dataclass(value) and not isinstance(value, type):
             for name in (f.name for f in fields(value)):
-                object.__setattr__(value, name, self(getattr(value, name)))
-        return value
+                object.__setattr__(value, name, self._share(getattr(value, name))[0])
+            return value, False
+        return value, True
 
 
 def _same(a, b) -> bool:
