@@ -89,6 +89,8 @@ class _File:
     in `store` (unchanged since the last scan) is read only if a fact is missing. Every fact
     goes through `shared` (a keylint.services.interning.Interner) as it arrives."""
 
+    __slots__ = ("source", "_store", "_shared", "digest", "learnt", "facts")  # one per file of the tree
+
     def __init__(self, source, store, shared):
         self.source, self._store, self._shared = source, store, shared
         self.digest: str | None = None  # the content digest, when the first look read the file

@@ -210,6 +210,7 @@ def _connect(path: Path):
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             db = sqlite3.connect(path, timeout=1.0)
+            db.execute("PRAGMA cache_size = -256")  # KB: rows are read once, by key
             db.execute("CREATE TABLE IF NOT EXISTS entries "
                        "(name TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, digest TEXT, payload BLOB)")
             db.execute("SELECT name, size, mtime, digest, payload FROM entries LIMIT 1").fetchall()
@@ -243,14 +244,13 @@ class ProjectFacts:
     summary, ...), by file and content, for one analysis key: an unchanged file is not read again.
 
     Entries are stored under the content digest of the file as last read or as it was stored;
-    saving keeps only the files this scan looked at (a deleted file's facts go).
+    saving keeps only the files of this scan (a deleted file's facts go).
     """
 
     def __init__(self, directory: Path, root: str, key: str):
         self.files = FileCache(directory, root, key, folder="project", payload=dict)
         self._digests: dict[str, str] = {}
         self._stats: dict[str, _Stamp] = {}  # what FileCache reads of a stat, kept for every file
-        self._seen: set[str] = set()
 
     @staticmethod
     def _name(source) -> str:
@@ -258,7 +258,6 @@ class ProjectFacts:
 
     def get(self, source) -> dict | None:
         """The facts of a file whose size and mtime are unchanged, else None."""
-        self._seen.add(self._name(source))
         try:
             st = os.stat(source.abs_path)
         except OSError:
@@ -282,8 +281,9 @@ class ProjectFacts:
         if stat is not None and digest is not None:
             self.files.put(self._name(source), digest, stat, facts)
 
-    def save(self) -> None:
-        self.files.save(keep=self._seen)
+    def save(self, sources) -> None:
+        """Commit, keeping the facts of `sources` (the scan's files) only."""
+        self.files.save(keep={self._name(source) for source in sources})
 
 
 def load_cached(directory: Path, group: str, parts: tuple, valid, make):
