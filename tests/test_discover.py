@@ -1,3 +1,4 @@
+import json
 import os
 
 from keylint.facts.testfiles import is_test_path
@@ -66,6 +67,19 @@ def test_paths_outside_the_root_are_relative_to_their_argument(tmp_path):
     write_tree(tmp_path, {"proj/pkg/a.py": ""})
     found, _ = rel_paths([tmp_path / "proj"], tmp_path / "elsewhere")
     assert found == ["pkg/a.py"]
+
+
+def test_files_outside_the_root_that_share_a_name_are_told_apart(tmp_path, cli):
+    """Each is named by its path from the root; a scan of both once crashed (one name, two files)."""
+    write_tree(tmp_path, {"a/base.py": "x = 1\n", "b/base.py": "y = 2\n", "root/keep.py": ""})
+    found, _ = rel_paths([tmp_path / "a" / "base.py", tmp_path / "b" / "base.py"], tmp_path / "root")
+    assert found == ["../a/base.py", "../b/base.py"]
+    found, _ = rel_paths([tmp_path / "a" / "base.py", tmp_path / "root" / "keep.py"], tmp_path / "root")
+    assert found == ["base.py", "keep.py"]  # no clash: each keeps its short name
+    result = cli(["scan", "--format", "json", str(tmp_path / "a" / "base.py"), str(tmp_path / "b" / "base.py")],
+                 cwd=tmp_path / "root")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["stats"]["files_scanned"] == 2
 
 
 def test_test_paths():

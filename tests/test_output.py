@@ -110,7 +110,7 @@ def test_text_output_reads_like_a_compiler(tmp_path, cli):
 
 
 def test_exit_codes(tmp_path, cli):
-    write_tree(tmp_path, {"clean.py": "x = 1\n", "leak.py": f'CLIENT_SECRET = "{SECRET}"\n' + VIPPS_API, "bad.py": "def f(client_secret:\n"})
+    write_tree(tmp_path, {"clean.py": "x = 1\n", "leak.py": f'CLIENT_SECRET = "{SECRET}"\n' + VIPPS_API, "bad.py": VIPPS_API + "def f(client_secret:\n"})
     assert cli(["scan", "clean.py"], cwd=tmp_path).exit_code == 0
     assert cli(["scan", "leak.py"], cwd=tmp_path).exit_code == 1
     assert cli(["scan", "leak.py", "--exit-zero"], cwd=tmp_path).exit_code == 0

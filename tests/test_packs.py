@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from keylint.core.findings import PITFALLS
+from keylint.rules import packs
+from keylint.rules.models import MODEL_PACK_SCHEMA, shipped_model_paths
 from keylint.rules.packs import PackError, load_pack, load_rules
 from tests.conftest import write_tree
 
@@ -43,6 +45,38 @@ def test_shipped_packs_load_with_unique_ids_and_known_pitfalls():
     ids = [r.id for r in rules]
     assert len(ids) == len(set(ids)) and {"KL101", "KL102", "KL103", "KL104"} <= set(ids)
     assert all(r.pitfall in PITFALLS for r in rules)
+
+
+def test_shipped_packs_pass_the_schemas_and_the_recorded_digest_is_theirs():
+    """The shipped packs are loaded without the schema check while their digest is the one
+    recorded here (keylint.rules.packs.CHECKED_DIGEST): this test is what checks them."""
+    models = packs.shipped_models()
+    for path in shipped_model_paths():
+        packs.read_pack(path, MODEL_PACK_SCHEMA)
+    for path in packs.shipped_pack_paths():
+        assert packs._load(path, *packs._read(path), models)
+    recorded = Path(packs.__file__).parents[2] / "rules" / packs.CHECKED_DIGEST
+    assert recorded.read_text("ascii").strip() == packs.shipped_digest(), (
+        "the shipped packs or schemas changed: run `python -c 'from keylint.rules.packs import shipped_digest; "
+        f"print(shipped_digest())' > rules/{packs.CHECKED_DIGEST}` once this test's checks pass")
+
+
+def test_shipped_packs_are_checked_in_full_when_they_differ_from_the_recorded_digest(monkeypatch):
+    checked = []
+    monkeypatch.setattr(packs, "_validate", lambda path, *rest: checked.append(Path(path).name))
+    for trusted in (True, False):
+        packs.shipped_checked.cache_clear()
+        packs.shipped_models.cache_clear()
+        if not trusted:
+            monkeypatch.setattr(packs, "shipped_digest", lambda: "an edited install")
+        checked.clear()
+        load_rules()
+        assert bool(checked) is not trusted
+        if not trusted:
+            assert "hardcoded-secrets.yaml" in checked and "http.yaml" in checked
+    monkeypatch.undo()
+    packs.shipped_checked.cache_clear()
+    packs.shipped_models.cache_clear()
 
 
 def test_a_new_rule_in_a_pack_needs_no_python(tmp_path, cli):

@@ -9,13 +9,16 @@ from keylint.cli.ruletest import run_rule_examples
 from keylint.pipeline.prefilter import Prefilter, build
 from keylint.pipeline.scan import ScanOptions, scan
 from keylint.rules.packs import PackError, load_pack, load_rules
-from keylint.rules.tokens import Tokens, fold
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from keylint.rules.tokens import Tokens, anchored, fold, tokens_in
 
 EXAMPLE_APP = Path(__file__).resolve().parents[1] / "examples" / "partner_app"
 
 
-def test_fold_keeps_only_ascii_letters_and_digits():
-    assert fold(b'CLIENT_SECRET = "x"\n# caf\xc3\xa9') == b"CLIENTSECRETxcaf"
+def test_fold_keeps_only_ascii_letters_lowercased_and_digits():
+    assert fold(b'CLIENT_SECRET = "x"\n# caf\xc3\xa9') == b"clientsecretxcaf"
 
 
 @pytest.mark.parametrize(
@@ -89,10 +92,22 @@ def test_scan_finds_the_same_with_and_without_prefilter(tmp_path):
 
 def test_prefiltered_file_is_not_parsed(tmp_path):
     (tmp_path / "broken.py").write_text("def (:\n", "utf-8")
-    (tmp_path / "broken_secret.py").write_text("CLIENT_SECRET = (\n", "utf-8")
+    (tmp_path / "broken_secret.py").write_text('VIPPS_API = "https://api.vipps.no"\nCLIENT_SECRET = (\n', "utf-8")
     report = scan([str(tmp_path)], load_rules(), ScanOptions(root=str(tmp_path)))
     assert [e.path for e in report.errors] == ["broken_secret.py"]
     assert report.prefiltered == 1
+
+
+def test_a_key_name_without_vipps_evidence_is_not_parsed(tmp_path):
+    """The name passes the prefilter, but without Vipps evidence in the file no secret rule can
+    fire (tests/kinds/test_vipps_evidence.py): the file is not parsed, so its syntax error goes
+    unreported, as a prefiltered file's does. With evidence, even in a comment, it is parsed."""
+    (tmp_path / "oauth.py").write_text("CLIENT_SECRET = (\n", "utf-8")
+    (tmp_path / "vipps.py").write_text("# Vipps keys\nCLIENT_SECRET = (\n", "utf-8")
+    for name, errors in (("oauth.py", []), ("vipps.py", ["vipps.py"])):
+        report = scan([str(tmp_path / name)], load_rules(), ScanOptions(root=str(tmp_path)))
+        assert [e.path for e in report.errors] == errors
+        assert report.prefiltered == 0 and report.files_scanned == 1
 
 
 def test_name_tokens_are_matched_without_their_separators():
@@ -100,3 +115,21 @@ def test_name_tokens_are_matched_without_their_separators():
     assert tokens.found_in(b'headers["Merchant-Serial-Number"] = msn')
     assert tokens.found_in(b"CLIENT_ID = os.environ['X']")
     assert not tokens.found_in(b"serial_number = 1")
+
+
+GATE_LIKE = frozenset({"epayment/v", "report/v", "report/v2", "qr/v", "merchant-serial-number", "merchant_serial_number",
+                       "msn", "vipps", "apitest.vipps.no", "access-management-1", "accesstoken/get", "sales-units"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted(GATE_LIKE) + ["/", "v", "Report/V2", "MSN", "ment", "sales", " ", "x", "\n"]), max_size=12))
+def test_the_anchored_search_finds_exactly_the_tokens_a_plain_search_finds(parts):
+    """Anchors (shared substrings, `/v` among them) only skip work: the result is that of looking
+    for every token in the lowercased text."""
+    text = "".join(parts)
+    assert tokens_in(text, GATE_LIKE) == frozenset(t for t in GATE_LIKE if t in text.lower())
+
+
+def test_api_path_tokens_share_the_slash_anchor():
+    groups = dict(anchored(GATE_LIKE))
+    assert set(groups["/v"]) == {"epayment/v", "report/v", "report/v2", "qr/v"}

@@ -76,6 +76,13 @@ def test_crashes_and_hangs_become_failures_and_the_rest_completes(always_pool):
     assert failures[2] == "8: timed out after 2 s"
 
 
+def test_a_pool_grows_by_one_worker_per_grow_after_items(always_pool):
+    """A few files do not pay for a second worker's start; many do (workers.FILES_PER_NEW_WORKER)."""
+    assert len(set(workers.run(range(8), _pid, failed, jobs=2, grow_after=8))) == 1
+    assert len(set(workers.run(range(40), _pid, failed, jobs=2, grow_after=8))) == 2
+    assert len(set(workers.run(range(2), _pid, failed, jobs=2))) == 2  # by default all start at once
+
+
 def test_default_jobs_is_at_least_one():
     assert workers.default_jobs() >= 1
 

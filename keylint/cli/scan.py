@@ -37,7 +37,7 @@ def _format_choice():
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), envvar="KEYLINT_CACHE_DIR", metavar="DIR",
               help="Where to keep the cache (default: the user cache folder, e.g. ~/.cache/keylint).")
-@click.option("--no-prefilter", is_flag=True, help="Parse every file, even those no rule can match.")
+@click.option("--no-prefilter", is_flag=True, help="Skip the token prefilter: test every file, even those holding none of the rules' tokens.")
 @click.option("--timeout", "timeout_s", type=click.FloatRange(min=1), default=60, show_default=True,
               help="Seconds one file may take (all phases together) before it is reported as not analysed.")
 @click.option("--memory-limit", "memory_mb", type=click.IntRange(min=64), default=2048, show_default=True, metavar="MB",

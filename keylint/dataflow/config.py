@@ -32,18 +32,50 @@ class _Patterns:
         return bool(self.texts)
 
 
+_WILD = frozenset("*?[")
+
+
 class Globs(_Patterns):
-    """A list of glob patterns (case-sensitive) compiled into one regex."""
+    """A list of glob patterns (case-sensitive), matched as fnmatch.fnmatchcase would.
+
+    Nearly all are a dotted name, maybe with a `*` at one or both ends (`requests.post`,
+    `*.session.post`, `settings.*`, `*mask*`): those are tested with set membership and string
+    methods. Only the rest become one regex, compiled when first matched: compiling every
+    model's globs cost a pre-commit run more than its analysis, in each worker.
+    """
 
     def __init__(self, patterns=()):
         self.texts = self.patterns = tuple(patterns)
-        joined = "|".join(f"(?:{fnmatch.translate(p)})" for p in self.patterns)
-        self._regex = Pattern(joined) if joined else None  # compiled when first matched
+        exact, prefixes, suffixes, inner, other = set(), [], [], [], []
+        for pattern in self.patterns:
+            core = pattern.strip("*")
+            if _WILD.intersection(core) or not core:
+                other.append(pattern)
+            elif pattern.startswith("*") and pattern.endswith("*") and len(pattern) >= len(core) + 2:
+                inner.append(core)
+            elif pattern.startswith("*"):
+                suffixes.append(core)
+            elif pattern.endswith("*"):
+                prefixes.append(core)
+            else:
+                exact.add(pattern)
+        self._exact, self._prefixes, self._suffixes, self._inner = frozenset(exact), tuple(prefixes), tuple(suffixes), tuple(inner)
+        self._other = tuple(other)
+        self._regex: Pattern | None = None
 
     def match(self, *names: str | None) -> bool:
+        for name in names:
+            if name is None:
+                continue
+            if (name in self._exact or name.startswith(self._prefixes) or name.endswith(self._suffixes)
+                    or any(part in name for part in self._inner) or (self._other and self._match_other(name))):
+                return True
+        return False
+
+    def _match_other(self, name: str) -> bool:
         if self._regex is None:
-            return False
-        return any(name is not None and self._regex.match(name) for name in names)
+            self._regex = Pattern("|".join(f"(?:{fnmatch.translate(p)})" for p in self._other))
+        return bool(self._regex.match(name))
 
 
 class Regexes(_Patterns):

@@ -123,7 +123,21 @@ class Discovery:
                     found.setdefault(source.abs_path, source)
             else:
                 self._not_a_file(raw)
-        return sorted(found.values(), key=lambda s: s.rel_path)
+        return sorted(self._unique(found.values()), key=lambda s: s.rel_path)
+
+    def _unique(self, sources) -> list[SourcePath]:
+        """A file outside the root is named relative to the path it was given by, so two can
+        share a name (`a/base.py` and `b/base.py` given as files): those are named by their path
+        from the root instead, which tells them apart (the name is the file's identity in
+        reports, caches and the project index)."""
+        sources = list(sources)
+        seen: dict[str, int] = {}
+        for source in sources:
+            seen[source.rel_path] = seen.get(source.rel_path, 0) + 1
+        if len(seen) == len(sources):
+            return sources
+        return [SourcePath(s.abs_path, printable(_relative(s.abs_path, self.root)), s.kind) if seen[s.rel_path] > 1 else s
+                for s in sources]
 
     def _not_a_file(self, raw: str) -> None:
         """A given path that is neither a folder nor a file: missing, or something keylint cannot read."""

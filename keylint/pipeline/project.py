@@ -36,6 +36,9 @@ from keylint.services import workers
 from keylint.services.cache import content_digest
 from keylint.services.interning import Interner
 
+GATE = "project tokens"
+"""The fact of the project tokens a file shows (see _look)."""
+
 PLAIN = "nothing to analyse"
 """The fact that the scan's prefilter rules the file out and it holds no suppression comment."""
 
@@ -64,11 +67,15 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
         if not hasattr(kind, "summarise"):
             continue
         files = [_File(s, store, shared) for s in sources if analysed_kind(s.kind) in kind.FILE_KINDS]
-        _first_look(files, _tokens_of(kind, kind_rules), jobs, limits.timeout_s, prefilter)
-        files = [f for f in files if f.facts["tokens"] is not None]
+        tokens = _tokens_of(kind, kind_rules)
+        _first_look(files, tokens, _gate_of(kind, kind_rules) or tokens, jobs, limits.timeout_s, prefilter)
+        files = [f for f in files if f.facts[GATE] is not None]
         if plain is not None and prefilter is not None:
             plain.update((f.source.rel_path, f.digest) for f in files if f.facts.get(PLAIN) and f.digest)
-        possible = rules_in_play(kind, kind_rules, frozenset().union(*(f.facts["tokens"] for f in files)))
+        possible = rules_in_play(kind, kind_rules, frozenset().union(*(f.facts[GATE] for f in files)))
+        if possible:  # the files that showed no project token are read again for their other tokens
+            _first_look(files, tokens, None, jobs, limits.timeout_s)
+            files = [f for f in files if f.facts["tokens"] is not None]
         run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, limits=limits)
         parsed = [f for f in files if f.source.rel_path not in skip]
         summaries = _summaries(kind, parsed, possible, run) if possible else {}
@@ -109,10 +116,10 @@ class _File:
         self.digest = digest
         known = self._store.known(self.source, digest) if self._store is not None and digest is not None else None
         if known is not None:  # the same content as when last seen: a touched file
-            self.facts = self._shared(known, self._local())
-            return
-        for name, value in (facts or {"tokens": None}).items():
-            self.learn(name, value)
+            self.facts = self._shared({**known, **self.facts}, self._local())
+        for name, value in (facts or {GATE: None, "tokens": None}).items():
+            if name not in self.facts:
+                self.learn(name, value)
 
     def _local(self) -> tuple[str, str]:
         """What only this file's facts hold: strings that start with its path or module name."""
@@ -130,37 +137,48 @@ class _File:
         self.learnt = True
 
 
-def _first_look(files: list[_File], tokens: frozenset[str], jobs: int, timeout_s: float, prefilter=None) -> None:
-    """Read the files whose tokens are not known and learn their first facts, in workers when
-    there are many."""
-    unknown = {f.source.rel_path: f for f in files if "tokens" not in f.facts}
+def _first_look(files: list[_File], tokens: frozenset[str], gate: frozenset[str] | None, jobs: int,
+                timeout_s: float, prefilter=None) -> None:
+    """Read the files whose facts are not known and learn them (see _look), in workers when
+    there are many. With a `gate`, the facts wanted are the gate's (the first look), else the
+    tokens and import words of files that lack them."""
+    wanted = GATE if gate is not None else "tokens"
+    unknown = {f.source.rel_path: f for f in files if wanted not in f.facts}
     sources = [f.source for f in unknown.values()]
     chunks = (sources[i:i + LOOK_CHUNK] for i in range(0, len(sources), LOOK_CHUNK))
-    preload = jobs > 1 and len(sources) > LOOK_CHUNK
     limits = workers.Limits(timeout_s, memory_mb=None)  # reading and token search: no parse
-    look = partial(_look, tokens=tokens, prefilter=prefilter)
+    look = partial(_look, tokens=tokens, gate=gate, prefilter=prefilter)
     for looks in workers.run(chunks, look, _not_looked, jobs, limits, isolate=False):
-        if preload:  # while the workers read on: summaries and analyses will need LibCST, and
-            import keylint.dataflow.intra  # noqa: F401 - workers forked later inherit it
-
-            preload = False
         for rel_path, digest, facts, text in looks:
             unknown[rel_path].looked(digest, facts, text)
 
 
-def _look(sources: list, tokens: frozenset[str], prefilter=None) -> list[tuple]:
-    """(path, content digest, facts, text) for each file. The facts are the tokens found, the
-    words of its import statements and, given the scan's `prefilter`, whether the analysis has
-    nothing to do in it (PLAIN); None when the file cannot be read or decoded. The text comes
-    back only with a token (the file will be summarised): the others are read again if they
-    ever are needed."""
+def _look(sources: list, tokens: frozenset[str], gate: frozenset[str] | None = None, prefilter=None) -> list[tuple]:
+    """(path, content digest, facts, text) for each file; the facts None when the file cannot be
+    read or decoded.
+
+    The facts are the `tokens` found and the words of its import statements. With a `gate` (the
+    project tokens, see rules_in_play), the gate tokens found come first (GATE), and only a file
+    that shows one is searched further: in a project that never calls Vipps no file does, and
+    the rest is never needed. Given the scan's `prefilter`, also whether the analysis has
+    nothing to do in the file (PLAIN). The text comes back only with a token (the file will be
+    summarised): the others are read again if they ever are needed."""
     looks = []
     for source in sources:
         data, text, digest = _read(source)
-        found = None if text is None else tokens_in(text, tokens)
-        facts = None if text is None else {"tokens": found, "import words": import_words(text)}
-        if facts is not None and prefilter is not None:
-            facts[PLAIN] = "keylint:" not in text and not prefilter.may_match(source.kind, data)
+        if text is None:
+            looks.append((source.rel_path, digest, None, None))
+            continue
+        facts: dict = {}
+        if gate is not None:
+            facts[GATE] = shown = tokens_in(text, gate)
+            if prefilter is not None:
+                facts[PLAIN] = "keylint:" not in text and not prefilter.may_match(source.kind, data)
+            if not shown:
+                looks.append((source.rel_path, digest, facts, None))
+                continue
+        found = tokens_in(text, tokens) if gate is not tokens else facts[GATE]
+        facts.update({"tokens": found, "import words": import_words(text)})
         looks.append((source.rel_path, digest, facts, text if found else None))
     return looks
 
@@ -187,6 +205,13 @@ def _tokens_of(kind, rules: list) -> frozenset[str]:
     """Every prefilter and project token of `rules`."""
     groups = [kind.prefilter_tokens(r.spec) for r in rules] + [kind.project_tokens(r) for r in rules]
     return frozenset().union(*(g for g in groups if g is not None))
+
+
+def _gate_of(kind, rules: list) -> frozenset[str] | None:
+    """The project tokens of `rules`, one of which must occur in the scan for any of them to
+    fire; None when a rule has none (every file's tokens are needed then)."""
+    groups = [kind.project_tokens(r) for r in rules]
+    return None if None in groups else frozenset().union(*groups)
 
 
 def rules_in_play(kind, rules: list, found: frozenset[str]) -> list:
@@ -277,7 +302,8 @@ def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, 
     by_path = {f.source.rel_path: f for f in files}
     work = partial(_summarise_one, kind, rules=rules, key_types=key_types)
     items = ((f.source, f.digest) for f in todo)
-    for path, summary, settled in workers.run(items, work, _failed, jobs, limits, name=_path_of):
+    for path, summary, settled in workers.run(items, work, _failed, jobs, limits, name=_path_of,
+                                              grow_after=workers.FILES_PER_NEW_WORKER):
         if settled:
             by_path[path].learn(name, summary)
         else:

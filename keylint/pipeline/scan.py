@@ -12,12 +12,10 @@ import os
 import time
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from keylint.core.findings import FileError, FileResult, Finding
-from keylint.pipeline.baseline import Baseline
 from keylint.pipeline.discover import SourcePath, discover, read_bytes
-from keylint.pipeline.gitdiff import ChangedLines, files_to_analyse
 from keylint.pipeline.parse import ParseFailure, decode
 from keylint.pipeline.prefilter import Prefilter, build as build_prefilter
 from keylint.pipeline.project import summarise_project, summarised_paths
@@ -27,6 +25,10 @@ from keylint.rules.config import PathRules
 from keylint.rules.kinds import KINDS
 from keylint.services import workers
 from keylint.services.cache import FileCache, LastScan, ProjectFacts, analysis_key, content_digest
+
+if TYPE_CHECKING:  # a diff scan or a baseline imports these when it runs
+    from keylint.pipeline.baseline import Baseline
+    from keylint.pipeline.gitdiff import ChangedLines
 
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -183,7 +185,12 @@ def scan(
     report.locations = {source.rel_path: source.abs_path for source in sources}
     report.errors.extend(FileError(p, "no such file or directory") for p in discovery.missing)
     report.errors.extend(FileError(p, why) for p, why in discovery.unreadable)
-    analysed = sources if options.diff is None else files_to_analyse(sources, rules, options.diff)
+    if options.diff is None:
+        analysed = sources
+    else:
+        from keylint.pipeline.gitdiff import files_to_analyse
+
+        analysed = files_to_analyse(sources, rules, options.diff)
     last = _last_scan(sources, analysed, rules, options)
     outcome = last.get(_is_outcome) if last is not None else None
     if outcome is not None:
@@ -266,7 +273,7 @@ def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: li
             on_progress(report.files_scanned, len(analysed))
 
     given_up = partial(_not_analysed, rules=rules, options=options, limits=limits)
-    tasks = _tasks(analysed, prefilter, cache, report, collect, limits.failures, given_up, plain)
+    tasks = _tasks(analysed, prefilter, cache, report, collect, limits.failures, given_up, plain, bool(summarised))
     stored = True
     for kept, result in _analyse_all(tasks, rules, options, cache, project, limits):
         stored &= kept
@@ -319,13 +326,16 @@ def _with_flows(cache: FileCache, name: str, task: _Task) -> str:
 
 
 def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], None], failures: dict,
-           given_up: Callable[[_Task], FileResult], plain: dict[str, str]) -> Iterator[_Task]:
+           given_up: Callable[[_Task], FileResult], plain: dict[str, str], vipps: bool) -> Iterator[_Task]:
     """The files that must be analysed; the others' results (cached, prefiltered, or given_up()
     on for the `failures` of the project phase) go to `collect`.
 
     A generator, so that workers analyse the first tasks while later files are still read.
+    With `vipps` (the project phase found Vipps evidence), Python files will be parsed: LibCST
+    is loaded once, before the workers fork. Without, a file is parsed only if it shows Vipps
+    evidence itself (the secret kind's test), and the worker that parses it loads LibCST.
     """
-    preloaded = False
+    preloaded = not vipps
     for source in sources:
         outcome = _triage(source, prefilter, cache, report, plain.get(source.rel_path))
         if isinstance(outcome, _Task) and source.rel_path in failures:
@@ -407,7 +417,8 @@ def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cach
         return None, _not_analysed(task, rules, options, limits, reason, "analysis")
 
     work = partial(_analyse_task, rules=rules, options=options, project=project)
-    for name, result in workers.run(named(tasks), work, failed, options.jobs, limits, name=_path_of):
+    for name, result in workers.run(named(tasks), work, failed, options.jobs, limits, name=_path_of,
+                                    grow_after=workers.FILES_PER_NEW_WORKER):
         kept = cache is not None and name is not None  # crashes and time-outs are not cached
         if kept:
             task = by_name.pop(name)

@@ -14,7 +14,7 @@ from keylint.core.findings import PITFALLS
 from keylint.rules.kinds import KINDS, SpecError
 from keylint.rules.models import (MODEL_PACK_SCHEMA, ModelError, allow_references, combine, is_model_pack, resolve,
                                   shipped_model_paths)
-from keylint.services.cache import files_digest, load_cached
+from keylint.services.cache import content_digest, files_digest, load_cached
 
 if TYPE_CHECKING:
     import jsonschema
@@ -105,12 +105,12 @@ def load_rules(extra: list[str | Path] = (), include_shipped: bool = True) -> li
         models = combine([(path, data) for path, _, data in extra_models], shipped_models())
     except ModelError as exc:
         raise PackError(str(exc)) from exc
-    packs = [(path, *_read(path)) for path in (shipped_pack_paths() if include_shipped else [])]
-    packs += [item for item in parsed if not is_model_pack(item[2])]
+    packs = [(path, *_read(path), shipped_checked()) for path in (shipped_pack_paths() if include_shipped else [])]
+    packs += [(*item, False) for item in parsed if not is_model_pack(item[2])]
     rules: list[Rule] = []
     owner: dict[str, str] = {}
-    for path, root, data in packs:
-        for rule in _load(path, root, data, models):
+    for path, root, data, checked in packs:
+        for rule in _load(path, root, data, models, checked):
             if rule.id in owner:
                 raise PackError(f"{path}: rule id {rule.id} is already defined in {owner[rule.id]}")
             owner[rule.id] = str(path)
@@ -129,7 +129,32 @@ def load_rules_cached(extra: list, directory: Path, include_shipped: bool = True
 @lru_cache(maxsize=1)
 def shipped_models() -> dict:
     """The shipped model packs, read with the packs' own safe parse and schema check."""
-    return combine([(path, read_pack(path, MODEL_PACK_SCHEMA)[1]) for path in shipped_model_paths()])
+    return combine([(path, read_pack(path, MODEL_PACK_SCHEMA, shipped_checked())[1]) for path in shipped_model_paths()])
+
+
+CHECKED_DIGEST = "schema-checked.sha256"
+"""The file beside the shipped packs holding shipped_digest() as the test suite last saw it
+valid (tests/test_packs.py keeps it current). While it matches, the shipped packs are loaded
+without the schema check: importing and running jsonschema costs a tenth of a cold scan. An
+install whose packs or schemas were edited is checked in full."""
+
+
+@lru_cache(maxsize=1)
+def shipped_checked() -> bool:
+    """Whether the shipped packs and schemas are those the test suite validated."""
+    try:
+        recorded = resources.files("keylint.shipped_rules").joinpath(CHECKED_DIGEST).read_text("ascii")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return recorded.strip() == shipped_digest()
+
+
+def shipped_digest() -> str:
+    """Digest of the shipped packs (names and contents) and of the schemas they are checked against."""
+    schemas = json.dumps([pack_schema(), MODEL_PACK_SCHEMA], sort_keys=True)
+    files = [f"models/{p.name}:{content_digest(p.read_bytes())}" for p in shipped_model_paths()]
+    files += [f"{p.name}:{content_digest(p.read_bytes())}" for p in shipped_pack_paths()]
+    return content_digest("\n".join([schemas, *files]).encode())
 
 
 def load_pack(path: Path, models: dict | None = None) -> list[Rule]:
@@ -138,15 +163,17 @@ def load_pack(path: Path, models: dict | None = None) -> list[Rule]:
     return _load(path, *_read(path), models)
 
 
-def read_pack(path: Path, schema: dict) -> tuple[yaml.Node | None, Any]:
-    """One pack file parsed and checked against `schema`."""
+def read_pack(path: Path, schema: dict, checked: bool = False) -> tuple[yaml.Node | None, Any]:
+    """One pack file parsed and checked against `schema` (unless already `checked`)."""
     root, data = _read(path)
-    _validate(path, data, root, schema)
+    if not checked:
+        _validate(path, data, root, schema)
     return root, data
 
 
-def _load(path: Path, root, data, models: dict | None) -> list[Rule]:
-    _validate(path, data, root, pack_schema())
+def _load(path: Path, root, data, models: dict | None, checked: bool = False) -> list[Rule]:
+    if not checked:
+        _validate(path, data, root, pack_schema())
     models = shipped_models() if models is None else models
     return [_compile_rule(path, root, data, index, models) for index in range(len(data["rules"]))]
 

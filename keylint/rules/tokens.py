@@ -14,11 +14,13 @@ from functools import lru_cache
 
 _ALNUM = (string.ascii_letters + string.digits).encode()
 _DROP = bytes(b for b in range(256) if b not in _ALNUM)
+_LOWER = bytes.maketrans(string.ascii_uppercase.encode(), string.ascii_lowercase.encode())
 
 
 def fold(data: bytes) -> bytes:
-    """The bytes tokens are matched against: ASCII letters and digits only."""
-    return data.translate(None, _DROP)
+    """The bytes name tokens are matched against: ASCII letters (lowercased) and digits only,
+    in one pass."""
+    return data.translate(_LOWER, _DROP)
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,13 @@ class Tokens:
         return Tokens(self.any_case | other.any_case, self.exact | other.exact)
 
     def found_in(self, data: bytes, folded: bytes | None = None) -> bool:
-        """Whether a token occurs in `data`; `folded` is fold(data).lower() when already made."""
+        """Whether a token occurs in `data`; `folded` is fold(data) when already made."""
         if any(token in data for token in self.exact):
             return True
         if not self.any_case:
             return False
         if folded is None:
-            folded = fold(data).lower()
+            folded = fold(data)
         return any(anchor in folded and any(t in folded for t in members) for anchor, members in anchored(self.any_case))
 
 
@@ -64,7 +66,12 @@ def tokens_in(text: str, tokens: frozenset[str]) -> frozenset[str]:
 
 
 ANCHOR_MIN = 4
-"""Shortest anchor (see `anchored`): a shorter one would occur in most files and save nothing."""
+"""Shortest anchor (see `anchored`): a shorter one would occur in most files and save nothing;
+except one with a slash (`/v`, in every API path token), rare in code outside URLs and paths."""
+
+
+def _may_anchor(sub) -> bool:
+    return len(sub) >= ANCHOR_MIN or (len(sub) >= 2 and (b"/" if isinstance(sub, bytes) else "/") in sub)
 
 
 @lru_cache(maxsize=32)
@@ -76,7 +83,8 @@ def anchored(tokens: frozenset) -> tuple[tuple, ...]:
     left = set(tokens)
     groups = []
     while left:
-        counts = Counter(sub for t in left for sub in {t[i:j] for i in range(len(t)) for j in range(i + ANCHOR_MIN, len(t) + 1)})
+        counts = Counter(sub for t in left for sub in {t[i:j] for i in range(len(t)) for j in range(i + 2, len(t) + 1)}
+                         if _may_anchor(sub))
         best = max(counts.items(), key=lambda item: (item[1], len(item[0]), item[0]), default=None)
         if best is None or best[1] < 2:
             break

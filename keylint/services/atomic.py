@@ -8,16 +8,19 @@ import os
 import tempfile
 
 
-def write_atomic(path: str, data: bytes) -> None:
+def write_atomic(path: str, data: bytes, durable: bool = True) -> None:
     """Write `data` to a temporary file beside `path`, then rename it over `path` (OSError if
-    anything fails; the temporary file never stays behind)."""
+    anything fails; the temporary file never stays behind). `durable`: flushed to the disk
+    before the rename, so that a crash of the machine cannot leave an empty file in its place
+    (a cache need not be: a damaged one is read as missing, and the flush costs every scan)."""
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if os.path.exists(path):
             os.chmod(tmp, os.stat(path).st_mode & 0o7777)
         else:

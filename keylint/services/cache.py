@@ -97,7 +97,7 @@ def _write_pickle(path: Path, value) -> None:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(str(path), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(str(path), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
         _keep_newest(path.parent)
     except OSError:
         pass
@@ -211,6 +211,7 @@ def _connect(path: Path):
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             db = sqlite3.connect(path, timeout=1.0)
             db.execute("PRAGMA cache_size = -256")  # KB: rows are read once, by key
+            db.execute("PRAGMA synchronous = OFF")  # a cache: not flushed to the disk (as write_atomic's durable=False)
             db.execute("CREATE TABLE IF NOT EXISTS entries "
                        "(name TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, digest TEXT, payload BLOB)")
             db.execute("SELECT name, size, mtime, digest, payload FROM entries LIMIT 1").fetchall()

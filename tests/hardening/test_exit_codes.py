@@ -4,6 +4,8 @@ and a failed write never leaves a truncated report or baseline, or a temporary f
 from __future__ import annotations
 
 import errno
+import io
+import os
 import pickle
 import subprocess
 import sys
@@ -70,11 +72,24 @@ def test_a_failed_write_keeps_the_old_file_and_no_temporary_one(cli, tmp_path, m
     assert cli(args, cwd=tmp_path).exit_code in (0, 1) and "the old one" not in (tmp_path / target).read_text("utf-8")
 
 
+class _FullDisk(io.RawIOBase):
+    """A file on a full disk: every write fails (caches are written without fsync)."""
+
+    def __init__(self, fd: int, mode: str = "wb"):
+        os.close(fd)
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
 def test_a_cache_that_cannot_be_written_leaves_no_temporary_file(cli, tmp_path, monkeypatch):
     (tmp_path / "app.py").write_text(HEAD, "utf-8")
-    monkeypatch.setattr(keylint.services.atomic.os, "fsync", _disk_full)
+    monkeypatch.setattr(keylint.services.atomic.os, "fdopen", _FullDisk)
     assert cli(["scan", "--cache-dir", str(tmp_path / "cache"), "app.py"], cwd=tmp_path).exit_code == 1
-    assert [p for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.suffix != ".sqlite"] == []  # SQLite: no fsync here
+    assert [p for p in (tmp_path / "cache").rglob("*") if p.is_file() and p.suffix != ".sqlite"] == []  # SQLite writes its own files
 
 
 @pytest.mark.parametrize("tampered", [["a list"], {"name": "not an entry"}, {"app.py": (1, 2, "d", "not a result")}, 42])

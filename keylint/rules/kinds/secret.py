@@ -175,15 +175,16 @@ def _verdicts(rules, name: str, value: str) -> list[tuple]:
 def check(rules, parsed, context) -> list[Hit]:
     """Every binding of a key-like name to a real-looking literal, for each matching rule."""
     data = parsed.all_text.encode("utf-8", "surrogatepass")
-    folded = fold(data).lower()
+    folded = fold(data)
     rules = [rule for rule in rules if parsed.kind in rule.spec.files and _may_fire(rule.spec, data, folded)]
+    shown = _FileEvidence(parsed.text, parsed.kind == "python")
+    rules = [rule for rule in rules if shown.possible(rule.spec, parsed.all_text)]
     if not rules:
         return []
     # A notebook is Python with bindings too (those its saved outputs show); a file that could not be
     # parsed has the bindings of the line-based search only.
     parsed_python = parsed.kind == "python" and not parsed.line_based
     bindings = (python_bindings(parsed, rules) if parsed_python else []) + parsed.bindings
-    shown = _FileEvidence(parsed.text, parsed.kind == "python")
     hits = []
     for binding in bindings:
         for rule, confidence in _verdicts(rules, binding.name, binding.value):
@@ -205,6 +206,20 @@ class _FileEvidence:
     @cached_property
     def text(self) -> str:
         return _without_comments(self._raw) if self._is_python else self._raw
+
+    def possible(self, spec: SecretSpec, all_text: str) -> bool:
+        """Whether some value in the file could pass `for_value`: the evidence patterns occur in
+        the text (comments included, so this is a superset), or a shaped value is evidence and a
+        shape occurs in `all_text`. Asked before the parse, so that a file without Vipps evidence
+        is never parsed for a rule that needs it (nearly every file of a project that does not
+        call Vipps). As with the prefilter's value tokens, a shaped value split across
+        concatenated literals or written with escapes is not seen."""
+        if not spec.evidence:
+            return True
+        key = ("raw", spec.evidence)
+        if key not in self._found:
+            self._found[key] = any(p.search(self._raw) for p in spec.evidence)
+        return self._found[key] or (spec.shape_is_evidence and any(p.search(all_text) for p in spec.shapes))
 
     def for_value(self, spec: SecretSpec, value: str) -> str | None:
         if not spec.evidence:

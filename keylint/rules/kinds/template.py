@@ -18,7 +18,6 @@ What prints depends on the template language, told by the file name:
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -160,6 +159,8 @@ def _closing_brace(text: str, index: int) -> int | None:
 
 def _attributes(text: str, pattern: re.Pattern, expressions):
     """The printed expressions of the attributes `pattern` finds, each spanning the attribute value."""
+    import html  # only for templates with attributes (QWeb, TAL): most scans never unescape
+
     for match in pattern.finditer(text):
         group = 2 if match.group(2) is not None else 3
         value = html.unescape(match.group(group))
