@@ -15,6 +15,7 @@ shared within that file but not remembered for the others: the table would keep 
 from __future__ import annotations
 
 from dataclasses import fields, is_dataclass
+from functools import lru_cache
 
 
 class Interner:
@@ -24,15 +25,16 @@ class Interner:
         self._seen: dict = {}  # shared across calls
         self._here: dict = {}  # shared within one call: values that hold a `local` string
         self._local: tuple[str, ...] = ()
+        self._done: dict = {}  # id -> (result, original) of the containers already shared in this call
 
     def __call__(self, value, local: tuple[str, ...] = ()):
         """`value` with its equal parts shared; `local`: prefixes of the strings that belong to
         this value alone (a file's path and module name)."""
-        self._local, self._here = local, {}
+        self._local, self._here, self._done = local, {}, {}
         try:
             return self._share(value)[0]
         finally:
-            self._here = {}
+            self._here, self._done = {}, {}
 
     def _share(self, value) -> tuple[object, bool]:
         """(the shared value, whether it may be remembered for other calls)."""
@@ -40,6 +42,14 @@ class Interner:
         if kind is str:
             here = bool(self._local) and value.startswith(self._local)
             return (self._here if here else self._seen).setdefault(value, value), not here
+        if kind in _SCALARS:
+            return value, True
+        done = self._done.get(id(value))  # reached before in this value (a pickle keeps such sharing)
+        if done is None:
+            done = self._done[id(value)] = (self._container(kind, value), value)  # holds value: its id stays its own
+        return done[0]
+
+    def _container(self, kind: type, value) -> tuple[object, bool]:
         if kind is tuple:
             items = [self._share(item) for item in value]
             value = tuple(item for item, _ in items)
@@ -61,11 +71,19 @@ class Interner:
         if kind is list:
             value[:] = [self._share(item)[0] for item in value]
             return value, False
-        if is_dataclass(value) and not isinstance(value, type):
-            for name in (f.name for f in fields(value)):
-                object.__setattr__(value, name, self._share(getattr(value, name))[0])
-            return value, False
-        return value, True
+        names = _fields_of(kind)
+        for name in names:
+            object.__setattr__(value, name, self._share(getattr(value, name))[0])
+        return value, not names
+
+
+@lru_cache(maxsize=None)
+def _fields_of(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass (shared in place), else () (kept as it is)."""
+    return tuple(f.name for f in fields(kind)) if is_dataclass(kind) else ()
+
+
+_SCALARS = frozenset({int, float, bool, type(None), bytes})
 
 
 def _same(a, b) -> bool:
