@@ -18,7 +18,7 @@ from keylint.pipeline.scan import ScanOptions, scan
 from keylint.rules.kinds import KINDS
 from keylint.rules.packs import load_rules
 from keylint.services import workers
-from keylint.services.cache import FileCache
+from keylint.services.cache import FileCache, _connect
 from keylint.services.interning import Interner
 from tests.conftest import write_tree
 
@@ -132,6 +132,25 @@ def test_the_result_cache_reads_one_entry_at_a_time(tmp_path):
     assert _Counted.loads == 0  # opening it reads no entry
     assert again.fresh("f7.py", stat) == _Counted("f7.py") and _Counted.loads == 1
     assert again.get("f8.py", "d8", stat) == _Counted("f8.py") and _Counted.loads == 2
+
+
+def test_read_all_takes_every_row_in_one_query_and_still_sees_this_scans_writes(tmp_path):
+    """The scan's result cache (small payloads, nearly all read by a warm scan) is read at once,
+    as pickled bytes: one query instead of one per file, and nothing unpickled until asked."""
+    stat = Path(__file__).stat()
+    cache = FileCache(tmp_path, str(tmp_path), "key")
+    for i in range(50):
+        cache.put(f"f{i}.py", f"d{i}", stat, _Counted(f"f{i}.py"))
+    cache.save()
+    _Counted.loads = 0
+    again = FileCache(tmp_path, str(tmp_path), "key", read_all=True)
+    assert _Counted.loads == 0 and len(again._rows) == 50
+    again._db.close()  # every row is already read: no query is needed to answer
+    assert again.fresh("f7.py", stat) == _Counted("f7.py") and again.stored_digest("f9.py") == "d9"
+    assert again.fresh("missing.py", stat) is None
+    again._db = _connect(again.path)
+    again.put("f7.py", "new", stat, _Counted("seven"))
+    assert again.get("f7.py", "new", stat) == _Counted("seven")  # a row written in this scan is read back
 
 
 def test_a_cache_held_by_another_scan_is_not_kept_and_loses_nothing(tmp_path):

@@ -274,7 +274,8 @@ def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: li
     cache = None
     if facts is not None:
         facts.save(sources)
-        cache = FileCache(options.cache_dir, options.root or os.getcwd(), analysis_key(rules, options.analysis_settings()))
+        cache = FileCache(options.cache_dir, options.root or os.getcwd(), analysis_key(rules, options.analysis_settings()),
+                          read_all=True)
         project_rules = [r for r in rules if getattr(KINDS[r.kind], "PROJECT_WIDE", False)]
         flows = partial(_analyse_task, rules=project_rules, options=options, project=project)
         cache.depends = _ProjectDependency(summarised, frozenset(r.id for r in project_rules), flows)
