@@ -3,6 +3,8 @@
 import os
 import pickle
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -103,21 +105,21 @@ def test_redaction_setting_is_part_of_the_key_and_redacted_secrets_stay_redacted
     clear = _scan(tree, tmp_path / "cache", redact=False)
     assert clear.from_cache == 0
     assert [f.snippet for f in clear.findings] != [f.snippet for f in redacted.findings]
-    stored = b"".join(p.read_bytes() for p in (tmp_path / "cache").rglob("*.pickle"))
+    stored = b"".join(p.read_bytes() for p in (tmp_path / "cache").rglob("*.*"))
     secret = b"Zr8Kq1Lm5Xv2Tn9Wb4Pd7Hs3Jf6Gc0Ay"  # not in the example app: sanity check of the probe
     assert secret not in stored
     env_secret = (tree / ".env").read_text("utf-8").split("VIPPS_CLIENT_SECRET=")[1].split()[0].encode()
     assert env_secret in stored  # from the --no-redact run only
     shutil.rmtree(tmp_path / "cache")
     _scan(tree, tmp_path / "cache")
-    stored = b"".join(p.read_bytes() for p in (tmp_path / "cache").rglob("*.pickle"))
+    stored = b"".join(p.read_bytes() for p in (tmp_path / "cache").rglob("*.*"))
     assert env_secret not in stored
 
 
 def test_corrupt_cache_file_is_ignored(tree, tmp_path):
     cold = _scan(tree, tmp_path / "cache")
-    for path in (tmp_path / "cache").rglob("*.pickle"):
-        path.write_bytes(b"not a pickle")
+    for path in (tmp_path / "cache").rglob("*.*"):
+        path.write_bytes(b"not a pickle, not a database")
     again = _scan(tree, tmp_path / "cache")
     assert again.from_cache == 0 and _dicts(again) == _dicts(cold)
 
@@ -205,8 +207,9 @@ def test_project_facts_of_deleted_files_are_dropped(tree, tmp_path):
     _scan(tree, tmp_path / "cache")
     (tree / "shophub" / "app.py").unlink()
     _scan(tree, tmp_path / "cache")
-    stored = next((tmp_path / "cache" / "project").rglob("*.pickle"))
-    names = pickle.loads(stored.read_bytes())
+    stored = next((tmp_path / "cache" / "project").rglob("*.sqlite"))
+    with closing(sqlite3.connect(stored)) as db:
+        names = [name for (name,) in db.execute("SELECT name FROM entries")]
     assert names and not any(name.endswith("\0shophub/app.py") for name in names)
     assert any(name.endswith("\0shophub/settings.py") for name in names)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 MODULE_SCOPE = "<module>"
 
 
-@dataclass
+@dataclass(slots=True)
 class CallSite:
     """A call that may land in a function of the scanned project."""
 
@@ -28,7 +28,7 @@ class CallSite:
     presence: tuple = ()  # ((position, presence), ...): keylint/dataflow/presence.py
 
 
-@dataclass
+@dataclass(slots=True)
 class SinkEvent:
     rule_id: str
     sink_index: int
@@ -43,7 +43,7 @@ class SinkEvent:
     key: str | None = None  # a store's key that names another module's constant (facts.constant_ref)
 
 
-@dataclass
+@dataclass(slots=True)
 class FunctionSummary:
     qname: str
     name: str
@@ -59,7 +59,7 @@ class FunctionSummary:
     sinks: list = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class ModuleSummary:
     path: str
     module: str

@@ -44,7 +44,7 @@ ANALYSED_AS = {"notebook": "python"}
 """Files analysed as another kind: a notebook's code cells are a Python module (keylint/facts/notebook.py)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourcePath:
     """A file to scan: where it is on disk, how outputs name it, and its format."""
 

@@ -34,6 +34,7 @@ from keylint.rules.kinds import KINDS
 from keylint.rules.tokens import tokens_in
 from keylint.services import workers
 from keylint.services.cache import content_digest
+from keylint.services.interning import Interner
 
 GATE = "project tokens"
 """The fact of the project tokens a file shows (see _look)."""
@@ -64,12 +65,13 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
     (in the worker); what it returns goes into `early` by path, so that the file's analysis need
     not parse it again (keylint.pipeline.analyse.EarlyHits)."""
     limits = limits or workers.Limits()
+    shared = Interner()  # the facts of every file are kept to the end of the scan: share their equal parts
     project: dict = {}
     for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
         kind, kind_rules = KINDS[kind_name], list(kind_rules)
         if not hasattr(kind, "summarise"):
             continue
-        files = [_File(s, store) for s in sources if analysed_kind(s.kind) in kind.FILE_KINDS]
+        files = [_File(s, store, shared) for s in sources if analysed_kind(s.kind) in kind.FILE_KINDS]
         tokens = _tokens_of(kind, kind_rules)
         _first_look(files, tokens, _gate_of(kind, kind_rules) or tokens, jobs, limits.timeout_s, prefilter)
         files = [f for f in files if f.facts[GATE] is not None]
@@ -97,44 +99,47 @@ def summarised_paths(project: dict) -> frozenset[str]:
 
 class _File:
     """A file as the project phase sees it: facts learnt from its text. A file whose facts are
-    in `store` (unchanged since the last scan) is read only if a fact is missing."""
+    in `store` (unchanged since the last scan) is read only if a fact is missing. Every fact
+    goes through `shared` (a keylint.services.interning.Interner) as it arrives."""
 
-    def __init__(self, source, store):
-        self.source, self._store = source, store
-        self._text: str | None = None
-        self._read = False
+    __slots__ = ("source", "_store", "_shared", "digest", "learnt", "facts")  # one per file of the tree
+
+    def __init__(self, source, store, shared):
+        self.source, self._store, self._shared = source, store, shared
         self.digest: str | None = None  # the content digest, when the first look read the file
         self.learnt = False
-        self.facts = (store.get(source) if store is not None else None) or {}
+        self.facts = shared((store.get(source) if store is not None else None) or {}, self._local())
 
     @property
     def text(self) -> str | None:
-        """The decoded text; None when the file cannot be read or decoded (analyse reports that)."""
-        if not self._read:
-            _, self._text, _ = _read(self.source)
-            self._read = True
-        return self._text
+        """The decoded text, read again each time (texts are not kept: a large tree's would
+        stay in memory to the end of the scan); None when the file cannot be read or decoded."""
+        return _read(self.source)[1]
 
     def looked(self, digest: str | None, facts: dict | None, text: str | None) -> None:
-        """What a first look at the file (see _look) saw."""
-        if text is not None:
-            self._text, self._read = text, True
+        """What a first look at the file (see _look) saw. The text is not kept: a file that is
+        summarised is read again by the worker that summarises it."""
         self.digest = digest
         known = self._store.known(self.source, digest) if self._store is not None and digest is not None else None
         if known is not None:  # the same content as when last seen: a touched file
-            self.facts = {**known, **self.facts}
+            self.facts = self._shared({**known, **self.facts}, self._local())
         for name, value in (facts or {GATE: None, "tokens": None}).items():
             if name not in self.facts:
                 self.learn(name, value)
 
+    def _local(self) -> tuple[str, str]:
+        """What only this file's facts hold: strings that start with its path or module name."""
+        return self.source.rel_path, module_name(self.source.rel_path)
+
     def fact(self, name: str, compute):
         """The fact `name`: known, or compute(text) (None for a file that cannot be read)."""
         if name not in self.facts:
-            self.learn(name, None if self.text is None else compute(self.text))
+            text = self.text
+            self.learn(name, None if text is None else compute(text))
         return self.facts[name]
 
     def learn(self, name: str, value) -> None:
-        self.facts[name] = value
+        self.facts[name] = self._shared(value, self._local())
         self.learnt = True
 
 
@@ -298,13 +303,13 @@ def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, 
     """{path: summary or None} for `files`: known facts, else computed (in workers when many);
     what also() gives for the files computed goes into `early`."""
     name = "summary " + ",".join(sorted(r.id for r in rules))
-    todo = [f for f in files if name not in f.facts and f.text is not None]
+    todo = [f for f in files if name not in f.facts]
     if todo:
         import keylint.dataflow.intra  # noqa: F401 - load LibCST once, before workers fork
 
     by_path = {f.source.rel_path: f for f in files}
     work = partial(_summarise_one, kind, rules=rules, key_types=key_types, also=also)
-    items = ((f.source, f.text) for f in todo)
+    items = ((f.source, f.digest) for f in todo)
     for path, summary, settled, extra in workers.run(items, work, _failed, jobs, limits, name=_path_of,
                                                      grow_after=workers.FILES_PER_NEW_WORKER):
         if early is not None and extra is not None:
@@ -312,20 +317,27 @@ def _summarise_all(kind, files: list[_File], rules: list, key_types, jobs: int, 
         if settled:
             by_path[path].learn(name, summary)
         else:
-            by_path[path].facts[name] = None  # this scan only: the next one tries again
+            by_path[path].facts[name] = summary  # this scan only: the next one tries again
     return {f.source.rel_path: f.facts.get(name) for f in files}
 
 
 def _summarise_one(kind, item: tuple, rules: list, key_types, also=None) -> tuple:
-    """(path, summary, True, also(parsed, text) or None), the summary None when the file cannot be
-    parsed (analyse reports that)."""
-    source, text = item
+    """(path, summary, settled, also(parsed, text) or None) for the file, which the worker reads
+    itself (the parent keeps no texts), given the content digest of the first look (None: not
+    read then). The summary is None when the file cannot be parsed (analyse reports that). It is
+    not settled, so not kept past this scan, when the file can no longer be read or changed since
+    the first look: the facts learnt then are of other content."""
+    source, digest = item
+    _, text, now = _read(source)
+    if text is None:
+        return source.rel_path, None, False, None
+    settled = digest is None or digest == now
     try:
         parsed = parse(source.rel_path, text, source.kind)
         summary = kind.summarise(parsed, rules, key_types)
     except (ParseFailure, RecursionError):
-        return source.rel_path, None, True, None
-    return source.rel_path, summary, True, also(parsed, text) if also is not None else None
+        return source.rel_path, None, settled, None
+    return source.rel_path, summary, settled, also(parsed, text) if also is not None else None
 
 
 def _path_of(item: tuple) -> str:

@@ -273,8 +273,9 @@ def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: li
     prefilter = build_prefilter(rules, summarised | oversized) if options.prefilter else None
     cache = None
     if facts is not None:
-        facts.save()
-        cache = FileCache(options.cache_dir, options.root or os.getcwd(), analysis_key(rules, options.analysis_settings()))
+        facts.save(sources)
+        cache = FileCache(options.cache_dir, options.root or os.getcwd(), analysis_key(rules, options.analysis_settings()),
+                          read_all=True)
         project_rules = [r for r in rules if getattr(KINDS[r.kind], "PROJECT_WIDE", False)]
         flows = partial(_analyse_task, rules=project_rules, options=options, project=project)
         cache.depends = _ProjectDependency(summarised, frozenset(r.id for r in project_rules), flows)

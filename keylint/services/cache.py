@@ -1,6 +1,7 @@
 """The cache: an unchanged file is never parsed again, and unchanged rule packs never re-validated.
 
-Per-file results are kept in one file per (scan root, analysis key). The analysis key digests
+Per-file results are kept in one SQLite file per (scan root, analysis key), a row per file,
+pickled payloads in it (FileCache). The analysis key digests
 everything a result depends on besides the file itself: keylint's version and source, the
 selected rules with their packs' bytes, and the settings that change results (redaction,
 prefilter). An entry is name -> (size, mtime_ns, content digest, payload), the name telling the
@@ -24,6 +25,7 @@ import pickle
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from keylint import __version__
 from keylint.core.findings import FileResult
@@ -88,74 +90,173 @@ def _read_pickle(path: Path, valid) -> object | None:
         return None
 
 
-def _is_entries(payload_type: type):
-    """A test of a cache file's entries: name -> (size, mtime, digest, payload)."""
-
-    def valid(value) -> bool:
-        return isinstance(value, dict) and all(
-            isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 4
-            and isinstance(entry[0], int) and isinstance(entry[1], int) and isinstance(entry[2], str)
-            and isinstance(entry[3], payload_type)
-            for name, entry in value.items()
-        )
-
-    return valid
-
-
 def _write_pickle(path: Path, value) -> None:
-    """Atomically replace `path`, keeping only the newest KEEP_PER_FOLDER files beside it.
+    """Atomically replace `path`, keeping only the newest KEEP_PER_FOLDER cache files beside it.
 
     A cache that cannot be written is silently not kept.
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_atomic(str(path), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
-        siblings = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in siblings[KEEP_PER_FOLDER:]:
-            old.unlink(missing_ok=True)
+        _keep_newest(path.parent)
     except OSError:
         pass
 
 
 class FileCache:
-    """name -> payload for one scan root and one analysis key, saved as one file."""
+    """name -> payload for one scan root and one analysis key.
 
-    def __init__(self, directory: Path, root: str, key: str, folder: str = "results", payload: type = FileResult):
-        self.path = Path(directory) / folder / _digest(os.path.abspath(root)) / f"{key}.pickle"
-        self.entries: dict[str, tuple] = _read_pickle(self.path, _is_entries(payload)) or {}
-        self.changed = False
+    A SQLite file, one row per name, read and written one row at a time: the cache of a large
+    tree is tens of megabytes (the project phase's summaries), which a scan should not hold
+    besides what it works with. A scan's writes are one transaction, committed by save(). A
+    cache that cannot be opened or written is silently not kept; a row that does not hold a
+    `payload` is a miss.
+    """
+
+    def __init__(self, directory: Path, root: str, key: str, folder: str = "results", payload: type = FileResult,
+                 read_all: bool = False):
+        """`read_all`: read every row in one query when opened (kept as pickled bytes): for small
+        payloads such as results, which a warm scan reads nearly all of, one query is several
+        times cheaper than a query per file."""
+        self.path = Path(directory) / folder / _digest(os.path.abspath(root)) / f"{key}.sqlite"
+        self._db = _connect(self.path)
+        self._payload = payload
+        self._last: tuple = (None, None)  # (name, row) last read: a file is asked about up to three times
+        self._rows: dict[str, tuple] | None = self._read_all() if read_all else None
+        self._written: set[str] = set()  # names whose row changed since: read from the database
         self.depends = None  # set by the scan: files whose results depend on the project index
 
     def fresh(self, name: str, stat: os.stat_result):
         """The payload if the file's size and mtime are what they were when it was stored."""
-        entry = self.entries.get(name)
-        if entry is not None and entry[0] == stat.st_size and entry[1] == stat.st_mtime_ns:
-            return entry[3]
+        row = self._row(name)
+        if row is not None and (row[0], row[1]) == (stat.st_size, stat.st_mtime_ns):
+            return self._load(row[3])
         return None
 
     def get(self, name: str, digest: str, stat: os.stat_result):
         """The payload stored for this content; a hit refreshes the recorded size and mtime."""
-        entry = self.entries.get(name)
-        if entry is None or entry[2] != digest:
-            return None
-        if (entry[0], entry[1]) != (stat.st_size, stat.st_mtime_ns):
-            self.put(name, digest, stat, entry[3])
-        return entry[3]
+        row = self._row(name)
+        payload = self._load(row[3]) if row is not None and row[2] == digest else None
+        if payload is not None and (row[0], row[1]) != (stat.st_size, stat.st_mtime_ns):
+            self._write(name, "UPDATE entries SET size = ?, mtime = ? WHERE name = ?", (stat.st_size, stat.st_mtime_ns, name))
+        return payload
 
     def stored_digest(self, name: str) -> str | None:
         """The digest the stored payload of `name` was kept under, if any."""
-        entry = self.entries.get(name)
-        return None if entry is None else entry[2]
+        row = self._row(name)
+        return None if row is None else row[2]
 
     def put(self, name: str, digest: str, stat: os.stat_result, payload) -> None:
-        self.entries[name] = (stat.st_size, stat.st_mtime_ns, digest, payload)
-        self.changed = True
+        blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        self._write(name, "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", (name, stat.st_size, stat.st_mtime_ns, digest, blob))
 
-    def save(self) -> None:
-        if not self.changed:
+    def save(self, keep: set[str] | None = None) -> None:
+        """Commit this scan's writes; with `keep`, the entries of other names go."""
+        if self._db is None:
             return
-        _write_pickle(self.path, self.entries)
-        self.changed = False
+        import sqlite3
+
+        try:
+            if keep is not None:
+                gone = [(name,) for (name,) in self._db.execute("SELECT name FROM entries") if name not in keep]
+                self._db.executemany("DELETE FROM entries WHERE name = ?", gone)
+            self._db.commit()
+            self._db.close()
+            _keep_newest(self.path.parent)
+        except (sqlite3.Error, OSError):
+            self._db.close()
+        self._db = None
+
+    def _read_all(self) -> dict[str, tuple] | None:
+        if self._db is None:
+            return None
+        import sqlite3
+
+        try:
+            return {row[0]: row[1:] for row in self._db.execute("SELECT name, size, mtime, digest, payload FROM entries")}
+        except sqlite3.Error:
+            return None
+
+    def _row(self, name: str) -> tuple | None:
+        """(size, mtime_ns, digest, pickled payload) stored for `name`, if any."""
+        if self._rows is not None and name not in self._written:
+            return self._rows.get(name)
+        if self._last[0] == name:
+            return self._last[1]
+        if self._db is None:
+            return None
+        import sqlite3
+
+        try:
+            row = self._db.execute("SELECT size, mtime, digest, payload FROM entries WHERE name = ?", (name,)).fetchone()
+        except sqlite3.Error:
+            row = None
+        self._last = (name, row)
+        return row
+
+    def _load(self, blob):
+        try:
+            value = pickle.loads(blob)
+        except (pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError, EOFError, IndexError,
+                KeyError, RecursionError, MemoryError):
+            return None
+        return value if isinstance(value, self._payload) else None
+
+    def _write(self, name: str, statement: str, values: tuple) -> None:
+        self._last = (None, None)
+        self._written.add(name)
+        if self._db is None:
+            return
+        import sqlite3
+
+        try:
+            self._db.execute(statement, values)
+        except sqlite3.Error:  # another scan holds the file, or the disk is full: keep nothing
+            self._db.close()
+            self._db = None
+
+
+def _connect(path: Path):
+    """The cache database at `path`, made if missing; one that is not a keylint cache (a
+    truncated or foreign file) is replaced. None when there is no usable database: SQLite is
+    missing, the folder cannot be written, or another scan holds the file."""
+    try:
+        import sqlite3
+    except ImportError:  # pragma: no cover - a Python built without SQLite: no cache
+        return None
+    for _ in range(2):
+        db = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            db = sqlite3.connect(path, timeout=1.0)
+            db.execute("PRAGMA cache_size = -256")  # KB: rows are read once, by key
+            db.execute("PRAGMA synchronous = OFF")  # a cache: not flushed to the disk (as write_atomic's durable=False)
+            db.execute("CREATE TABLE IF NOT EXISTS entries "
+                       "(name TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, digest TEXT, payload BLOB)")
+            db.execute("SELECT name, size, mtime, digest, payload FROM entries LIMIT 1").fetchall()
+            return db
+        except sqlite3.DatabaseError as exc:
+            if db is not None:
+                db.close()
+            if isinstance(exc, sqlite3.OperationalError) and "no such column" not in str(exc):
+                return None  # another scan holds it, or the folder cannot be written
+            path.unlink(missing_ok=True)  # not a keylint cache: start afresh
+        except OSError:
+            return None
+    return None
+
+
+def _keep_newest(folder: Path) -> None:
+    """Keep only the newest KEEP_PER_FOLDER cache files in `folder` (one per rule set and settings)."""
+    siblings = sorted((p for p in folder.iterdir() if p.suffix in (".pickle", ".sqlite")),
+                      key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in siblings[KEEP_PER_FOLDER:]:
+        old.unlink(missing_ok=True)
+
+
+class _Stamp(NamedTuple):
+    st_size: int
+    st_mtime_ns: int
 
 
 class ProjectFacts:
@@ -163,14 +264,13 @@ class ProjectFacts:
     summary, ...), by file and content, for one analysis key: an unchanged file is not read again.
 
     Entries are stored under the content digest of the file as last read or as it was stored;
-    saving keeps only the files this scan looked at (a deleted file's facts go).
+    saving keeps only the files of this scan (a deleted file's facts go).
     """
 
     def __init__(self, directory: Path, root: str, key: str):
         self.files = FileCache(directory, root, key, folder="project", payload=dict)
         self._digests: dict[str, str] = {}
-        self._stats: dict[str, os.stat_result] = {}
-        self._seen: set[str] = set()
+        self._stats: dict[str, _Stamp] = {}  # what FileCache reads of a stat, kept for every file
 
     @staticmethod
     def _name(source) -> str:
@@ -178,36 +278,32 @@ class ProjectFacts:
 
     def get(self, source) -> dict | None:
         """The facts of a file whose size and mtime are unchanged, else None."""
-        self._seen.add(self._name(source))
         try:
-            stat = self._stats[source.rel_path] = os.stat(source.abs_path)
+            st = os.stat(source.abs_path)
         except OSError:
             return None
+        stat = self._stats[source.rel_path] = _Stamp(st.st_size, st.st_mtime_ns)
         facts = self.files.fresh(self._name(source), stat)
         if facts is None:
             return None
         self._digests[source.rel_path] = self.files.stored_digest(self._name(source))
-        return dict(facts)
+        return facts
 
     def known(self, source, digest: str) -> dict | None:
         """Told the file's content digest: the facts stored for exactly this content (a touched
         file), if any."""
         self._digests[source.rel_path] = digest
         stat = self._stats.get(source.rel_path)
-        known = self.files.get(self._name(source), digest, stat) if stat is not None else None
-        return None if known is None else dict(known)
+        return self.files.get(self._name(source), digest, stat) if stat is not None else None
 
     def put(self, source, facts: dict) -> None:
         stat, digest = self._stats.get(source.rel_path), self._digests.get(source.rel_path)
         if stat is not None and digest is not None:
             self.files.put(self._name(source), digest, stat, facts)
 
-    def save(self) -> None:
-        gone = self.files.entries.keys() - self._seen
-        for name in gone:
-            del self.files.entries[name]
-        self.files.changed |= bool(gone)
-        self.files.save()
+    def save(self, sources) -> None:
+        """Commit, keeping the facts of `sources` (the scan's files) only."""
+        self.files.save(keep={self._name(source) for source in sources})
 
 
 def load_cached(directory: Path, group: str, parts: tuple, valid, make):
