@@ -124,6 +124,7 @@ class FileCache:
         self._last: tuple = (None, None)  # (name, row) last read: a file is asked about up to three times
         self._rows: dict[str, tuple] | None = self._read_all() if read_all else None
         self._written: set[str] = set()  # names whose row changed since: read from the database
+        self._pending: dict[str, tuple] = {}  # rows written, not yet handed to SQLite (WRITE_BATCH)
         self.depends = None  # set by the scan: files whose results depend on the project index
 
     def fresh(self, name: str, stat: os.stat_result):
@@ -138,7 +139,7 @@ class FileCache:
         row = self._row(name)
         payload = self._load(row[3]) if row is not None and row[2] == digest else None
         if payload is not None and (row[0], row[1]) != (stat.st_size, stat.st_mtime_ns):
-            self._write(name, "UPDATE entries SET size = ?, mtime = ? WHERE name = ?", (stat.st_size, stat.st_mtime_ns, name))
+            self._write(name, (stat.st_size, stat.st_mtime_ns, digest, row[3]))
         return payload
 
     def stored_digest(self, name: str) -> str | None:
@@ -148,10 +149,11 @@ class FileCache:
 
     def put(self, name: str, digest: str, stat: os.stat_result, payload) -> None:
         blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        self._write(name, "INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", (name, stat.st_size, stat.st_mtime_ns, digest, blob))
+        self._write(name, (stat.st_size, stat.st_mtime_ns, digest, blob))
 
     def save(self, keep: set[str] | None = None) -> None:
         """Commit this scan's writes; with `keep`, the entries of other names go."""
+        self._flush()
         if self._db is None:
             return
         import sqlite3
@@ -179,6 +181,8 @@ class FileCache:
 
     def _row(self, name: str) -> tuple | None:
         """(size, mtime_ns, digest, pickled payload) stored for `name`, if any."""
+        if name in self._pending:
+            return self._pending[name]
         if self._rows is not None and name not in self._written:
             return self._rows.get(name)
         if self._last[0] == name:
@@ -202,18 +206,30 @@ class FileCache:
             return None
         return value if isinstance(value, self._payload) else None
 
-    def _write(self, name: str, statement: str, values: tuple) -> None:
+    def _write(self, name: str, row: tuple) -> None:
+        """Store (size, mtime_ns, digest, pickled payload) for `name`: rows go to SQLite in batches
+        (one statement per row cost a cold scan of 2,823 files ~0.1 s), so at most WRITE_BATCH of
+        them wait in memory."""
         self._last = (None, None)
         self._written.add(name)
-        if self._db is None:
+        self._pending[name] = row
+        if len(self._pending) >= WRITE_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        rows, self._pending = [(name, *row) for name, row in self._pending.items()], {}
+        if self._db is None or not rows:
             return
         import sqlite3
 
         try:
-            self._db.execute(statement, values)
+            self._db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", rows)
         except sqlite3.Error:  # another scan holds the file, or the disk is full: keep nothing
             self._db.close()
             self._db = None
+
+
+WRITE_BATCH = 256
 
 
 def _connect(path: Path):
