@@ -116,8 +116,8 @@ class _File:
         stay in memory to the end of the scan); None when the file cannot be read or decoded."""
         return _read(self.source)[1]
 
-    def looked(self, digest: str | None, facts: dict | None, text: str | None) -> None:
-        """What a first look at the file (see _look) saw. The text is not kept: a file that is
+    def looked(self, digest: str | None, facts: dict | None) -> None:
+        """What a first look at the file (see _look) saw. No text comes back: a file that is
         summarised is read again by the worker that summarises it."""
         self.digest = digest
         known = self._store.known(self.source, digest) if self._store is not None and digest is not None else None
@@ -155,25 +155,24 @@ def _first_look(files: list[_File], tokens: frozenset[str], gate: frozenset[str]
     limits = workers.Limits(timeout_s, memory_mb=None)  # reading and token search: no parse
     look = partial(_look, tokens=tokens, gate=gate, prefilter=prefilter)
     for looks in workers.run(chunks, look, _not_looked, jobs, limits, isolate=False):
-        for rel_path, digest, facts, text in looks:
-            unknown[rel_path].looked(digest, facts, text)
+        for rel_path, digest, facts in looks:
+            unknown[rel_path].looked(digest, facts)
 
 
 def _look(sources: list, tokens: frozenset[str], gate: frozenset[str] | None = None, prefilter=None) -> list[tuple]:
-    """(path, content digest, facts, text) for each file; the facts None when the file cannot be
-    read or decoded.
+    """(path, content digest, facts) for each file; the facts None when the file cannot be read or
+    decoded.
 
     The facts are the `tokens` found and the words of its import statements. With a `gate` (the
     project tokens, see rules_in_play), the gate tokens found come first (GATE), and only a file
     that shows one is searched further: in a project that never calls Vipps no file does, and
     the rest is never needed. Given the scan's `prefilter`, also whether the analysis has
-    nothing to do in the file (PLAIN). The text comes back only with a token (the file will be
-    summarised): the others are read again if they ever are needed."""
+    nothing to do in the file (PLAIN). The text does not come back (the parent keeps no texts)."""
     looks = []
     for source in sources:
         data, text, digest = _read(source)
         if text is None:
-            looks.append((source.rel_path, digest, None, None))
+            looks.append((source.rel_path, digest, None))
             continue
         facts: dict = {}
         if gate is not None:
@@ -181,17 +180,17 @@ def _look(sources: list, tokens: frozenset[str], gate: frozenset[str] | None = N
             if prefilter is not None:
                 facts[PLAIN] = "keylint:" not in text and not prefilter.may_match(source.kind, data)
             if not shown:
-                looks.append((source.rel_path, digest, facts, None))
+                looks.append((source.rel_path, digest, facts))
                 continue
         found = tokens_in(text, tokens) if gate is not tokens else facts[GATE]
         facts.update({"tokens": found, "import words": import_words(text)})
-        looks.append((source.rel_path, digest, facts, text if found else None))
+        looks.append((source.rel_path, digest, facts))
     return looks
 
 
 def _not_looked(sources: list, reason: str) -> list[tuple]:
     """A worker died on these files: the project phase goes without them (analyse reads them again)."""
-    return [(source.rel_path, None, None, None) for source in sources]
+    return [(source.rel_path, None, None) for source in sources]
 
 
 def _read(source) -> tuple[bytes | None, str | None, str | None]:
