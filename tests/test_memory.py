@@ -5,6 +5,7 @@ texts, and the cache is read one entry at a time."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import pickle
 import sqlite3
 import sys
@@ -121,14 +122,19 @@ class _Counted(FileResult):
         self.__dict__.update(state)
 
 
-def test_the_result_cache_reads_one_entry_at_a_time(tmp_path):
+def _stored(tmp_path, entries: int, **options) -> tuple[FileCache, os.stat_result]:
+    """A result cache of `entries` rows (f0.py ...), opened again with `options`; no load counted yet."""
     stat = Path(__file__).stat()
     cache = FileCache(tmp_path, str(tmp_path), "key")
-    for i in range(200):
+    for i in range(entries):
         cache.put(f"f{i}.py", f"d{i}", stat, _Counted(f"f{i}.py"))
     cache.save()
     _Counted.loads = 0
-    again = FileCache(tmp_path, str(tmp_path), "key")
+    return FileCache(tmp_path, str(tmp_path), "key", **options), stat
+
+
+def test_the_result_cache_reads_one_entry_at_a_time(tmp_path):
+    again, stat = _stored(tmp_path, 200)
     assert _Counted.loads == 0  # opening it reads no entry
     assert again.fresh("f7.py", stat) == _Counted("f7.py") and _Counted.loads == 1
     assert again.get("f8.py", "d8", stat) == _Counted("f8.py") and _Counted.loads == 2
@@ -137,13 +143,7 @@ def test_the_result_cache_reads_one_entry_at_a_time(tmp_path):
 def test_read_all_takes_every_row_in_one_query_and_still_sees_this_scans_writes(tmp_path):
     """The scan's result cache (small payloads, nearly all read by a warm scan) is read at once,
     as pickled bytes: one query instead of one per file, and nothing unpickled until asked."""
-    stat = Path(__file__).stat()
-    cache = FileCache(tmp_path, str(tmp_path), "key")
-    for i in range(50):
-        cache.put(f"f{i}.py", f"d{i}", stat, _Counted(f"f{i}.py"))
-    cache.save()
-    _Counted.loads = 0
-    again = FileCache(tmp_path, str(tmp_path), "key", read_all=True)
+    again, stat = _stored(tmp_path, 50, read_all=True)
     assert _Counted.loads == 0 and len(again._rows) == 50
     again._db.close()  # every row is already read: no query is needed to answer
     assert again.fresh("f7.py", stat) == _Counted("f7.py") and again.stored_digest("f9.py") == "d9"
