@@ -179,7 +179,7 @@ def _look(sources: list, tokens: frozenset[str], gate: frozenset[str] | None = N
             facts[GATE] = shown = tokens_in(text, gate)
             if prefilter is not None:
                 facts[PLAIN] = "keylint:" not in text and not prefilter.may_match(source.kind, data)
-            if not shown:
+            if not shown and gate is not tokens:  # (the gate is all tokens when a rule has no project tokens)
                 looks.append((source.rel_path, digest, facts))
                 continue
         found = tokens_in(text, tokens) if gate is not tokens else facts[GATE]
