@@ -214,25 +214,26 @@ class _Pool:
     def run(self, pending: Iterator) -> Iterator:
         busy: list[_Worker] = []
         try:
-            while not self.workers or (len(self.workers) < self.size and self.given >= self.grow_after * len(self.workers)):
-                worker = self._give(None, pending)
-                if worker is None:
-                    break
-                busy.append(worker)
+            self._grow(busy, pending)
             while busy:
                 for worker, result in self._collect(busy):
                     yield result
                     busy.remove(worker)
                     if self._give(worker, pending):
                         busy.append(worker)
-                while len(self.workers) < self.size and self.given >= self.grow_after * len(self.workers):
-                    worker = self._give(None, pending)
-                    if worker is None:
-                        break
-                    busy.append(worker)
+                self._grow(busy, pending)
         finally:
             for worker in self.workers:
                 worker.stop(kill=worker.item is not None)
+
+    def _grow(self, busy: list[_Worker], pending: Iterator) -> None:
+        """Start workers, each with an item, while the pool may grow: one per `grow_after` items
+        handed out (the first at once), up to `size`."""
+        while len(self.workers) < self.size and self.given >= self.grow_after * len(self.workers):
+            worker = self._give(None, pending)
+            if worker is None:
+                return
+            busy.append(worker)
 
     def _give(self, worker: _Worker | None, pending: Iterator) -> _Worker | None:
         """Hand a worker (a new one if None) the next item, if there is one."""
