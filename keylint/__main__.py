@@ -1,3 +1,3 @@
-from keylint.cli import main
+from keylint.launch import main
 
 main()
