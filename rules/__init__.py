@@ -1,1 +1,7 @@
 """The rule packs shipped with keylint (YAML data; installed as keylint.shipped_rules)."""
+
+from pathlib import Path
+
+FOLDER = Path(__file__).parent
+"""Where the packs are: they are read as files (importlib.resources would cost every start-up
+its import, and an install from a zip file is not supported)."""

@@ -131,12 +131,13 @@ def _colour(choice: str) -> bool:
 
 def _baseline(config, path: str | None):
     """The baseline from --baseline, else from the configuration's `baseline` key, else none."""
-    from keylint.pipeline.baseline import BaselineError, load
     from keylint.rules.config import resolve
 
     path = os.path.abspath(path) if path else resolve(config, config.baseline)
     if path is None:
         return None
+    from keylint.pipeline.baseline import BaselineError, load
+
     try:
         return load(path)
     except BaselineError as exc:
@@ -144,10 +145,10 @@ def _baseline(config, path: str | None):
 
 
 def _diff(ref: str | None, root: str):
-    from keylint.pipeline.gitdiff import GitError, changed_lines
-
     if ref is None:
         return None
+    from keylint.pipeline.gitdiff import GitError, changed_lines
+
     try:
         changed = changed_lines(ref, root)
     except GitError as exc:

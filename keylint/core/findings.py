@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 SEVERITIES = ("low", "medium", "high", "critical")
@@ -163,6 +162,8 @@ def identity_hash(finding: Finding) -> str:
 
 
 def _sha(text: str) -> str:
+    import hashlib  # here: a scan without findings never needs it (its OpenSSL binding loads slowly)
+
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 

@@ -13,7 +13,6 @@ import fnmatch
 import os
 import re
 import stat
-import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -80,6 +79,8 @@ def _skipped_folder(names) -> bool:
 def git_files(top: str) -> list[str] | None:
     """The files git would have in the project under `top` (tracked, plus untracked and not
     ignored), relative to it with forward slashes; None when `top` is not in a git work tree."""
+    import subprocess  # here: a scan of named files never runs git
+
     try:
         done = subprocess.run(
             ["git", "-C", top, "ls-files", "--cached", "--others", "--exclude-standard", "-z"],

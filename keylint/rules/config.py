@@ -19,11 +19,6 @@ if TYPE_CHECKING:
     import pathspec
     import yaml
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-
 YAML_NAMES = (".keylint.yaml", ".keylint.yml")
 KEY_TYPES = ("merchant", "partner", "management", "accounting")
 
@@ -150,9 +145,16 @@ def load_config(path: str | None = None, start: str = ".") -> Config:
 
 def _read_toml(path: str) -> dict | None:
     """The [tool.keylint] table of a TOML file, or None if it has none."""
+    if sys.version_info >= (3, 11):  # imported here: most projects configure nothing
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
     try:
         with open(path, "rb") as handle:
-            data = tomllib.load(handle)
+            raw = handle.read()
+        if b"keylint" not in raw:  # no way to write the table without its name: nothing to parse
+            return None
+        data = tomllib.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from exc
     return data.get("tool", {}).get("keylint")

@@ -23,8 +23,9 @@ from __future__ import annotations
 import copy
 import json
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+
+from keylint.shipped_rules import FOLDER as SHIPPED
 
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _ARGS = {"type": "array", "items": {"type": ["integer", "string"]},
@@ -134,8 +135,7 @@ def is_model_pack(data) -> bool:
 
 
 def shipped_model_paths() -> list[Path]:
-    folder = resources.files("keylint.shipped_rules").joinpath("models")
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith((".yaml", ".yml")))
+    return sorted(p for p in (SHIPPED / "models").iterdir() if p.name.endswith((".yaml", ".yml")))
 
 
 def combine(packs: list, base: dict | None = None) -> dict:

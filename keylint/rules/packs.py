@@ -6,7 +6,6 @@ import copy
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +13,7 @@ from keylint.core.findings import PITFALLS
 from keylint.rules.kinds import KINDS, SpecError
 from keylint.rules.models import (MODEL_PACK_SCHEMA, ModelError, allow_references, combine, is_model_pack, resolve,
                                   shipped_model_paths)
+from keylint.shipped_rules import FOLDER as SHIPPED
 from keylint.services.cache import content_digest, files_digest, load_cached
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class Rule:
 @lru_cache(maxsize=1)
 def pack_schema() -> dict:
     """The pack schema: the shared rule shape plus each kind's spec schema."""
-    text = resources.files("keylint.rules").joinpath("schema/pack.schema.json").read_text("utf-8")
+    text = (Path(__file__).parent / "schema" / "pack.schema.json").read_text("utf-8")
     schema = json.loads(text)
     rule = schema["$defs"]["rule"]
     rule["properties"]["pitfall"]["enum"] = list(PITFALLS)
@@ -70,8 +70,7 @@ def pack_schema() -> dict:
 
 def shipped_pack_paths() -> list[Path]:
     """The packs installed with keylint (top-level `rules/` in the source tree)."""
-    folder = resources.files("keylint.shipped_rules")
-    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(PACK_SUFFIXES))
+    return sorted(p for p in SHIPPED.iterdir() if p.name.endswith(PACK_SUFFIXES))
 
 
 def expand_pack_paths(paths: list[str | Path]) -> list[Path]:
@@ -143,7 +142,7 @@ install whose packs or schemas were edited is checked in full."""
 def shipped_checked() -> bool:
     """Whether the shipped packs and schemas are those the test suite validated."""
     try:
-        recorded = resources.files("keylint.shipped_rules").joinpath(CHECKED_DIGEST).read_text("ascii")
+        recorded = (SHIPPED / CHECKED_DIGEST).read_text("ascii")
     except (OSError, UnicodeDecodeError):
         return False
     return recorded.strip() == shipped_digest()
