@@ -10,9 +10,7 @@ import textwrap
 
 import pytest
 
-from keylint.rules.models import shipped_model_paths
-from keylint.rules.packs import shipped_models
-from keylint.rules.packs import PackError, load_pack, load_rules
+from keylint.rules.packs import PackError, load_pack, load_rules, shipped_model_paths, shipped_models
 from tests.conftest import REPO, write_tree
 
 if sys.version_info >= (3, 11):

@@ -10,7 +10,8 @@ import pytest
 
 from keylint.core.findings import PITFALLS
 from keylint.rules import packs
-from keylint.rules.models import MODEL_PACK_SCHEMA, shipped_model_paths
+from keylint.rules.models import MODEL_PACK_SCHEMA
+from keylint.rules.packs import shipped_model_paths
 from keylint.rules.packs import PackError, load_pack, load_rules
 from tests.conftest import write_tree
 

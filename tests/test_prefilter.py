@@ -133,3 +133,14 @@ def test_the_anchored_search_finds_exactly_the_tokens_a_plain_search_finds(parts
 def test_api_path_tokens_share_the_slash_anchor():
     groups = dict(anchored(GATE_LIKE))
     assert set(groups["/v"]) == {"epayment/v", "report/v", "report/v2", "qr/v"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.frozensets(st.text(alphabet="abcd/_x", min_size=1, max_size=9), max_size=25))
+def test_anchored_puts_every_token_in_one_group_under_an_anchor_it_contains(tokens):
+    groups = anchored(tokens)
+    members = [t for _, group in groups for t in group]
+    assert sorted(members) == sorted(tokens)
+    for anchor, group in groups:
+        assert all(anchor in t for t in group)
+        assert len(group) == 1 or len(anchor) >= 4 or ("/" in anchor and len(anchor) >= 2)

@@ -114,10 +114,10 @@ def project_config(flags: dict, cache_dir: str | None = None):
     except ConfigError as exc:
         fail(f"invalid configuration:\n{exc}")
     overrides = dict(config.severity)
-    rules = [
-        replace(rule, severity=configured_severity(overrides, rule.id, rule.pitfall, rule.severity))
-        for rule in select_rules(loaded, config.select, config.ignore)
-    ]
+    rules = []
+    for rule in select_rules(loaded, config.select, config.ignore):
+        severity = configured_severity(overrides, rule.id, rule.pitfall, rule.severity)
+        rules.append(rule if severity == rule.severity else replace(rule, severity=severity))  # a copy loads the spec
     return config, rules
 
 

@@ -12,7 +12,6 @@ from keylint.core.lines import split_lines
 from keylint.pipeline.analyse import analyse_file
 from keylint.pipeline.discover import SourcePath, file_kind
 from keylint.pipeline.prefilter import build as build_prefilter
-from keylint.rules.kinds import KINDS
 from keylint.rules.tokens import tokens_in
 
 DEFAULT_EXAMPLE_FILE = "example.py"
@@ -69,7 +68,7 @@ def _why_a_scan_skips(rule, kind: str, code: str, data: bytes) -> str | None:
     """Why a scan of the example alone would not run the rule on it (None: it would)."""
     if not build_prefilter([rule]).may_match(kind, data):
         return "missed: none of the rule's prefilter tokens occurs in it, so a scan skips it"
-    tokens = getattr(KINDS[rule.kind], "project_tokens", lambda _: None)(rule)
+    tokens = rule.screen.project_tokens
     if tokens is not None and not tokens_in(code, tokens):
         return "missed: none of the rule's project_prefilter tokens occurs in it, so a scan of it skips the rule"
     return None

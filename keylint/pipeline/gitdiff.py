@@ -22,7 +22,6 @@ import re
 import subprocess
 from dataclasses import dataclass
 
-from keylint.rules.kinds import KINDS
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", '"': '"', "\\": "\\"}
@@ -57,7 +56,7 @@ class ChangedLines:
 
 def files_to_analyse(sources: list, rules: list, changed: ChangedLines) -> list:
     """All sources if a loaded kind is project-wide, else only the changed ones (see module doc)."""
-    if any(getattr(KINDS[rule.kind], "PROJECT_WIDE", False) for rule in rules):
+    if any(rule.screen.project_wide for rule in rules):
         return sources
     return [source for source in sources if changed.touches_file(source.rel_path)]
 

@@ -2,7 +2,7 @@
 
 Each kind may provide `prefilter_tokens(spec) -> frozenset[str] | None`: tokens of which at
 least one occurs in every file the rule can fire on (None: the kind cannot say, so every file
-passes). There are two sorts of token:
+passes); a rule carries them in its Screen (keylint.rules.packs). There are two sorts of token:
 
 - lowercase tokens, for names: matched in any case against the file's ASCII letters and digits,
   everything else dropped, so `clientSecret`, `CLIENT_SECRET`, "client-secret" and
@@ -22,15 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from keylint.pipeline.discover import analysed_kind
-from keylint.rules.kinds import KINDS
 from keylint.rules.tokens import Tokens, tokens_of
 
 
 def rule_tokens(rule) -> Tokens | None:
     """Tokens one of which must occur for `rule` to fire, or None if the rule cannot say."""
-    hook = getattr(KINDS[rule.kind], "prefilter_tokens", None)
-    tokens = hook(rule.spec) if hook is not None else None
-    return None if tokens is None else tokens_of(frozenset(tokens))
+    tokens = rule.screen.tokens
+    return None if tokens is None else tokens_of(tokens)
 
 
 @dataclass(frozen=True)
@@ -62,9 +60,8 @@ def build(rules: list, always: frozenset[str] | None = None) -> Prefilter:
     """
     tokens: dict[str, Tokens | None] = {}
     for rule in rules:
-        project_wide = getattr(KINDS[rule.kind], "PROJECT_WIDE", False)
-        own = Tokens() if always is not None and project_wide else rule_tokens(rule)
-        for file_kind in KINDS[rule.kind].FILE_KINDS:
+        own = Tokens() if always is not None and rule.screen.project_wide else rule_tokens(rule)
+        for file_kind in rule.screen.file_kinds:
             known = tokens.get(file_kind, Tokens())
             tokens[file_kind] = None if own is None or known is None else known | own
     return Prefilter(tokens, frozenset(always or ()))

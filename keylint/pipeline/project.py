@@ -2,7 +2,8 @@
 summarise Python files first, then build one index that each file's analysis reads.
 
 A kind joins in by providing `prefilter_tokens(spec)` and `project_tokens(rule)` (lowercase
-substrings, None: no such test), `relevant(found, rules)` (whether a file holding the tokens
+substrings, None: no such test; each rule's Screen holds them, so that the first look needs no
+kind loaded), `relevant(found, rules)` (whether a file holding the tokens
 `found` matters), `summarise(parsed, rules, key_types)` (plain picklable data),
 `exports(summary)` (whether importers of the module can pick up something from it),
 `wanted(summaries)` (qualified names whose modules could add flows to them) and
@@ -30,7 +31,7 @@ from itertools import groupby
 from keylint.facts.modules import WANTED_GLOB, import_words, module_name
 from keylint.pipeline.discover import analysed_kind, read_bytes
 from keylint.pipeline.parse import ParseFailure, decode, parse
-from keylint.rules.kinds import KINDS
+from keylint.rules.kinds import KINDS, NoIndex, load_engines
 from keylint.rules.tokens import tokens_in
 from keylint.services import workers
 from keylint.services.cache import content_digest
@@ -68,24 +69,28 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
     shared = Interner()  # the facts of every file are kept to the end of the scan: share their equal parts
     project: dict = {}
     for kind_name, kind_rules in groupby(sorted(rules, key=lambda r: r.kind), key=lambda r: r.kind):
-        kind, kind_rules = KINDS[kind_name], list(kind_rules)
-        if not hasattr(kind, "summarise"):
+        kind_rules = list(kind_rules)
+        screen = kind_rules[0].screen
+        if not screen.project_phase:
             continue
-        files = [_File(s, store, shared) for s in sources if analysed_kind(s.kind) in kind.FILE_KINDS]
-        tokens = _tokens_of(kind, kind_rules)
-        _first_look(files, tokens, _gate_of(kind, kind_rules) or tokens, jobs, limits.timeout_s, prefilter)
+        files = [_File(s, store, shared) for s in sources if analysed_kind(s.kind) in screen.file_kinds]
+        tokens = _tokens_of(kind_rules)
+        _first_look(files, tokens, _gate_of(kind_rules) or tokens, jobs, limits.timeout_s, prefilter)
         files = [f for f in files if f.facts[GATE] is not None]
         if plain is not None and prefilter is not None:
             plain.update((f.source.rel_path, f.digest) for f in files if f.facts.get(PLAIN) and f.digest)
-        possible = rules_in_play(kind, kind_rules, frozenset().union(*(f.facts[GATE] for f in files)))
+        possible = rules_in_play(kind_rules, frozenset().union(*(f.facts[GATE] for f in files)))
         if possible:  # the files that showed no project token are read again for their other tokens
             _first_look(files, tokens, None, jobs, limits.timeout_s)
             files = [f for f in files if f.facts["tokens"] is not None]
-        run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, limits=limits,
-                      also=also, early=early)
-        parsed = [f for f in files if f.source.rel_path not in skip]
-        summaries = _summaries(kind, parsed, possible, run) if possible else {}
-        project[kind_name] = kind.build_index(summaries, frozenset(r.id for r in possible))
+            load_engines(rules)  # before the summary workers fork (`also` runs every kind there)
+            kind = KINDS[kind_name]
+            run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, limits=limits,
+                          also=also, early=early)
+            parsed = [f for f in files if f.source.rel_path not in skip]
+            project[kind_name] = kind.build_index(_summaries(kind, parsed, possible, run), frozenset(r.id for r in possible))
+        else:
+            project[kind_name] = NoIndex()
         for f in files:
             if store is not None and f.learnt:
                 store.put(f.source, f.facts)
@@ -206,23 +211,23 @@ def _read(source) -> tuple[bytes | None, str | None, str | None]:
 
 
 
-def _tokens_of(kind, rules: list) -> frozenset[str]:
+def _tokens_of(rules: list) -> frozenset[str]:
     """Every prefilter and project token of `rules`."""
-    groups = [kind.prefilter_tokens(r.spec) for r in rules] + [kind.project_tokens(r) for r in rules]
+    groups = [r.screen.tokens for r in rules] + [r.screen.project_tokens for r in rules]
     return frozenset().union(*(g for g in groups if g is not None))
 
 
-def _gate_of(kind, rules: list) -> frozenset[str] | None:
+def _gate_of(rules: list) -> frozenset[str] | None:
     """The project tokens of `rules`, one of which must occur in the scan for any of them to
     fire; None when a rule has none (every file's tokens are needed then)."""
-    groups = [kind.project_tokens(r) for r in rules]
+    groups = [r.screen.project_tokens for r in rules]
     return None if None in groups else frozenset().union(*groups)
 
 
-def rules_in_play(kind, rules: list, found: frozenset[str]) -> list:
+def rules_in_play(rules: list, found: frozenset[str]) -> list:
     """The rules that can fire in a scan whose files hold the tokens `found`: a rule with
     project tokens needs one of them."""
-    return [r for r in rules if kind.project_tokens(r) is None or kind.project_tokens(r) & found]
+    return [r for r in rules if r.screen.project_tokens is None or r.screen.project_tokens & found]
 
 
 def _summaries(kind, files: list[_File], rules: list, run) -> dict:

@@ -7,7 +7,6 @@ skips everything after discovery (the last scan's outcome, services/cache.py Las
 
 from __future__ import annotations
 
-import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from keylint.pipeline.project import summarise_project, summarised_paths
 from keylint.pipeline.review import review
 from keylint.pipeline.suppress import SuppressionIssue, parse_suppressions
 from keylint.rules.config import PathRules
-from keylint.rules.kinds import KINDS
+from keylint.rules.kinds import load_engines
 from keylint.services import workers
 from keylint.services.cache import FileCache, LastScan, ProjectFacts, analysis_key, content_digest
 
@@ -276,7 +275,7 @@ def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: li
         facts.save(sources)
         cache = FileCache(options.cache_dir, options.root or os.getcwd(), analysis_key(rules, options.analysis_settings()),
                           read_all=True)
-        project_rules = [r for r in rules if getattr(KINDS[r.kind], "PROJECT_WIDE", False)]
+        project_rules = [r for r in rules if r.screen.project_wide]
         flows = partial(_analyse_task, rules=project_rules, options=options, project=project)
         cache.depends = _ProjectDependency(summarised, frozenset(r.id for r in project_rules), flows)
 
@@ -331,6 +330,8 @@ class _ProjectDependency:
 
     def key(self, result: FileResult) -> str:
         """What the result holds of these rules: other files reach it only through this."""
+        import json  # here: only a scan with data flows needs it
+
         found = [f.to_dict() for f in result.findings if f.rule_id in self.rule_ids]
         found += [f.to_dict() for f, _ in result.silenced if f.rule_id in self.rule_ids]
         return content_digest(json.dumps(found, sort_keys=True).encode())
@@ -430,7 +431,9 @@ def _analyse_all(tasks: Iterator[_Task], rules: list, options: ScanOptions, cach
     by_name: dict[str, _Task] = {}
 
     def named(tasks: Iterator[_Task]) -> Iterator[_Task]:
-        for task in tasks:
+        for number, task in enumerate(tasks):
+            if not number:  # a file to analyse: the rules' kinds are needed, load them before workers fork
+                load_engines(rules)
             by_name[_cache_name(task.source)] = task
             yield task
 

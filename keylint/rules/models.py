@@ -21,11 +21,7 @@ per group of frameworks that watch the same arguments.
 from __future__ import annotations
 
 import copy
-import json
 from dataclasses import dataclass
-from pathlib import Path
-
-from keylint.shipped_rules import FOLDER as SHIPPED
 
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 _ARGS = {"type": "array", "items": {"type": ["integer", "string"]},
@@ -132,10 +128,6 @@ class ModelUse:
 
 def is_model_pack(data) -> bool:
     return isinstance(data, dict) and "model-pack" in data
-
-
-def shipped_model_paths() -> list[Path]:
-    return sorted(p for p in (SHIPPED / "models").iterdir() if p.name.endswith((".yaml", ".yml")))
 
 
 def combine(packs: list, base: dict | None = None) -> dict:
@@ -253,6 +245,8 @@ def _union(a: dict, b: dict) -> dict:
 def _sinks(raw: dict, where: list, model) -> list:
     """A sink reference: one sink per group of frameworks watching the same arguments (the
     arguments of the sink's `role` for a `calls` model), with the rule's own settings."""
+    import json  # here: loading compiled rules (every start) imports this module, compiling them is rarer
+
     if "model" not in raw:
         return [raw]
     own = {k: v for k, v in raw.items() if k not in ("model", "role")}

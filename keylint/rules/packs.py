@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import copy
-import json
-from dataclasses import dataclass, field
+import pickle
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from keylint.core.findings import PITFALLS
 from keylint.rules.kinds import KINDS, SpecError
-from keylint.rules.models import (MODEL_PACK_SCHEMA, ModelError, allow_references, combine, is_model_pack, resolve,
-                                  shipped_model_paths)
 from keylint.shipped_rules import FOLDER as SHIPPED
 from keylint.services.cache import content_digest, files_digest, load_cached
 
 if TYPE_CHECKING:
     import jsonschema
     import yaml
+
+# Compiling packs needs keylint.rules.models (and json, jsonschema, yaml); loading compiled ones
+# from the cache needs none of them, so they are imported where packs are compiled.
 
 PACK_SUFFIXES = (".yaml", ".yml")
 
@@ -28,8 +29,27 @@ class PackError(Exception):
 
 
 @dataclass(frozen=True)
+class Screen:
+    """What the pipeline asks of a rule before it parses a file, answered without loading the
+    rule's kind or compiled spec (see keylint.rules.kinds): the file kinds the rule reads, the
+    tokens one of which a file must hold for it to fire (keylint.pipeline.prefilter), the tokens
+    one of which the project must hold (keylint.pipeline.project), and whether its kind has a
+    project phase and makes a file's findings depend on other files. None: no such test."""
+
+    file_kinds: tuple[str, ...]
+    tokens: frozenset[str] | None
+    project_tokens: frozenset[str] | None = None
+    project_phase: bool = False
+    project_wide: bool = False
+
+
+@dataclass(frozen=True)
 class Rule:
-    """One rule, with its kind-specific detection spec already compiled."""
+    """One rule, with its kind-specific detection spec already compiled.
+
+    Pickled (the compiled-packs cache, keylint.services.cache) with its spec apart, as bytes,
+    unpickled when first used: loading the rules, which every run does, then needs none of the
+    kinds' engine classes."""
 
     id: str
     name: str
@@ -43,16 +63,38 @@ class Rule:
     examples: dict
     pack: str
     pack_path: str
+    screen: Screen
     tags: tuple[str, ...] = field(default=())
     autofix: dict | None = None  # `keylint fix` can rewrite its findings (keylint/cli/fix.py)
     models: tuple = ()  # keylint.rules.models.ModelUse: the ecosystem models its spec references
     model_paths: tuple[str, ...] = ()  # the model pack files those come from
+
+    def __getstate__(self) -> dict:
+        state = {name: value for name, value in self.__dict__.items() if name != "spec"}
+        if "spec" in self.__dict__:
+            state[_SPEC_PICKLE] = pickle.dumps(self.spec, pickle.HIGHEST_PROTOCOL)
+        return state
+
+    def __getattr__(self, name: str):
+        """The spec of a rule from the cache, unpickled on first use (see __getstate__)."""
+        if name != "spec" or _SPEC_PICKLE not in self.__dict__:
+            raise AttributeError(name)
+        spec = pickle.loads(self.__dict__.pop(_SPEC_PICKLE))
+        object.__setattr__(self, "spec", spec)
+        return spec
+
+
+_SPEC_PICKLE = "_spec_pickle"
 
 
 @lru_cache(maxsize=1)
 def pack_schema() -> dict:
     """The pack schema: the shared rule shape plus each kind's spec schema."""
     text = (Path(__file__).parent / "schema" / "pack.schema.json").read_text("utf-8")
+    import json
+
+    from keylint.rules.models import allow_references
+
     schema = json.loads(text)
     rule = schema["$defs"]["rule"]
     rule["properties"]["pitfall"]["enum"] = list(PITFALLS)
@@ -66,6 +108,11 @@ def pack_schema() -> dict:
             {"if": {"properties": {"kind": {"const": name}}}, "then": {"required": [name]}}
         )
     return schema
+
+
+def shipped_model_paths() -> list[Path]:
+    """The model packs installed with keylint (`rules/models/`)."""
+    return sorted(p for p in (SHIPPED / "models").iterdir() if p.name.endswith(PACK_SUFFIXES))
 
 
 def shipped_pack_paths() -> list[Path]:
@@ -96,6 +143,8 @@ def pack_paths(extra: list[str | Path] = (), include_shipped: bool = True) -> li
 def load_rules(extra: list[str | Path] = (), include_shipped: bool = True) -> list[Rule]:
     """All rules from the shipped packs and `extra` pack files or folders; ids must be unique.
     Model packs among `extra` extend the shipped models for every pack's rules."""
+    from keylint.rules.models import MODEL_PACK_SCHEMA, ModelError, combine, is_model_pack
+
     parsed = [(path, *_read(path)) for path in expand_pack_paths(list(extra))]
     extra_models = [item for item in parsed if is_model_pack(item[2])]
     for path, root, data in extra_models:
@@ -128,6 +177,8 @@ def load_rules_cached(extra: list, directory: Path, include_shipped: bool = True
 @lru_cache(maxsize=1)
 def shipped_models() -> dict:
     """The shipped model packs, read with the packs' own safe parse and schema check."""
+    from keylint.rules.models import MODEL_PACK_SCHEMA, combine
+
     return combine([(path, read_pack(path, MODEL_PACK_SCHEMA, shipped_checked())[1]) for path in shipped_model_paths()])
 
 
@@ -150,6 +201,10 @@ def shipped_checked() -> bool:
 
 def shipped_digest() -> str:
     """Digest of the shipped packs (names and contents) and of the schemas they are checked against."""
+    import json
+
+    from keylint.rules.models import MODEL_PACK_SCHEMA
+
     schemas = json.dumps([pack_schema(), MODEL_PACK_SCHEMA], sort_keys=True)
     files = [f"models/{p.name}:{content_digest(p.read_bytes())}" for p in shipped_model_paths()]
     files += [f"{p.name}:{content_digest(p.read_bytes())}" for p in shipped_pack_paths()]
@@ -224,6 +279,8 @@ def _describe(path: Path, root: yaml.Node | None, error: jsonschema.ValidationEr
 
 
 def _compile_rule(path: Path, root: yaml.Node, data: dict, index: int, models: dict) -> Rule:
+    from keylint.rules.models import ModelError, resolve
+
     raw = data["rules"][index]
     kind = KINDS[raw["kind"]]
     merged = kind.merge_defaults(copy.deepcopy((data.get("defaults") or {}).get(raw["kind"], {})), raw[raw["kind"]])
@@ -240,7 +297,7 @@ def _compile_rule(path: Path, root: yaml.Node, data: dict, index: int, models: d
     except (SpecError, ModelError) as exc:
         where = ["rules", index, raw["kind"], *exc.where]
         raise PackError(f"{path}:{_line_of(root, where)}: {_field_path(where)}: {exc.message}") from exc
-    return Rule(
+    rule = Rule(
         id=raw["id"],
         name=raw["name"],
         pitfall=raw["pitfall"],
@@ -253,10 +310,21 @@ def _compile_rule(path: Path, root: yaml.Node, data: dict, index: int, models: d
         examples=raw["examples"],
         pack=data["pack"],
         pack_path=str(path),
+        screen=Screen(kind.FILE_KINDS, None),
         autofix=autofix,
         models=used,
         model_paths=tuple(sorted({p for use in used for p in models[use.label].paths})),
     )
+    return replace(rule, screen=_screen(kind, rule))
+
+
+def _screen(kind, rule: Rule) -> Screen:
+    """The rule's Screen, from its kind's hooks."""
+    tokens = getattr(kind, "prefilter_tokens", lambda _: None)(rule.spec)
+    project_tokens = getattr(kind, "project_tokens", lambda _: None)(rule)
+    return Screen(tuple(kind.FILE_KINDS), None if tokens is None else frozenset(tokens),
+                  None if project_tokens is None else frozenset(project_tokens),
+                  hasattr(kind, "summarise"), getattr(kind, "PROJECT_WIDE", False))
 
 
 def _autofix(autofix: dict | None, spec: dict) -> dict | None:

@@ -80,15 +80,20 @@ def anchored(tokens: frozenset) -> tuple[tuple, ...]:
     of the group contains (`client` for client_id, clientsecret, ...), or the token itself. A
     text without the anchor holds none of them, and most files hold no token: they are
     searched for the anchors only (the project phase's search and the prefilter's)."""
+    subs = {t: {t[i:j] for i in range(len(t)) for j in range(i + 2, len(t) + 1)} for t in tokens}
+    counts = Counter(sub for t in tokens for sub in subs[t])
+    shared = {sub: n for sub, n in counts.items() if n >= 2 and _may_anchor(sub)}  # an anchor holds 2 tokens or more
     left = set(tokens)
     groups = []
-    while left:
-        counts = Counter(sub for t in left for sub in {t[i:j] for i in range(len(t)) for j in range(i + 2, len(t) + 1)}
-                         if _may_anchor(sub))
-        best = max(counts.items(), key=lambda item: (item[1], len(item[0]), item[0]), default=None)
-        if best is None or best[1] < 2:
-            break
-        members = tuple(sorted(t for t in left if best[0] in t))
+    while shared:  # greedy: the anchor of the most tokens left (then the longest), counts kept as tokens go
+        anchor = max(shared, key=lambda sub: (shared[sub], len(sub), sub))
+        members = tuple(sorted(t for t in left if anchor in t))
         left.difference_update(members)
-        groups.append((best[0], members))
+        for token in members:
+            for sub in subs[token]:
+                if sub in shared:
+                    shared[sub] -= 1
+                    if shared[sub] < 2:
+                        del shared[sub]
+        groups.append((anchor, members))
     return tuple(groups) + tuple((t, (t,)) for t in sorted(left))

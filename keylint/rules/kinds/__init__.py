@@ -8,11 +8,55 @@ relevant(found_tokens, rules), summarise(parsed, rules, key_types), exports(summ
 build_index(summaries, rule_ids) for the project phase (keylint/pipeline/project.py), and
 set PROJECT_WIDE = True, so that diff scans analyse every file (keylint/pipeline/gitdiff.py). check() gets a
 FileContext (keylint/pipeline/analyse.py) that carries the project index and the declared key types.
+
+A kind's module is imported when first used: what the pipeline needs to know before it parses a
+file is in each rule's Screen (keylint/rules/packs.py), so a scan that parses nothing never
+loads the kinds and their engines (a fifth of a pre-commit run's start-up).
 """
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import import_module
+
 from keylint.core.spec import SpecError
-from keylint.rules.kinds import pairing, secret, taint, template
 
-KINDS = {"pairing": pairing, "secret": secret, "taint": taint, "template": template}
+NAMES = ("pairing", "secret", "taint", "template")
 
-__all__ = ["KINDS", "SpecError"]
+
+class _Kinds(Mapping):
+    """name -> kind module, imported on first access."""
+
+    def __getitem__(self, name: str):
+        if name not in NAMES:
+            raise KeyError(name)
+        return import_module(f"{__name__}.{name}")
+
+    def __iter__(self):
+        return iter(NAMES)
+
+    def __len__(self) -> int:
+        return len(NAMES)
+
+
+KINDS = _Kinds()
+
+
+@dataclass(frozen=True)
+class NoIndex:
+    """A project-phase kind's index when none of its rules is in play (no Vipps evidence in any
+    file): nothing is summarised or solved, and neither the kind's engine nor LibCST is loaded."""
+
+    summaries: dict = field(default_factory=dict)
+    rule_ids: frozenset = frozenset()
+
+
+def load_engines(rules: list) -> None:
+    """Load the kinds and compiled specs of `rules` now, in this process: before workers fork,
+    so that they share them instead of each loading its own."""
+    for rule in rules:
+        _ = KINDS[rule.kind], rule.spec
+
+
+__all__ = ["KINDS", "NAMES", "NoIndex", "SpecError", "load_engines"]

@@ -8,7 +8,7 @@ phase), then `check()` each file against the index.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from keylint.core.findings import FlowStep, Hit
 from keylint.core.spec import merge
@@ -16,6 +16,7 @@ from keylint.dataflow.config import EngineConfig, compile_taint_spec
 from keylint.dataflow.environments import worlds
 from keylint.dataflow.labels import describe, evidence, holds
 from keylint.facts.testfiles import is_test_path
+from keylint.rules.kinds import NoIndex
 from keylint.rules.tokens import tokens_in
 
 FILE_KINDS = ("python",)
@@ -235,19 +236,10 @@ def wanted(summaries: dict) -> set[str]:
     return wanted_callees(build_index(summaries))
 
 
-@dataclass(frozen=True)
-class NoFlows:
-    """The index of a scan in which no rule is in play (no Vipps evidence anywhere): nothing is
-    summarised or solved, so neither the solver nor LibCST is loaded (~0.25 s of a re-scan)."""
-
-    summaries: dict = field(default_factory=dict)
-    rule_ids: frozenset = frozenset()
-
-
 def build_index(summaries: dict, rule_ids: frozenset | None = None):
     """The solved index; `rule_ids` are the rules in play in the scan (None: all)."""
     if rule_ids is not None and not rule_ids:
-        return NoFlows()
+        return NoIndex()
     from keylint.dataflow.solve import ProjectIndex
 
     return ProjectIndex({path: s for path, s in summaries.items() if s is not None}, rule_ids)
