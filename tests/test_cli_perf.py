@@ -1,6 +1,7 @@
 """The scan command's speed options: --jobs, --no-cache, --cache-dir, --no-prefilter."""
 
 import json
+import os
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -185,3 +186,23 @@ def test_version_is_answered_without_loading_the_command_line():
     assert fast.stdout.splitlines()[1] == "[]", fast.stdout
     assert fast.stdout.splitlines()[0] + "\n" == CliRunner().invoke(main, ["--version"]).output
     assert CliRunner().invoke(main, ["--version"]).output.startswith("keylint, version ")
+
+
+def test_a_scan_that_parses_nothing_loads_no_rule_kind(tmp_path):
+    """The compiled packs come from the cache and no file passes the prefilter: the kinds and their
+    engines (keylint/rules/kinds/*, keylint/dataflow, LibCST) and tempfile (the cache's files are
+    written without it) are never imported."""
+    import subprocess
+    import sys
+
+    (tmp_path / "plain.py").write_text("def add(a, b):\n    return a + b\n")
+    env = {"KEYLINT_CACHE_DIR": str(tmp_path / "cache"), "PATH": os.environ.get("PATH", "")}
+    probe = ("import sys; from keylint.__main__ import main; sys.argv = ['keylint', 'scan', sys.argv[1], '--quiet']\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in sys.modules if m.startswith(('keylint.rules.kinds.', 'keylint.dataflow', 'libcst'))"
+             " or m in ('tempfile', 'keylint.facts.bindings')))")
+    for run in ("compiles the packs", "loads them from the cache"):
+        done = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "plain.py")], capture_output=True, text=True,
+                              env=env, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]", done.stdout

@@ -13,12 +13,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from keylint.core.lines import split_lines
-from keylint.facts.bindings import Binding
 
 if TYPE_CHECKING:
     import libcst as cst
     from libcst.metadata import MetadataWrapper
 
+    from keylint.facts.bindings import Binding
     from keylint.facts.notebook import Notebook
     from keylint.facts.positions import Span
 

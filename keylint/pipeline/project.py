@@ -88,7 +88,8 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
             run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, limits=limits,
                           also=also, early=early)
             parsed = [f for f in files if f.source.rel_path not in skip]
-            project[kind_name] = kind.build_index(_summaries(kind, parsed, possible, run), frozenset(r.id for r in possible))
+            summaries = _summaries(kind, parsed, possible, run)
+            project[kind_name] = kind.build_index(summaries, frozenset(r.id for r in possible))
         else:
             project[kind_name] = NoIndex()
         for f in files:
