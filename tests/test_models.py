@@ -7,6 +7,7 @@ import fnmatch
 import json
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -66,7 +67,7 @@ def test_shipped_models_load_and_every_one_is_used_by_a_rule():
 
 def test_model_packs_ship_with_the_wheel():
     data = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["keylint.shipped_rules"]
-    files = [p.relative_to(REPO / "rules").as_posix() for p in shipped_model_paths()]
+    files = [Path(p).relative_to(REPO / "rules").as_posix() for p in shipped_model_paths()]
     assert files and all(any(fnmatch.fnmatch(f, pattern) for pattern in data) for f in files)
 
 

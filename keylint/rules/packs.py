@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import copy
+import os
 import pickle
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from keylint.core.findings import PITFALLS
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 # from the cache needs none of them, so they are imported where packs are compiled.
 
 PACK_SUFFIXES = (".yaml", ".yml")
+# Paths are str, not pathlib.Path: pathlib (with urllib.parse and ipaddress) costs every run ~4 ms.
 
 
 class PackError(Exception):
@@ -90,7 +91,8 @@ _SPEC_PICKLE = "_spec_pickle"
 @lru_cache(maxsize=1)
 def pack_schema() -> dict:
     """The pack schema: the shared rule shape plus each kind's spec schema."""
-    text = (Path(__file__).parent / "schema" / "pack.schema.json").read_text("utf-8")
+    with open(os.path.join(os.path.dirname(__file__), "schema", "pack.schema.json"), encoding="utf-8") as handle:
+        text = handle.read()
     import json
 
     from keylint.rules.models import allow_references
@@ -110,37 +112,41 @@ def pack_schema() -> dict:
     return schema
 
 
-def shipped_model_paths() -> list[Path]:
+def shipped_model_paths() -> list[str]:
     """The model packs installed with keylint (`rules/models/`)."""
-    return sorted(p for p in (SHIPPED / "models").iterdir() if p.name.endswith(PACK_SUFFIXES))
+    return _packs_in(os.path.join(SHIPPED, "models"))
 
 
-def shipped_pack_paths() -> list[Path]:
+def shipped_pack_paths() -> list[str]:
     """The packs installed with keylint (top-level `rules/` in the source tree)."""
-    return sorted(p for p in SHIPPED.iterdir() if p.name.endswith(PACK_SUFFIXES))
+    return _packs_in(SHIPPED)
 
 
-def expand_pack_paths(paths: list[str | Path]) -> list[Path]:
+def _packs_in(folder: str) -> list[str]:
+    return sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(PACK_SUFFIXES))
+
+
+def expand_pack_paths(paths: list[str | os.PathLike]) -> list[str]:
     """Files stay as given; folders contribute their `*.yaml`/`*.yml` files, sorted."""
-    result: list[Path] = []
+    result: list[str] = []
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            result.extend(sorted(p for p in path.iterdir() if p.suffix in PACK_SUFFIXES))
-        elif path.is_file():
+        path = os.fspath(raw)
+        if os.path.isdir(path):
+            result.extend(_packs_in(path))
+        elif os.path.isfile(path):
             result.append(path)
         else:
             raise PackError(f"{path}: rule pack not found")
     return result
 
 
-def pack_paths(extra: list[str | Path] = (), include_shipped: bool = True) -> list[Path]:
+def pack_paths(extra: list[str | os.PathLike] = (), include_shipped: bool = True) -> list[str]:
     """The pack files to load, in load order: the shipped model packs (always: rules in any pack
     may reference them), the shipped rule packs, then `extra`."""
     return shipped_model_paths() + (shipped_pack_paths() if include_shipped else []) + expand_pack_paths(list(extra))
 
 
-def load_rules(extra: list[str | Path] = (), include_shipped: bool = True) -> list[Rule]:
+def load_rules(extra: list[str | os.PathLike] = (), include_shipped: bool = True) -> list[Rule]:
     """All rules from the shipped packs and `extra` pack files or folders; ids must be unique.
     Model packs among `extra` extend the shipped models for every pack's rules."""
     from keylint.rules.models import MODEL_PACK_SCHEMA, ModelError, combine, is_model_pack
@@ -166,7 +172,7 @@ def load_rules(extra: list[str | Path] = (), include_shipped: bool = True) -> li
     return rules
 
 
-def load_rules_cached(extra: list, directory: Path, include_shipped: bool = True) -> list:
+def load_rules_cached(extra: list, directory: str, include_shipped: bool = True) -> list:
     """load_rules, but a pack set seen before is unpickled instead of parsed and validated."""
     paths = pack_paths(extra, include_shipped)
     return load_cached(directory, "rules", (files_digest(paths), *map(str, paths)),
@@ -193,7 +199,8 @@ install whose packs or schemas were edited is checked in full."""
 def shipped_checked() -> bool:
     """Whether the shipped packs and schemas are those the test suite validated."""
     try:
-        recorded = (SHIPPED / CHECKED_DIGEST).read_text("ascii")
+        with open(os.path.join(SHIPPED, CHECKED_DIGEST), encoding="ascii") as handle:
+            recorded = handle.read()
     except (OSError, UnicodeDecodeError):
         return False
     return recorded.strip() == shipped_digest()
@@ -206,18 +213,23 @@ def shipped_digest() -> str:
     from keylint.rules.models import MODEL_PACK_SCHEMA
 
     schemas = json.dumps([pack_schema(), MODEL_PACK_SCHEMA], sort_keys=True)
-    files = [f"models/{p.name}:{content_digest(p.read_bytes())}" for p in shipped_model_paths()]
-    files += [f"{p.name}:{content_digest(p.read_bytes())}" for p in shipped_pack_paths()]
+    files = [f"models/{os.path.basename(p)}:{_file_digest(p)}" for p in shipped_model_paths()]
+    files += [f"{os.path.basename(p)}:{_file_digest(p)}" for p in shipped_pack_paths()]
     return content_digest("\n".join([schemas, *files]).encode())
 
 
-def load_pack(path: Path, models: dict | None = None) -> list[Rule]:
+def _file_digest(path: str) -> str:
+    with open(path, "rb") as handle:
+        return content_digest(handle.read())
+
+
+def load_pack(path: str | os.PathLike, models: dict | None = None) -> list[Rule]:
     """Parse, validate and compile one pack file, its model references resolved against
     `models` (default: the shipped models)."""
     return _load(path, *_read(path), models)
 
 
-def read_pack(path: Path, schema: dict, checked: bool = False) -> tuple[yaml.Node | None, Any]:
+def read_pack(path: str, schema: dict, checked: bool = False) -> tuple[yaml.Node | None, Any]:
     """One pack file parsed and checked against `schema` (unless already `checked`)."""
     root, data = _read(path)
     if not checked:
@@ -225,20 +237,21 @@ def read_pack(path: Path, schema: dict, checked: bool = False) -> tuple[yaml.Nod
     return root, data
 
 
-def _load(path: Path, root, data, models: dict | None, checked: bool = False) -> list[Rule]:
+def _load(path: str | os.PathLike, root, data, models: dict | None, checked: bool = False) -> list[Rule]:
     if not checked:
         _validate(path, data, root, pack_schema())
     models = shipped_models() if models is None else models
     return [_compile_rule(path, root, data, index, models) for index in range(len(data["rules"]))]
 
 
-def _read(path: Path) -> tuple[yaml.Node | None, Any]:
+def _read(path: str | os.PathLike) -> tuple[yaml.Node | None, Any]:
     import yaml  # with yamlsafe: only when a pack is read, not when the compiled rules come from the cache
 
     from keylint.core import yamlsafe
 
     try:
-        text = path.read_text("utf-8")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{path}: cannot read rule pack: {exc}") from exc
     try:
@@ -252,7 +265,7 @@ def _read(path: Path) -> tuple[yaml.Node | None, Any]:
     return root, data
 
 
-def _validate(path: Path, data: Any, root: yaml.Node | None, schema: dict) -> None:
+def _validate(path: str, data: Any, root: yaml.Node | None, schema: dict) -> None:
     import jsonschema  # slow to import; a cached rule set (keylint.services.cache) never needs it
 
     validator = jsonschema.Draft202012Validator(schema)
@@ -261,7 +274,7 @@ def _validate(path: Path, data: Any, root: yaml.Node | None, schema: dict) -> No
         raise PackError("\n".join(_describe(path, root, error) for error in errors))
 
 
-def _describe(path: Path, root: yaml.Node | None, error: jsonschema.ValidationError) -> str:
+def _describe(path: str, root: yaml.Node | None, error: jsonschema.ValidationError) -> str:
     from keylint.core import yamlsafe
 
     where = list(error.absolute_path)
@@ -278,7 +291,7 @@ def _describe(path: Path, root: yaml.Node | None, error: jsonschema.ValidationEr
     return f"{path}:{_line_of(root, where)}: {_field_path(where) or '<pack>'}: {message}"
 
 
-def _compile_rule(path: Path, root: yaml.Node, data: dict, index: int, models: dict) -> Rule:
+def _compile_rule(path: str, root: yaml.Node, data: dict, index: int, models: dict) -> Rule:
     from keylint.rules.models import ModelError, resolve
 
     raw = data["rules"][index]
