@@ -160,3 +160,22 @@ def test_test_rules_reports_false_positives_and_misses(tmp_path, cli):
     assert "FAIL ACME001 vulnerable[0] (example.py): missed: no finding (false negative)" in result.output
     assert "FAIL ACME001 safe[0] (example.py): false positive at line(s) [1]" in result.output
     assert "0 passed, 2 failed" in result.output
+
+
+def test_a_cached_rule_unpickles_its_spec_on_first_use_and_pickles_again_either_way():
+    """The compiled-packs cache stores each rule's spec as bytes (keylint.rules.packs.Rule):
+    loading the rules needs none of the kinds' classes, the spec is the same when used, and a
+    rule is picklable again (workers under the spawn start method) before and after."""
+    import pickle
+
+    rules = load_rules()
+    back = pickle.loads(pickle.dumps(rules))
+    assert all("spec" not in rule.__dict__ for rule in back)
+    again = pickle.loads(pickle.dumps(back))  # never unpickled in between
+    for original, cached, twice in zip(rules, back, again):
+        assert cached.screen == original.screen
+        assert cached.spec == original.spec and twice.spec == original.spec
+        assert "spec" in cached.__dict__ and "_spec_pickle" not in cached.__dict__
+    assert pickle.loads(pickle.dumps(back))[0].spec == rules[0].spec
+    with pytest.raises(AttributeError):
+        back[0].no_such_field  # noqa: B018 - only `spec` is looked up lazily
