@@ -28,6 +28,8 @@ SKIP_DIRS = frozenset(
         ".keylint_cache", ".idea", ".vscode",
     }
 )
+_MARKERS = frozenset({"pyvenv.cfg", ".gitignore"})
+"""Names in a folder's listing that change how it is walked: a virtualenv's marker, ignore rules."""
 SKIP_FILES = frozenset({"package-lock.json", "composer.lock", "Pipfile.lock", "poetry.lock", "yarn.lock"})
 FILE_KINDS = (
     ("python", ("*.py", "*.pyi")),
@@ -168,14 +170,18 @@ class Discovery:
             return None
         return SourcePath(path, rel, kind)
 
-    def _walk(self, top: str):
+    def _walk(self, top: str) -> list[SourcePath]:
         """The files under `top`: git's list in a work tree, else one os.scandir listing per folder."""
         listed = git_files(top) if self.gitignore else None
         if listed is not None:
-            yield from self._listed(top, listed)
-            return
+            return list(self._listed(top, listed))
         ignores = self._ancestor_ignores(top) if self.gitignore else []
-        yield from self._walk_dir(top, top, ignores)
+        under_root = top != self.root and os.path.join(top, "").startswith(os.path.join(self.root, ""))
+        found: list[SourcePath] = []
+        folders = [(top, _relative(top, self.root) + "/" if under_root else "", ignores)]  # named as _display does
+        while folders:  # in no order: files() sorts what is found once
+            folders.extend(self._folder(*folders.pop(), top, found))
+        return found
 
     def _listed(self, top: str, names: list[str]):
         """The files of git's list under `top` that keylint reads: no symlinks, nothing deleted
@@ -198,38 +204,42 @@ class Discovery:
                 continue
             yield SourcePath(path, rel, kind)
 
-    def _walk_dir(self, dirpath: str, top: str, ignores: list):
+    def _folder(self, folder: str, prefix: str, ignores: list, top: str, found: list[SourcePath]) -> list[tuple]:
+        """Add the files of one folder to `found` (named `prefix` + file name); the subfolders to
+        walk, each with its prefix and the .gitignore files that apply in it. One pass over the
+        listing: no stat, no relpath, and patterns matched only when some apply."""
         try:
-            with os.scandir(dirpath) as listing:
-                entries = sorted(listing, key=lambda e: e.name)
+            with os.scandir(folder) as listing:
+                entries = list(listing)
         except OSError as exc:
-            self.unreadable.append((self._display(dirpath, top) + "/", f"cannot read folder: {exc.strerror or exc}"))
-            return
-        if dirpath != top and any(e.name == "pyvenv.cfg" and e.is_file() for e in entries):
-            return  # a virtualenv (seen in its own listing: no stat per folder to ask)
-        if self.gitignore and any(e.name == ".gitignore" for e in entries):
-            ignores = [*ignores, (dirpath, self._gitignore(os.path.join(dirpath, ".gitignore")))]
-        subdirs = []
+            self.unreadable.append((self._display(folder, top) + "/", f"cannot read folder: {exc.strerror or exc}"))
+            return []
+        start, subfolders, marks = len(found), [], {}
         for entry in entries:
+            name = entry.name
+            if name in _MARKERS:
+                marks[name] = entry
             if entry.is_dir(follow_symlinks=False):
-                if not self._skip_dir(entry.path, entry.name, top, ignores):
-                    subdirs.append(entry.path)
-                continue
-            kind = file_kind(entry.name)
-            if kind is None or not entry.is_file(follow_symlinks=False):
-                continue
-            rel = self._display(entry.path, top)
-            if self._ignored(entry.path, False, ignores) or self._excluded(rel):
-                self.skipped += 1
-                continue
-            yield SourcePath(entry.path, rel, kind)
-        for subdir in subdirs:
-            yield from self._walk_dir(subdir, top, ignores)
-
-    def _skip_dir(self, path: str, name: str, top: str, ignores) -> bool:
-        if _skipped_folder((name,)):
-            return True
-        return self._ignored(path, True, ignores) or self.excludes is not None and self._excluded(self._display(path, top) + "/")
+                if name not in SKIP_DIRS and not name.endswith(".egg-info"):
+                    subfolders.append(entry)
+            else:
+                kind = file_kind(name)
+                if kind is not None and entry.is_file(follow_symlinks=False):
+                    found.append(SourcePath(entry.path, printable(prefix + name), kind))
+        if marks:
+            if "pyvenv.cfg" in marks and folder != top and marks["pyvenv.cfg"].is_file():
+                del found[start:]
+                return []  # a virtualenv (seen in its own listing: no stat per folder to ask)
+            if ".gitignore" in marks and self.gitignore:
+                ignores = [*ignores, (folder, self._gitignore(os.path.join(folder, ".gitignore")))]
+        walk = [(entry.path, "" if entry.path == self.root else f"{prefix}{entry.name}/", ignores) for entry in subfolders]
+        if ignores or self.excludes is not None:
+            kept = [s for s in found[start:] if not (self._ignored(s.abs_path, False, ignores) or self._excluded(s.rel_path))]
+            self.skipped += len(found) - start - len(kept)
+            found[start:] = kept
+            walk = [folder for folder in walk  # named as _display names it, with a slash
+                    if not (self._ignored(folder[0], True, ignores) or self._excluded(printable(folder[1]) or "./"))]
+        return walk
 
     def _excluded(self, rel: str) -> bool:
         return self.excludes is not None and self.excludes.match_file(rel)
