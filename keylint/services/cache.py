@@ -59,10 +59,26 @@ def content_digest(data: bytes) -> str:
 
 @lru_cache(maxsize=1)
 def engine_digest() -> str:
-    """keylint's version and the bytes of its own modules: a code change invalidates the cache."""
-    package = Path(__file__).parents[1]  # keylint/, from keylint/services/cache.py
-    files = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".json"))
-    return _digest(__version__, *(f"{p.relative_to(package)}:{content_digest(p.read_bytes())}" for p in files))
+    """keylint's version and the bytes of its own modules: a code change invalidates the cache.
+    (Every scan with a cache computes it: the package is listed with os.scandir, not Path.rglob.)"""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # keylint/, from keylint/services/cache.py
+    return _digest(__version__, *(f"{name}:{content_digest(Path(package, name).read_bytes())}"
+                                  for name in _module_files(package)))
+
+
+def _module_files(package: str) -> list[str]:
+    """The .py and .json files under `package`, relative to it, in Path order (by parts)."""
+    found, folders = [], [""]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(os.path.join(package, folder)) as listing:
+            for entry in listing:
+                name = os.path.join(folder, entry.name)
+                if entry.is_dir():
+                    folders.append(name)
+                elif entry.name.endswith((".py", ".json")):
+                    found.append(name)
+    return sorted(found, key=lambda name: name.split(os.sep))
 
 
 def files_digest(paths) -> str:
