@@ -143,14 +143,14 @@ class FileCache:
         self._pending: dict[str, tuple] = {}  # rows written, not yet handed to SQLite (WRITE_BATCH)
         self.depends = None  # set by the scan: files whose results depend on the project index
 
-    def fresh(self, name: str, stat: os.stat_result):
+    def fresh(self, name: str, stat: Stamp):
         """The payload if the file's size and mtime are what they were when it was stored."""
         row = self._row(name)
         if row is not None and (row[0], row[1]) == (stat.st_size, stat.st_mtime_ns):
             return self._load(row[3])
         return None
 
-    def get(self, name: str, digest: str, stat: os.stat_result):
+    def get(self, name: str, digest: str, stat: Stamp):
         """The payload stored for this content; a hit refreshes the recorded size and mtime."""
         row = self._row(name)
         payload = self._load(row[3]) if row is not None and row[2] == digest else None
@@ -163,7 +163,7 @@ class FileCache:
         row = self._row(name)
         return None if row is None else row[2]
 
-    def put(self, name: str, digest: str, stat: os.stat_result, payload) -> None:
+    def put(self, name: str, digest: str, stat: Stamp, payload) -> None:
         blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
         self._write(name, (stat.st_size, stat.st_mtime_ns, digest, blob))
 
@@ -286,9 +286,31 @@ def _keep_newest(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
-class _Stamp(NamedTuple):
+class Stamp(NamedTuple):
+    """What the cache reads of a file's stat (an os.stat_result serves as one too)."""
+
     st_size: int
     st_mtime_ns: int
+
+
+def stamp_files(sources, signed: bool) -> tuple[dict[str, Stamp], str | None]:
+    """Each file's Stamp by displayed path, from one stat per file for the whole scan (the last
+    scan's signature, the size limit, the project facts and the result cache all ask; a file that
+    cannot be stat'ed has none). With `signed`, also the digest of every file's names, kind and
+    stat (size, mtime, ctime, inode) for LastScan: None when a file cannot be stat'ed."""
+    stamps: dict[str, Stamp] = {}
+    lines: list[str] | None = [] if signed else None
+    for source in sources:
+        try:
+            st = os.stat(source.abs_path)
+        except OSError:
+            lines = None
+            continue
+        stamps[source.rel_path] = Stamp(st.st_size, st.st_mtime_ns)
+        if lines is not None:
+            lines.append(f"{source.abs_path}\0{source.rel_path}\0{source.kind}\0{st.st_size}:{st.st_mtime_ns}:"
+                         f"{st.st_ctime_ns}:{st.st_ino}")
+    return stamps, None if lines is None else content_digest("\n".join(lines).encode())
 
 
 class ProjectFacts:
@@ -299,10 +321,11 @@ class ProjectFacts:
     saving keeps only the files of this scan (a deleted file's facts go).
     """
 
-    def __init__(self, directory: Path, root: str, key: str):
+    def __init__(self, directory: Path, root: str, key: str, stamps: dict[str, Stamp] | None = None):
+        """`stamps`: the scan's stat of each file (stamp_files), if it has them: not stat'ed again."""
         self.files = FileCache(directory, root, key, folder="project", payload=dict)
         self._digests: dict[str, str] = {}
-        self._stats: dict[str, _Stamp] = {}  # what FileCache reads of a stat, kept for every file
+        self._stats: dict[str, Stamp] = {} if stamps is None else stamps  # kept for every file
 
     @staticmethod
     def _name(source) -> str:
@@ -310,11 +333,13 @@ class ProjectFacts:
 
     def get(self, source) -> dict | None:
         """The facts of a file whose size and mtime are unchanged, else None."""
-        try:
-            st = os.stat(source.abs_path)
-        except OSError:
-            return None
-        stat = self._stats[source.rel_path] = _Stamp(st.st_size, st.st_mtime_ns)
+        stat = self._stats.get(source.rel_path)
+        if stat is None:
+            try:
+                st = os.stat(source.abs_path)
+            except OSError:
+                return None
+            stat = self._stats[source.rel_path] = Stamp(st.st_size, st.st_mtime_ns)
         facts = self.files.fresh(self._name(source), stat)
         if facts is None:
             return None
