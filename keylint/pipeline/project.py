@@ -71,7 +71,10 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
         kind, kind_rules = KINDS[kind_name], list(kind_rules)
         if not hasattr(kind, "summarise"):
             continue
-        files = [_File(s, store, shared) for s in sources if analysed_kind(s.kind) in kind.FILE_KINDS]
+        chosen = [s for s in sources if analysed_kind(s.kind) in kind.FILE_KINDS]
+        if store is not None:
+            store.expect(chosen)
+        files = [_File(s, store, shared) for s in chosen]
         tokens = _tokens_of(kind, kind_rules)
         _first_look(files, tokens, _gate_of(kind, kind_rules) or tokens, jobs, limits.timeout_s, prefilter)
         files = [f for f in files if f.facts[GATE] is not None]

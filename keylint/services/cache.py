@@ -140,6 +140,9 @@ class FileCache:
         self._last: tuple = (None, None)  # (name, row) last read: a file is asked about up to three times
         self._rows: dict[str, tuple] | None = self._read_all() if read_all else None
         self._written: set[str] = set()  # names whose row changed since: read from the database
+        self._expected: list[str] = []  # names about to be asked for, in order (expect())
+        self._next = 0  # where the next batch of them starts
+        self._batch: dict[str, tuple | None] = {}  # rows of the current batch (None: no row)
         self._pending: dict[str, tuple] = {}  # rows written, not yet handed to SQLite (WRITE_BATCH)
         self.depends = None  # set by the scan: files whose results depend on the project index
 
@@ -157,6 +160,11 @@ class FileCache:
         if payload is not None and (row[0], row[1]) != (stat.st_size, stat.st_mtime_ns):
             self._write(name, (stat.st_size, stat.st_mtime_ns, digest, row[3]))
         return payload
+
+    def expect(self, names: list[str]) -> None:
+        """The names about to be asked for, in this order: their rows are read READ_BATCH at a time
+        (a query per row cost a re-scan of 2,823 files ~15 ms), one batch held at a time."""
+        self._expected, self._next, self._batch = names, 0, {}
 
     def stored_digest(self, name: str) -> str | None:
         """The digest the stored payload of `name` was kept under, if any."""
@@ -205,6 +213,11 @@ class FileCache:
             return self._last[1]
         if self._db is None:
             return None
+        if name not in self._written:
+            if name not in self._batch:
+                self._read_batch(name)
+            if name in self._batch:
+                return self._batch[name]
         import sqlite3
 
         try:
@@ -213,6 +226,21 @@ class FileCache:
             row = None
         self._last = (name, row)
         return row
+
+    def _read_batch(self, name: str) -> None:
+        """When `name` is the next name expected, its row and those of the names after it,
+        READ_BATCH of them, in one query."""
+        if self._next >= len(self._expected) or self._expected[self._next] != name:
+            return
+        import sqlite3
+
+        names = self._expected[self._next:self._next + READ_BATCH]
+        self._next, self._batch = self._next + len(names), dict.fromkeys(names)
+        try:
+            query = f"SELECT name, size, mtime, digest, payload FROM entries WHERE name IN ({','.join('?' * len(names))})"
+            self._batch.update((row[0], row[1:]) for row in self._db.execute(query, names))
+        except sqlite3.Error:
+            self._batch = {}
 
     def _load(self, blob):
         try:
@@ -246,6 +274,7 @@ class FileCache:
 
 
 WRITE_BATCH = 256
+READ_BATCH = 256  # under SQLite's oldest limit of 999 parameters per statement
 
 
 def _connect(path: Path):
@@ -330,6 +359,10 @@ class ProjectFacts:
     @staticmethod
     def _name(source) -> str:
         return f"{source.abs_path}\0{source.rel_path}"
+
+    def expect(self, sources) -> None:
+        """The files get() is about to be asked about, in this order (see FileCache.expect)."""
+        self.files.expect([self._name(source) for source in sources])
 
     def get(self, source) -> dict | None:
         """The facts of a file whose size and mtime are unchanged, else None."""
