@@ -91,7 +91,7 @@ def git_files(top: str) -> list[str] | None:
         return None
     if done.returncode:
         return None
-    return sorted({os.fsdecode(name) for name in done.stdout.split(b"\0") if name})
+    return sorted({name for name in os.fsdecode(done.stdout).split("\0") if name})
 
 
 def _relative(path: str, base: str) -> str:
@@ -99,6 +99,12 @@ def _relative(path: str, base: str) -> str:
     prefix = base.rstrip(os.sep) + os.sep
     rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, base)
     return rel.replace(os.sep, "/")
+
+
+def _inside(path: str, base: str) -> str:
+    """`path` relative to `base` with a slash, when it is inside it (not `base` itself); else ""."""
+    inside = path != base and os.path.join(path, "").startswith(os.path.join(base, ""))
+    return _relative(path, base) + "/" if inside else ""
 
 
 class Discovery:
@@ -176,9 +182,8 @@ class Discovery:
         if listed is not None:
             return list(self._listed(top, listed))
         ignores = self._ancestor_ignores(top) if self.gitignore else []
-        under_root = top != self.root and os.path.join(top, "").startswith(os.path.join(self.root, ""))
         found: list[SourcePath] = []
-        folders = [(top, _relative(top, self.root) + "/" if under_root else "", ignores)]  # named as _display does
+        folders = [(top, _inside(top, self.root), ignores)]  # files are named as _display names them
         while folders:  # in no order: files() sorts what is found once
             folders.extend(self._folder(*folders.pop(), top, found))
         return found
@@ -187,18 +192,23 @@ class Discovery:
         """The files of git's list under `top` that keylint reads: no symlinks, nothing deleted
         from the work tree, nothing in a default-skipped folder or a virtualenv."""
         venvs = tuple(name[: -len("pyvenv.cfg")] for name in names if name.endswith("/pyvenv.cfg"))
+        base, prefix, inner = os.path.join(top, ""), _inside(top, self.root), _inside(self.root, top)
+        folder, skipped = None, False
         for name in names:
-            folders, _, base = name.rpartition("/")
-            kind = file_kind(base)
-            if kind is None or _skipped_folder(folders.split("/")) or (venvs and name.startswith(venvs)):
+            cut = name.rfind("/") + 1
+            if name[:cut] != folder:  # the list is sorted: a folder's files mostly come together
+                folder = name[:cut]
+                skipped = _skipped_folder(folder.split("/")[:-1]) or bool(venvs) and folder.startswith(venvs)
+            kind = file_kind(name[cut:])
+            if kind is None or skipped:
                 continue
-            path = os.path.join(top, *name.split("/"))
+            path = base + name.replace("/", os.sep)
             try:
                 if not stat.S_ISREG(os.lstat(path).st_mode):
                     continue
             except OSError:
                 continue
-            rel = self._display(path, top)
+            rel = printable(name[len(inner):] if inner and name.startswith(inner) else prefix + name)  # as _display
             if self._excluded(rel):
                 self.skipped += 1
                 continue
