@@ -163,7 +163,7 @@ class FileCache:
 
     def expect(self, names: list[str]) -> None:
         """The names about to be asked for, in this order: their rows are read READ_BATCH at a time
-        (a query per row cost a re-scan of 2,823 files ~15 ms), one batch held at a time."""
+        (a query per row cost a re-scan of 2,823 files ~15 ms), at most one batch held."""
         self._expected, self._next, self._batch = names, 0, {}
 
     def stored_digest(self, name: str) -> str | None:
@@ -216,8 +216,9 @@ class FileCache:
         if name not in self._written:
             if name not in self._batch:
                 self._read_batch(name)
-            if name in self._batch:
-                return self._batch[name]
+            if name in self._batch:  # taken out as it is read: the batch holds only rows yet to be asked for
+                self._last = (name, self._batch.pop(name))
+                return self._last[1]
         import sqlite3
 
         try:
@@ -236,6 +237,8 @@ class FileCache:
 
         names = self._expected[self._next:self._next + READ_BATCH]
         self._next, self._batch = self._next + len(names), dict.fromkeys(names)
+        if self._next == len(self._expected):  # the last batch: the names are not kept
+            self._expected, self._next = [], 0
         try:
             query = f"SELECT name, size, mtime, digest, payload FROM entries WHERE name IN ({','.join('?' * len(names))})"
             self._batch.update((row[0], row[1:]) for row in self._db.execute(query, names))
