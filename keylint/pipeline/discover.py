@@ -27,6 +27,8 @@ SKIP_DIRS = frozenset(
         ".keylint_cache", ".idea", ".vscode",
     }
 )
+_MARKERS = frozenset({"pyvenv.cfg", ".gitignore"})
+"""Names in a folder's listing that change how it is walked: a virtualenv's marker, ignore rules."""
 SKIP_FILES = frozenset({"package-lock.json", "composer.lock", "Pipfile.lock", "poetry.lock", "yarn.lock"})
 FILE_KINDS = (
     ("python", ("*.py", "*.pyi")),
@@ -90,7 +92,7 @@ def git_files(top: str) -> list[str] | None:
         return None
     if done.returncode:
         return None
-    return sorted({os.fsdecode(name) for name in done.stdout.split(b"\0") if name})
+    return sorted({name for name in os.fsdecode(done.stdout).split("\0") if name})
 
 
 def _relative(path: str, base: str) -> str:
@@ -98,6 +100,12 @@ def _relative(path: str, base: str) -> str:
     prefix = base.rstrip(os.sep) + os.sep
     rel = path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, base)
     return rel.replace(os.sep, "/")
+
+
+def _inside(path: str, base: str) -> str:
+    """`path` relative to `base` with a slash, when it is inside it (not `base` itself); else ""."""
+    inside = path != base and os.path.join(path, "").startswith(os.path.join(base, ""))
+    return _relative(path, base) + "/" if inside else ""
 
 
 class Discovery:
@@ -169,68 +177,80 @@ class Discovery:
             return None
         return SourcePath(path, rel, kind)
 
-    def _walk(self, top: str):
+    def _walk(self, top: str) -> list[SourcePath]:
         """The files under `top`: git's list in a work tree, else one os.scandir listing per folder."""
         listed = git_files(top) if self.gitignore else None
         if listed is not None:
-            yield from self._listed(top, listed)
-            return
+            return list(self._listed(top, listed))
         ignores = self._ancestor_ignores(top) if self.gitignore else []
-        yield from self._walk_dir(top, top, ignores)
+        found: list[SourcePath] = []
+        folders = [(top, _inside(top, self.root), ignores)]  # files are named as _display names them
+        while folders:  # in no order: files() sorts what is found once
+            folders.extend(self._folder(*folders.pop(), top, found))
+        return found
 
     def _listed(self, top: str, names: list[str]):
         """The files of git's list under `top` that keylint reads: no symlinks, nothing deleted
         from the work tree, nothing in a default-skipped folder or a virtualenv."""
         venvs = tuple(name[: -len("pyvenv.cfg")] for name in names if name.endswith("/pyvenv.cfg"))
+        base, prefix, inner = os.path.join(top, ""), _inside(top, self.root), _inside(self.root, top)
+        folder, skipped = None, False
         for name in names:
-            folders, _, base = name.rpartition("/")
-            kind = file_kind(base)
-            if kind is None or _skipped_folder(folders.split("/")) or (venvs and name.startswith(venvs)):
+            cut = name.rfind("/") + 1
+            if name[:cut] != folder:  # the list is sorted: a folder's files mostly come together
+                folder = name[:cut]
+                skipped = _skipped_folder(folder.split("/")[:-1]) or bool(venvs) and folder.startswith(venvs)
+            kind = file_kind(name[cut:])
+            if kind is None or skipped:
                 continue
-            path = os.path.join(top, *name.split("/"))
+            path = base + name.replace("/", os.sep)
             try:
                 if not stat.S_ISREG(os.lstat(path).st_mode):
                     continue
             except OSError:
                 continue
-            rel = self._display(path, top)
+            rel = printable(name[len(inner):] if inner and name.startswith(inner) else prefix + name)  # as _display
             if self._excluded(rel):
                 self.skipped += 1
                 continue
             yield SourcePath(path, rel, kind)
 
-    def _walk_dir(self, dirpath: str, top: str, ignores: list):
+    def _folder(self, folder: str, prefix: str, ignores: list, top: str, found: list[SourcePath]) -> list[tuple]:
+        """Add the files of one folder to `found` (named `prefix` + file name); the subfolders to
+        walk, each with its prefix and the .gitignore files that apply in it. One pass over the
+        listing: no stat, no relpath, and patterns matched only when some apply."""
         try:
-            with os.scandir(dirpath) as listing:
-                entries = sorted(listing, key=lambda e: e.name)
+            with os.scandir(folder) as listing:
+                entries = list(listing)
         except OSError as exc:
-            self.unreadable.append((self._display(dirpath, top) + "/", f"cannot read folder: {exc.strerror or exc}"))
-            return
-        if dirpath != top and any(e.name == "pyvenv.cfg" and e.is_file() for e in entries):
-            return  # a virtualenv (seen in its own listing: no stat per folder to ask)
-        if self.gitignore and any(e.name == ".gitignore" for e in entries):
-            ignores = [*ignores, (dirpath, self._gitignore(os.path.join(dirpath, ".gitignore")))]
-        subdirs = []
+            self.unreadable.append((self._display(folder, top) + "/", f"cannot read folder: {exc.strerror or exc}"))
+            return []
+        start, subfolders, marks = len(found), [], {}
         for entry in entries:
+            name = entry.name
+            if name in _MARKERS:
+                marks[name] = entry
             if entry.is_dir(follow_symlinks=False):
-                if not self._skip_dir(entry.path, entry.name, top, ignores):
-                    subdirs.append(entry.path)
-                continue
-            kind = file_kind(entry.name)
-            if kind is None or not entry.is_file(follow_symlinks=False):
-                continue
-            rel = self._display(entry.path, top)
-            if self._ignored(entry.path, False, ignores) or self._excluded(rel):
-                self.skipped += 1
-                continue
-            yield SourcePath(entry.path, rel, kind)
-        for subdir in subdirs:
-            yield from self._walk_dir(subdir, top, ignores)
-
-    def _skip_dir(self, path: str, name: str, top: str, ignores) -> bool:
-        if _skipped_folder((name,)):
-            return True
-        return self._ignored(path, True, ignores) or self.excludes is not None and self._excluded(self._display(path, top) + "/")
+                if name not in SKIP_DIRS and not name.endswith(".egg-info"):
+                    subfolders.append(entry)
+            else:
+                kind = file_kind(name)
+                if kind is not None and entry.is_file(follow_symlinks=False):
+                    found.append(SourcePath(entry.path, printable(prefix + name), kind))
+        if marks:
+            if "pyvenv.cfg" in marks and folder != top and marks["pyvenv.cfg"].is_file():
+                del found[start:]
+                return []  # a virtualenv (seen in its own listing: no stat per folder to ask)
+            if ".gitignore" in marks and self.gitignore:
+                ignores = [*ignores, (folder, self._gitignore(os.path.join(folder, ".gitignore")))]
+        walk = [(entry.path, "" if entry.path == self.root else f"{prefix}{entry.name}/", ignores) for entry in subfolders]
+        if ignores or self.excludes is not None:
+            kept = [s for s in found[start:] if not (self._ignored(s.abs_path, False, ignores) or self._excluded(s.rel_path))]
+            self.skipped += len(found) - start - len(kept)
+            found[start:] = kept
+            walk = [folder for folder in walk  # named as _display names it, with a slash
+                    if not (self._ignored(folder[0], True, ignores) or self._excluded(printable(folder[1]) or "./"))]
+        return walk
 
     def _excluded(self, rel: str) -> bool:
         return self.excludes is not None and self.excludes.match_file(rel)

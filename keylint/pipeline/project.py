@@ -73,7 +73,10 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
         screen = kind_rules[0].screen
         if not screen.project_phase:
             continue
-        files = [_File(s, store, shared) for s in sources if analysed_kind(s.kind) in screen.file_kinds]
+        chosen = [s for s in sources if analysed_kind(s.kind) in screen.file_kinds]
+        if store is not None:
+            store.expect(chosen)
+        files = [_File(s, store, shared) for s in chosen]
         tokens = _tokens_of(kind_rules)
         _first_look(files, tokens, _gate_of(kind_rules) or tokens, jobs, limits.timeout_s, prefilter)
         files = [f for f in files if f.facts[GATE] is not None]

@@ -23,7 +23,7 @@ from keylint.pipeline.suppress import SuppressionIssue, parse_suppressions
 from keylint.rules.config import PathRules
 from keylint.rules.kinds import load_engines
 from keylint.services import workers
-from keylint.services.cache import FileCache, LastScan, ProjectFacts, analysis_key, content_digest
+from keylint.services.cache import FileCache, LastScan, ProjectFacts, Stamp, analysis_key, content_digest, stamp_files
 
 if TYPE_CHECKING:  # a diff scan or a baseline imports these when it runs
     from keylint.pipeline.baseline import Baseline
@@ -145,7 +145,7 @@ class _Task:
     source: SourcePath
     data: bytes
     digest: str = ""
-    stat: os.stat_result | None = None
+    stat: Stamp | None = None
 
 
 def _cache_name(source: SourcePath) -> str:
@@ -200,7 +200,8 @@ def scan(
         from keylint.pipeline.gitdiff import files_to_analyse
 
         analysed = files_to_analyse(sources, rules, options.diff)
-    last = _last_scan(sources, analysed, rules, options)
+    stamps, signature = stamp_files(sources, signed=options.cache_dir is not None and not options.keep_project)
+    last = _last_scan(signature, sources, analysed, rules, options)
     outcome = last.get(_is_outcome) if last is not None else None
     if outcome is not None:
         _restore(report, outcome)
@@ -208,7 +209,7 @@ def scan(
             on_progress(report.files_scanned, len(analysed))
     else:
         known_errors = len(report.errors)
-        complete = _analyse_project(report, sources, analysed, rules, options, on_progress)
+        complete = _analyse_project(report, sources, analysed, rules, options, on_progress, stamps)
         if last is not None and complete:
             last.put((report.files_scanned, FileResult("", report.findings, report.errors[known_errors:],
                                                        report.suppressions, report.silenced)))
@@ -219,20 +220,15 @@ def scan(
     return report
 
 
-def _last_scan(sources: list[SourcePath], analysed: list[SourcePath], rules: list, options: ScanOptions) -> LastScan | None:
-    """The record of the last scan with these rules and settings, signed by every file's stat (and
-    which files are analysed): when no file changed, the stored outcome is this scan's. None when
-    there is no cache, the report must hold the project index, or a file cannot be stat'ed."""
-    if options.cache_dir is None or options.keep_project:
+def _last_scan(signature: str | None, sources: list[SourcePath], analysed: list[SourcePath], rules: list,
+               options: ScanOptions) -> LastScan | None:
+    """The record of the last scan with these rules and settings, signed by every file's stat
+    (`signature`, from stamp_files) and which files are analysed: when no file changed, the stored
+    outcome is this scan's. None without a signature (no cache, the report must hold the project
+    index, or a file cannot be stat'ed)."""
+    if signature is None:
         return None
-    parts = [repr((options.timeout_s, options.memory_mb))]
-    try:
-        for source in sources:
-            st = os.stat(source.abs_path)
-            parts.append(f"{source.abs_path}\0{source.rel_path}\0{source.kind}\0{st.st_size}:{st.st_mtime_ns}:"
-                         f"{st.st_ctime_ns}:{st.st_ino}")
-    except OSError:
-        return None
+    parts = [repr((options.timeout_s, options.memory_mb)), signature]
     if analysed is not sources:
         parts.append("\1" + "\0".join(source.rel_path for source in analysed))
     key = analysis_key(rules, {**options.analysis_settings(), "phase": "scan"})
@@ -252,18 +248,20 @@ def _restore(report: ScanReport, outcome: tuple[int, FileResult]) -> None:
 
 
 def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: list[SourcePath], rules: list,
-                     options: ScanOptions, on_progress: Callable[[int, int], None] | None) -> bool:
-    """The project phase and every analysed file's result, into `report`. True when the outcome is
-    complete and cached: every file analysed (none unreadable, crashed or timed out) and stored."""
+                     options: ScanOptions, on_progress: Callable[[int, int], None] | None,
+                     stamps: dict[str, Stamp]) -> bool:
+    """The project phase and every analysed file's result, into `report` (`stamps`: each file's
+    stat, stamp_files). True when the outcome is complete and cached: every file analysed (none
+    unreadable, crashed or timed out) and stored."""
     # Cross-file kinds summarise the whole project first; a diff scan may then analyse fewer files.
     facts = None
     if options.cache_dir is not None:
         key = analysis_key(rules, {**options.analysis_settings(), "phase": "project"})
-        facts = ProjectFacts(options.cache_dir, options.root or os.getcwd(), key)
+        facts = ProjectFacts(options.cache_dir, options.root or os.getcwd(), key, stamps)
     limits = workers.Limits(options.timeout_s, options.memory_mb)
     plain: dict[str, str] = {}  # files the project phase read and the prefilter rules out: not read again
     first = build_prefilter(rules, frozenset()) if options.prefilter else None
-    oversized = _oversized(sources, options.max_file_bytes)  # analysed line by line only: not summarised either
+    oversized = _oversized(stamps, options.max_file_bytes)  # analysed line by line only: not summarised either
     early: dict = {}  # what the project phase found in the files it parsed: they are not parsed again
     also = partial(_early_hits, rules=rules, options=options)
     project = report.project = summarise_project(sources, rules, options.key_types, facts, options.jobs, limits, first, plain,
@@ -285,7 +283,7 @@ def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: li
             on_progress(report.files_scanned, len(analysed))
 
     given_up = partial(_not_analysed, rules=rules, options=options, limits=limits)
-    tasks = _tasks(analysed, prefilter, cache, report, collect, limits.failures, given_up, plain, bool(summarised))
+    tasks = _tasks(analysed, stamps, prefilter, cache, report, collect, limits.failures, given_up, plain, bool(summarised))
     stored = True
     for kept, result in _analyse_all(tasks, rules, options, cache, project, limits, early):
         stored &= kept
@@ -305,18 +303,12 @@ def _early_hits(parsed, text: str, rules: list, options: ScanOptions):
     return early_hits(parsed, text, rules_for_path(rules, options.per_path, parsed.path), dict(options.key_types))
 
 
-def _oversized(sources: list[SourcePath], limit: int | None) -> frozenset[str]:
-    """The files larger than `limit` bytes (see MAX_FILE_BYTES)."""
+def _oversized(stamps: dict[str, Stamp], limit: int | None) -> frozenset[str]:
+    """The files larger than `limit` bytes (see MAX_FILE_BYTES); one that cannot be stat'ed is
+    reported when the scan reads it."""
     if limit is None:
         return frozenset()
-    found = set()
-    for source in sources:
-        try:
-            if os.stat(source.abs_path).st_size > limit:
-                found.add(source.rel_path)
-        except OSError:
-            pass  # reported when the scan reads it
-    return frozenset(found)
+    return frozenset(path for path, stamp in stamps.items() if stamp.st_size > limit)
 
 
 @dataclass(frozen=True)
@@ -347,8 +339,8 @@ def _with_flows(cache: FileCache, name: str, task: _Task) -> str:
     return task.digest + ":" + cache.depends.key(flows)
 
 
-def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], None], failures: dict,
-           given_up: Callable[[_Task], FileResult], plain: dict[str, str], vipps: bool) -> Iterator[_Task]:
+def _tasks(sources, stamps: dict[str, Stamp], prefilter, cache, report, collect: Callable[[FileResult], None],
+           failures: dict, given_up: Callable[[_Task], FileResult], plain: dict[str, str], vipps: bool) -> Iterator[_Task]:
     """The files that must be analysed; the others' results (cached, prefiltered, or given_up()
     on for the `failures` of the project phase) go to `collect`.
 
@@ -359,7 +351,7 @@ def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], No
     """
     preloaded = not vipps
     for source in sources:
-        outcome = _triage(source, prefilter, cache, report, plain.get(source.rel_path))
+        outcome = _triage(source, stamps.get(source.rel_path), prefilter, cache, report, plain.get(source.rel_path))
         if isinstance(outcome, _Task) and source.rel_path in failures:
             outcome = given_up(outcome)
         if isinstance(outcome, _Task):
@@ -372,10 +364,11 @@ def _tasks(sources, prefilter, cache, report, collect: Callable[[FileResult], No
             collect(outcome)
 
 
-def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | None, report: ScanReport,
-            plain_digest: str | None = None):
+def _triage(source: SourcePath, stamp: Stamp | None, prefilter: Prefilter | None, cache: FileCache | None,
+            report: ScanReport, plain_digest: str | None = None):
     """The file's result if it needs no analysis (cached, or ruled out by the prefilter), else a task.
 
+    `stamp`: the file's stat as the scan took it (stamp_files), None if it could not: stat'ed here.
     `plain_digest`: the content digest of a file the project phase read and found nothing to
     analyse in (the prefilter rules it out, no suppression comment): it is not read again.
     None when the file cannot be read (the error is recorded).
@@ -386,7 +379,7 @@ def _triage(source: SourcePath, prefilter: Prefilter | None, cache: FileCache | 
     depends = cache is not None and (source.rel_path in cache.depends.paths or ":" in (cache.stored_digest(name) or ""))
     plain = plain_digest is not None and not depends and prefilter is not None and source.rel_path not in prefilter.always
     try:
-        stat = os.stat(source.abs_path)
+        stat = stamp or os.stat(source.abs_path)
         cached = cache.fresh(name, stat) if cache is not None and not depends else None
         data = read_bytes(source) if cached is None and not plain else b""
     except OSError as exc:

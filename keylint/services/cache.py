@@ -59,10 +59,26 @@ def content_digest(data: bytes) -> str:
 
 @lru_cache(maxsize=1)
 def engine_digest() -> str:
-    """keylint's version and the bytes of its own modules: a code change invalidates the cache."""
-    package = Path(__file__).parents[1]  # keylint/, from keylint/services/cache.py
-    files = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".json"))
-    return _digest(__version__, *(f"{p.relative_to(package)}:{content_digest(p.read_bytes())}" for p in files))
+    """keylint's version and the bytes of its own modules: a code change invalidates the cache.
+    (Every scan with a cache computes it: the package is listed with os.scandir, not Path.rglob.)"""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # keylint/, from keylint/services/cache.py
+    return _digest(__version__, *(f"{name}:{content_digest(Path(package, name).read_bytes())}"
+                                  for name in _module_files(package)))
+
+
+def _module_files(package: str) -> list[str]:
+    """The .py and .json files under `package`, relative to it, in Path order (by parts)."""
+    found, folders = [], [""]
+    while folders:
+        folder = folders.pop()
+        with os.scandir(os.path.join(package, folder)) as listing:
+            for entry in listing:
+                name = os.path.join(folder, entry.name)
+                if entry.is_dir():
+                    folders.append(name)
+                elif entry.name.endswith((".py", ".json")):
+                    found.append(name)
+    return sorted(found, key=lambda name: name.split(os.sep))
 
 
 def files_digest(paths) -> str:
@@ -124,17 +140,20 @@ class FileCache:
         self._last: tuple = (None, None)  # (name, row) last read: a file is asked about up to three times
         self._rows: dict[str, tuple] | None = self._read_all() if read_all else None
         self._written: set[str] = set()  # names whose row changed since: read from the database
+        self._expected: list[str] = []  # names about to be asked for, in order (expect())
+        self._next = 0  # where the next batch of them starts
+        self._batch: dict[str, tuple | None] = {}  # rows of the current batch (None: no row)
         self._pending: dict[str, tuple] = {}  # rows written, not yet handed to SQLite (WRITE_BATCH)
         self.depends = None  # set by the scan: files whose results depend on the project index
 
-    def fresh(self, name: str, stat: os.stat_result):
+    def fresh(self, name: str, stat: Stamp):
         """The payload if the file's size and mtime are what they were when it was stored."""
         row = self._row(name)
         if row is not None and (row[0], row[1]) == (stat.st_size, stat.st_mtime_ns):
             return self._load(row[3])
         return None
 
-    def get(self, name: str, digest: str, stat: os.stat_result):
+    def get(self, name: str, digest: str, stat: Stamp):
         """The payload stored for this content; a hit refreshes the recorded size and mtime."""
         row = self._row(name)
         payload = self._load(row[3]) if row is not None and row[2] == digest else None
@@ -142,12 +161,17 @@ class FileCache:
             self._write(name, (stat.st_size, stat.st_mtime_ns, digest, row[3]))
         return payload
 
+    def expect(self, names: list[str]) -> None:
+        """The names about to be asked for, in this order: their rows are read READ_BATCH at a time
+        (a query per row cost a re-scan of 2,823 files ~15 ms), at most one batch held."""
+        self._expected, self._next, self._batch = names, 0, {}
+
     def stored_digest(self, name: str) -> str | None:
         """The digest the stored payload of `name` was kept under, if any."""
         row = self._row(name)
         return None if row is None else row[2]
 
-    def put(self, name: str, digest: str, stat: os.stat_result, payload) -> None:
+    def put(self, name: str, digest: str, stat: Stamp, payload) -> None:
         blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
         self._write(name, (stat.st_size, stat.st_mtime_ns, digest, blob))
 
@@ -189,6 +213,12 @@ class FileCache:
             return self._last[1]
         if self._db is None:
             return None
+        if name not in self._written:
+            if name not in self._batch:
+                self._read_batch(name)
+            if name in self._batch:  # taken out as it is read: the batch holds only rows yet to be asked for
+                self._last = (name, self._batch.pop(name))
+                return self._last[1]
         import sqlite3
 
         try:
@@ -197,6 +227,23 @@ class FileCache:
             row = None
         self._last = (name, row)
         return row
+
+    def _read_batch(self, name: str) -> None:
+        """When `name` is the next name expected, its row and those of the names after it,
+        READ_BATCH of them, in one query."""
+        if self._next >= len(self._expected) or self._expected[self._next] != name:
+            return
+        import sqlite3
+
+        names = self._expected[self._next:self._next + READ_BATCH]
+        self._next, self._batch = self._next + len(names), dict.fromkeys(names)
+        if self._next == len(self._expected):  # the last batch: the names are not kept
+            self._expected, self._next = [], 0
+        try:
+            query = f"SELECT name, size, mtime, digest, payload FROM entries WHERE name IN ({','.join('?' * len(names))})"
+            self._batch.update((row[0], row[1:]) for row in self._db.execute(query, names))
+        except sqlite3.Error:
+            self._batch = {}
 
     def _load(self, blob):
         try:
@@ -230,6 +277,7 @@ class FileCache:
 
 
 WRITE_BATCH = 256
+READ_BATCH = 256  # under SQLite's oldest limit of 999 parameters per statement
 
 
 def _connect(path: Path):
@@ -270,9 +318,31 @@ def _keep_newest(folder: Path) -> None:
         old.unlink(missing_ok=True)
 
 
-class _Stamp(NamedTuple):
+class Stamp(NamedTuple):
+    """What the cache reads of a file's stat (an os.stat_result serves as one too)."""
+
     st_size: int
     st_mtime_ns: int
+
+
+def stamp_files(sources, signed: bool) -> tuple[dict[str, Stamp], str | None]:
+    """Each file's Stamp by displayed path, from one stat per file for the whole scan (the last
+    scan's signature, the size limit, the project facts and the result cache all ask; a file that
+    cannot be stat'ed has none). With `signed`, also the digest of every file's names, kind and
+    stat (size, mtime, ctime, inode) for LastScan: None when a file cannot be stat'ed."""
+    stamps: dict[str, Stamp] = {}
+    lines: list[str] | None = [] if signed else None
+    for source in sources:
+        try:
+            st = os.stat(source.abs_path)
+        except OSError:
+            lines = None
+            continue
+        stamps[source.rel_path] = Stamp(st.st_size, st.st_mtime_ns)
+        if lines is not None:
+            lines.append(f"{source.abs_path}\0{source.rel_path}\0{source.kind}\0{st.st_size}:{st.st_mtime_ns}:"
+                         f"{st.st_ctime_ns}:{st.st_ino}")
+    return stamps, None if lines is None else content_digest("\n".join(lines).encode())
 
 
 class ProjectFacts:
@@ -283,22 +353,29 @@ class ProjectFacts:
     saving keeps only the files of this scan (a deleted file's facts go).
     """
 
-    def __init__(self, directory: Path, root: str, key: str):
+    def __init__(self, directory: Path, root: str, key: str, stamps: dict[str, Stamp] | None = None):
+        """`stamps`: the scan's stat of each file (stamp_files), if it has them: not stat'ed again."""
         self.files = FileCache(directory, root, key, folder="project", payload=dict)
         self._digests: dict[str, str] = {}
-        self._stats: dict[str, _Stamp] = {}  # what FileCache reads of a stat, kept for every file
+        self._stats: dict[str, Stamp] = {} if stamps is None else stamps  # kept for every file
 
     @staticmethod
     def _name(source) -> str:
         return f"{source.abs_path}\0{source.rel_path}"
 
+    def expect(self, sources) -> None:
+        """The files get() is about to be asked about, in this order (see FileCache.expect)."""
+        self.files.expect([self._name(source) for source in sources])
+
     def get(self, source) -> dict | None:
         """The facts of a file whose size and mtime are unchanged, else None."""
-        try:
-            st = os.stat(source.abs_path)
-        except OSError:
-            return None
-        stat = self._stats[source.rel_path] = _Stamp(st.st_size, st.st_mtime_ns)
+        stat = self._stats.get(source.rel_path)
+        if stat is None:
+            try:
+                st = os.stat(source.abs_path)
+            except OSError:
+                return None
+            stat = self._stats[source.rel_path] = Stamp(st.st_size, st.st_mtime_ns)
         facts = self.files.fresh(self._name(source), stat)
         if facts is None:
             return None
