@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from keylint.core.findings import PITFALLS
 from keylint.rules.kinds import KINDS, SpecError
 from keylint.shipped_rules import FOLDER as SHIPPED
-from keylint.services.cache import content_digest, files_digest, load_cached
+from keylint.services.cache import content_digest, file_digest, files_digest, load_cached
 
 if TYPE_CHECKING:
     import jsonschema
@@ -213,14 +213,9 @@ def shipped_digest() -> str:
     from keylint.rules.models import MODEL_PACK_SCHEMA
 
     schemas = json.dumps([pack_schema(), MODEL_PACK_SCHEMA], sort_keys=True)
-    files = [f"models/{os.path.basename(p)}:{_file_digest(p)}" for p in shipped_model_paths()]
-    files += [f"{os.path.basename(p)}:{_file_digest(p)}" for p in shipped_pack_paths()]
+    files = [f"models/{os.path.basename(p)}:{file_digest(p)}" for p in shipped_model_paths()]
+    files += [f"{os.path.basename(p)}:{file_digest(p)}" for p in shipped_pack_paths()]
     return content_digest("\n".join([schemas, *files]).encode())
-
-
-def _file_digest(path: str) -> str:
-    with open(path, "rb") as handle:
-        return content_digest(handle.read())
 
 
 def load_pack(path: str | os.PathLike, models: dict | None = None) -> list[Rule]:

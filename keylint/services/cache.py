@@ -24,7 +24,6 @@ import os
 import pickle
 import sys
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
 from keylint import __version__
@@ -35,14 +34,17 @@ KEEP_PER_FOLDER = 4
 """Cache files kept per scan root (one per rule set and settings) and of rule sets, newest first."""
 
 
-def user_cache_dir() -> Path:
+def user_cache_dir() -> str:
+    # Paths here are str (os.path), not pathlib.Path: pathlib (with urllib.parse and ipaddress)
+    # would cost every run's start-up ~4 ms.
+    home = os.path.expanduser("~")
     if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        base = os.environ.get("LOCALAPPDATA") or os.path.join(home, "AppData", "Local")
     elif sys.platform == "darwin":
-        base = str(Path.home() / "Library" / "Caches")
+        base = os.path.join(home, "Library", "Caches")
     else:
-        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "keylint"
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
+    return os.path.join(base, "keylint")
 
 
 def _digest(*parts: bytes | str) -> str:
@@ -62,7 +64,7 @@ def engine_digest() -> str:
     """keylint's version and the bytes of its own modules: a code change invalidates the cache.
     (Every scan with a cache computes it: the package is listed with os.scandir, not Path.rglob.)"""
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # keylint/, from keylint/services/cache.py
-    return _digest(__version__, *(f"{name}:{content_digest(Path(package, name).read_bytes())}"
+    return _digest(__version__, *(f"{name}:{file_digest(os.path.join(package, name))}"
                                   for name in _module_files(package)))
 
 
@@ -83,7 +85,13 @@ def _module_files(package: str) -> list[str]:
 
 def files_digest(paths) -> str:
     """Digest of the files at `paths` (names and contents), in any order."""
-    return _digest(*(f"{p}:{content_digest(Path(p).read_bytes())}" for p in sorted({str(p) for p in paths})))
+    return _digest(*(f"{p}:{file_digest(p)}" for p in sorted({os.fspath(p) for p in paths})))
+
+
+def file_digest(path: str) -> str:
+    """content_digest of the file at `path`."""
+    with open(path, "rb") as handle:
+        return content_digest(handle.read())
 
 
 def analysis_key(rules: list, settings: dict) -> str:
@@ -94,7 +102,7 @@ def analysis_key(rules: list, settings: dict) -> str:
     return _digest(engine_digest(), files_digest(packs), ids, options)
 
 
-def _read_pickle(path: Path, valid) -> object | None:
+def _read_pickle(path: str, valid) -> object | None:
     """The value stored at `path` if valid(value) holds; None if it is missing, truncated, from an
     incompatible keylint or not what keylint stores there (a tampered file): start afresh."""
     try:
@@ -106,15 +114,15 @@ def _read_pickle(path: Path, valid) -> object | None:
         return None
 
 
-def _write_pickle(path: Path, value) -> None:
+def _write_pickle(path: str, value) -> None:
     """Atomically replace `path`, keeping only the newest KEEP_PER_FOLDER cache files beside it.
 
     A cache that cannot be written is silently not kept.
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(str(path), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
-        _keep_newest(path.parent)
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+        _keep_newest(os.path.dirname(path))
     except OSError:
         pass
 
@@ -129,12 +137,12 @@ class FileCache:
     `payload` is a miss.
     """
 
-    def __init__(self, directory: Path, root: str, key: str, folder: str = "results", payload: type = FileResult,
+    def __init__(self, directory: str, root: str, key: str, folder: str = "results", payload: type = FileResult,
                  read_all: bool = False):
         """`read_all`: read every row in one query when opened (kept as pickled bytes): for small
         payloads such as results, which a warm scan reads nearly all of, one query is several
         times cheaper than a query per file."""
-        self.path = Path(directory) / folder / _digest(os.path.abspath(root)) / f"{key}.sqlite"
+        self.path = os.path.join(directory, folder, _digest(os.path.abspath(root)), f"{key}.sqlite")
         self._db = _connect(self.path)
         self._payload = payload
         self._last: tuple = (None, None)  # (name, row) last read: a file is asked about up to three times
@@ -188,7 +196,7 @@ class FileCache:
                 self._db.executemany("DELETE FROM entries WHERE name = ?", gone)
             self._db.commit()
             self._db.close()
-            _keep_newest(self.path.parent)
+            _keep_newest(os.path.dirname(self.path))
         except (sqlite3.Error, OSError):
             self._db.close()
         self._db = None
@@ -280,7 +288,7 @@ WRITE_BATCH = 256
 READ_BATCH = 256  # under SQLite's oldest limit of 999 parameters per statement
 
 
-def _connect(path: Path):
+def _connect(path: str):
     """The cache database at `path`, made if missing; one that is not a keylint cache (a
     truncated or foreign file) is replaced. None when there is no usable database: SQLite is
     missing, the folder cannot be written, or another scan holds the file."""
@@ -291,7 +299,7 @@ def _connect(path: Path):
     for _ in range(2):
         db = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
             db = sqlite3.connect(path, timeout=1.0)
             db.execute("PRAGMA cache_size = -256")  # KB: rows are read once, by key
             db.execute("PRAGMA synchronous = OFF")  # a cache: not flushed to the disk (as write_atomic's durable=False)
@@ -304,18 +312,26 @@ def _connect(path: Path):
                 db.close()
             if isinstance(exc, sqlite3.OperationalError) and "no such column" not in str(exc):
                 return None  # another scan holds it, or the folder cannot be written
-            path.unlink(missing_ok=True)  # not a keylint cache: start afresh
+            _remove(path)  # not a keylint cache: start afresh
         except OSError:
             return None
     return None
 
 
-def _keep_newest(folder: Path) -> None:
+def _keep_newest(folder: str) -> None:
     """Keep only the newest KEEP_PER_FOLDER cache files in `folder` (one per rule set and settings)."""
-    siblings = sorted((p for p in folder.iterdir() if p.suffix in (".pickle", ".sqlite")),
-                      key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    with os.scandir(folder) as listing:
+        siblings = sorted((entry for entry in listing if entry.name.endswith((".pickle", ".sqlite"))),
+                          key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
     for old in siblings[KEEP_PER_FOLDER:]:
-        old.unlink(missing_ok=True)
+        _remove(old.path)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 class Stamp(NamedTuple):
@@ -353,7 +369,7 @@ class ProjectFacts:
     saving keeps only the files of this scan (a deleted file's facts go).
     """
 
-    def __init__(self, directory: Path, root: str, key: str, stamps: dict[str, Stamp] | None = None):
+    def __init__(self, directory: str, root: str, key: str, stamps: dict[str, Stamp] | None = None):
         """`stamps`: the scan's stat of each file (stamp_files), if it has them: not stat'ed again."""
         self.files = FileCache(directory, root, key, folder="project", payload=dict)
         self._digests: dict[str, str] = {}
@@ -399,10 +415,10 @@ class ProjectFacts:
         self.files.save(keep={self._name(source) for source in sources})
 
 
-def load_cached(directory: Path, group: str, parts: tuple, valid, make):
+def load_cached(directory: str, group: str, parts: tuple, valid, make):
     """make(), or the value a call with the same key `parts` stored under directory/group before
     (if valid(value) holds). The caller says what is cached: this module knows nothing of it."""
-    path = Path(directory) / group / f"{_digest(engine_digest(), *parts)}.pickle"
+    path = os.path.join(directory, group, f"{_digest(engine_digest(), *parts)}.pickle")
     value = _read_pickle(path, valid)
     if value is not None:
         return value
@@ -416,8 +432,8 @@ class LastScan:
     its inputs (which files, their stat, the options): a scan whose signature is the stored one
     has the stored outcome, so an unchanged project is answered from one small file."""
 
-    def __init__(self, directory: Path, root: str, key: str, signature: str):
-        self.path = Path(directory) / "scans" / _digest(os.path.abspath(root)) / f"{key}.pickle"
+    def __init__(self, directory: str, root: str, key: str, signature: str):
+        self.path = os.path.join(directory, "scans", _digest(os.path.abspath(root)), f"{key}.pickle")
         self.signature = signature
 
     def get(self, valid):
