@@ -170,12 +170,13 @@ def test_a_cached_rule_unpickles_its_spec_on_first_use_and_pickles_again_either_
 
     rules = load_rules()
     back = pickle.loads(pickle.dumps(rules))
-    assert all("spec" not in rule.__dict__ for rule in back)
+    assert all("spec" not in rule.__dict__ and "models" not in rule.__dict__ for rule in back)
     again = pickle.loads(pickle.dumps(back))  # never unpickled in between
     for original, cached, twice in zip(rules, back, again):
         assert cached.screen == original.screen
         assert cached.spec == original.spec and twice.spec == original.spec
-        assert "spec" in cached.__dict__ and "_spec_pickle" not in cached.__dict__
+        assert cached.models == original.models and twice.models == original.models
+        assert "spec" in cached.__dict__ and "_pickled" not in cached.__dict__
     assert pickle.loads(pickle.dumps(back))[0].spec == rules[0].spec
     with pytest.raises(AttributeError):
         back[0].no_such_field  # noqa: B018 - only `spec` is looked up lazily

@@ -48,9 +48,9 @@ class Screen:
 class Rule:
     """One rule, with its kind-specific detection spec already compiled.
 
-    Pickled (the compiled-packs cache, keylint.services.cache) with its spec apart, as bytes,
-    unpickled when first used: loading the rules, which every run does, then needs none of the
-    kinds' engine classes."""
+    Pickled (the compiled-packs cache, keylint.services.cache) with its spec and models apart,
+    as bytes, unpickled when first used: loading the rules, which every run does, then needs none
+    of the kinds' engine classes."""
 
     id: str
     name: str
@@ -71,21 +71,24 @@ class Rule:
     model_paths: tuple[str, ...] = ()  # the model pack files those come from
 
     def __getstate__(self) -> dict:
-        state = {name: value for name, value in self.__dict__.items() if name != "spec"}
-        if "spec" in self.__dict__:
-            state[_SPEC_PICKLE] = pickle.dumps(self.spec, pickle.HIGHEST_PROTOCOL)
+        state = {name: value for name, value in self.__dict__.items() if name not in _LAZY}
+        if _LAZY[0] in self.__dict__:
+            state[_PICKLED] = pickle.dumps([getattr(self, name) for name in _LAZY], pickle.HIGHEST_PROTOCOL)
         return state
 
     def __getattr__(self, name: str):
-        """The spec of a rule from the cache, unpickled on first use (see __getstate__)."""
-        if name != "spec" or _SPEC_PICKLE not in self.__dict__:
+        """The spec and models of a rule from the cache, unpickled on first use (see __getstate__)."""
+        if name not in _LAZY or _PICKLED not in self.__dict__:
             raise AttributeError(name)
-        spec = pickle.loads(self.__dict__.pop(_SPEC_PICKLE))
-        object.__setattr__(self, "spec", spec)
-        return spec
+        for field_name, value in zip(_LAZY, pickle.loads(self.__dict__.pop(_PICKLED))):
+            object.__setattr__(self, field_name, value)
+        return self.__dict__[name]
 
 
-_SPEC_PICKLE = "_spec_pickle"
+_LAZY = ("spec", "models")
+"""The fields a cached rule unpickles on first use: their classes are the kinds' (keylint.rules.kinds)
+and the model packs' (keylint.rules.models), which a scan that parses nothing never imports."""
+_PICKLED = "_pickled"
 
 
 @lru_cache(maxsize=1)
