@@ -180,3 +180,19 @@ def test_a_cached_rule_unpickles_its_spec_on_first_use_and_pickles_again_either_
     assert pickle.loads(pickle.dumps(back))[0].spec == rules[0].spec
     with pytest.raises(AttributeError):
         back[0].no_such_field  # noqa: B018 - only `spec` is looked up lazily
+
+
+def test_shipped_regexes_compile_when_first_used_and_an_extra_pack_is_checked_at_load():
+    """The shipped packs' regexes were compiled by the test above (their digest is recorded):
+    loading them again compiles none until used; a pack the user adds is compiled at load, so a
+    bad regex in it is an error then (the broken-pack test above shows the message)."""
+    from keylint.core.spec import Pattern
+    from tests.conftest import REPO
+
+    secret = next(rule for rule in load_rules() if rule.kind == "secret")
+    pattern = secret.spec.names[0]
+    assert isinstance(pattern, Pattern) and "search" not in pattern.__dict__
+    pattern.search("client_secret")  # the first use compiles it
+    assert "search" in pattern.__dict__
+    extra = [rule for rule in load_pack(REPO / "rules" / "hardcoded-secrets.yaml") if rule.kind == "secret"]
+    assert "search" in extra[0].spec.names[0].__dict__  # loaded as any pack: compiled to check it

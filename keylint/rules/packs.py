@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from keylint.core.findings import PITFALLS
+from keylint.core.spec import trusted_patterns
 from keylint.rules.kinds import KINDS, SpecError
 from keylint.shipped_rules import FOLDER as SHIPPED
 from keylint.services.cache import content_digest, file_digest, files_digest, load_cached
@@ -166,8 +167,8 @@ def load_rules(extra: list[str | os.PathLike] = (), include_shipped: bool = True
     packs += [(*item, False) for item in parsed if not is_model_pack(item[2])]
     rules: list[Rule] = []
     owner: dict[str, str] = {}
-    for path, root, data, checked in packs:
-        for rule in _load(path, root, data, models, checked):
+    for path, root, data, checked in packs:  # with extra model packs, a shipped rule is compiled as any other
+        for rule in _load(path, root, data, models, checked, trusted=checked and not extra_models):
             if rule.id in owner:
                 raise PackError(f"{path}: rule id {rule.id} is already defined in {owner[rule.id]}")
             owner[rule.id] = str(path)
@@ -194,8 +195,9 @@ def shipped_models() -> dict:
 CHECKED_DIGEST = "schema-checked.sha256"
 """The file beside the shipped packs holding shipped_digest() as the test suite last saw it
 valid (tests/test_packs.py keeps it current). While it matches, the shipped packs are loaded
-without the schema check: importing and running jsonschema costs a tenth of a cold scan. An
-install whose packs or schemas were edited is checked in full."""
+without the schema check (importing and running jsonschema costs a tenth of a cold scan) and
+their regexes are compiled when first used, not to check them. An install whose packs or
+schemas were edited is checked in full."""
 
 
 @lru_cache(maxsize=1)
@@ -235,9 +237,20 @@ def read_pack(path: str, schema: dict, checked: bool = False) -> tuple[yaml.Node
     return root, data
 
 
-def _load(path: str | os.PathLike, root, data, models: dict | None, checked: bool = False) -> list[Rule]:
+def _load(path: str | os.PathLike, root, data, models: dict | None, checked: bool = False,
+          trusted: bool = False) -> list[Rule]:
+    """The pack's rules, compiled. A `checked` pack (shipped, validated by the test suite) is not
+    checked against the schema again; a `trusted` one (checked, with the shipped models only) nor
+    by compiling its regexes now: they compile when first used."""
     if not checked:
         _validate(path, data, root, pack_schema())
+    if not trusted:
+        return _compile_all(path, root, data, models)
+    with trusted_patterns():
+        return _compile_all(path, root, data, models)
+
+
+def _compile_all(path: str | os.PathLike, root, data, models: dict | None) -> list[Rule]:
     models = shipped_models() if models is None else models
     return [_compile_rule(path, root, data, index, models) for index in range(len(data["rules"]))]
 
