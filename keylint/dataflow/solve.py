@@ -127,8 +127,8 @@ class ProjectIndex(Instances):
                     return found
         return None
 
-    def callees(self, site) -> list:
-        """[(function, bound, is_constructor)] a call site may land in."""
+    def callees(self, site) -> tuple:
+        """((function, bound, is_constructor), ...) a call site may land in (kept for every site: a tuple)."""
         cached = self._callees.get(site.id)
         if cached is not None:
             return cached
@@ -150,7 +150,7 @@ class ProjectIndex(Instances):
                         found.append((function, site.bound, False))
             if found and not site.any_of:
                 break
-        self._callees[site.id] = found
+        found = self._callees[site.id] = tuple(found)
         return found
 
     def made_by(self, qname: str, depth: int = 0) -> list:
