@@ -1,6 +1,7 @@
 """What keeps a large tree's scan in bounded memory (issue 14: 20,000 files in <= 150 MB), checked
 by behaviour, never by timing: summaries share their equal parts, the parent holds no file
-texts, and the cache is read one entry at a time."""
+texts, the project is solved once, and the cache is read one entry at a time and keeps no
+per-file names in memory."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import sys
 from pathlib import Path
 
 from keylint.core.findings import FileResult
+from keylint.dataflow.solve import ProjectIndex
+from keylint.dataflow.summary import FunctionSummary, ModuleSummary
 from keylint.pipeline import project
 from keylint.pipeline.discover import SourcePath
 from keylint.pipeline.parse import parse
@@ -45,6 +48,46 @@ def test_values_of_one_file_are_not_remembered_for_the_others():
     b = shared([("app/a.py", 3, "assigned to headers")], ("app/a.py", "app.a"))
     assert b[0] == a[0] and b[0] is not a[0]  # the table did not keep the file's own steps
     assert b[0][2] is a[0][2]  # the note is anyone's: shared
+
+
+def test_equal_dicts_within_one_value_are_one_dict_and_never_across_values():
+    shared = Interner()
+    step = ("app/a.py", 3, "assigned to headers")
+    value = shared({"sink": [{("k", 1): (step,)}, {("k", 1): (step,)}], "other order": {("j", 2): (), ("k", 1): ()},
+                    "order": {("k", 1): (), ("j", 2): ()}}, ("app/a.py",))
+    assert value["sink"][0] is value["sink"][1]  # the several rules' sinks at one call: one taint
+    assert value["order"] == value["other order"] and value["order"] is not value["other order"]  # order kept
+    again = shared({"sink": [{("k", 1): (step,)}]}, ("app/a.py",))
+    assert again["sink"][0] == value["sink"][0] and again["sink"][0] is not value["sink"][0]
+    assert shared({}) is not shared({})  # a file's facts dict is its own
+
+
+def test_a_suffix_lookup_matches_whole_dotted_parts_and_prefers_the_nearest():
+    def module(name: str, *functions: str) -> ModuleSummary:
+        qnames = [f"{name}.{f}" for f in (*functions, "<module>")]
+        return ModuleSummary(name.replace(".", "/") + ".py", name, {q: FunctionSummary(q, q.rpartition(".")[2], ())
+                                                                    for q in qnames})
+
+    modules = [module("shop.pay", "run"), module("other.pay", "run"), module("shop.xpay", "run")]
+    index = ProjectIndex({m.path: m for m in modules})
+    assert index.lookup("pay.run", "shop.views") == "shop.pay.run"
+    assert index.lookup("pay.run", "other.views") == "other.pay.run"
+    assert index.lookup("xpay.run", "other.views") == "shop.xpay.run"
+    assert index.lookup("ay.run", "shop.views") is None and index.lookup("shop.pay.run", "x") == "shop.pay.run"
+
+
+def test_a_project_without_wanted_neighbours_is_solved_once(tmp_path, monkeypatch):
+    write_tree(tmp_path, {f"svc/m{i}.py": synth._fill(synth.PAYMENT, synth.random.Random(i), "svc") for i in range(3)})
+    built = []
+    real = KINDS["taint"].build_index
+
+    def counted(summaries, rule_ids=None):
+        built.append(sorted(summaries))
+        return real(summaries, rule_ids)
+
+    monkeypatch.setattr(KINDS["taint"], "build_index", counted)
+    report = scan([str(tmp_path)], load_rules(), ScanOptions(root=str(tmp_path)))
+    assert built == [["svc/m0.py", "svc/m1.py", "svc/m2.py"]] and report.errors == []
 
 
 def _own_bytes(value, known: set[int]) -> int:
@@ -151,6 +194,17 @@ def test_read_all_takes_every_row_in_one_query_and_still_sees_this_scans_writes(
     again._db = _connect(again.path)
     again.put("f7.py", "new", stat, _Counted("seven"))
     assert again.get("f7.py", "new", stat) == _Counted("seven")  # a row written in this scan is read back
+
+
+def test_saving_keeps_the_named_rows_and_holds_no_names_of_written_rows(tmp_path):
+    stat = Path(__file__).stat()
+    facts = FileCache(tmp_path, str(tmp_path), "key", folder="project", payload=dict)
+    for i in range(5):
+        facts.put(f"f{i}.py", f"d{i}", stat, {"n": i})
+    assert facts._written == set()  # without read_all every answer comes from SQLite: nothing to remember
+    facts.save(keep=(f"f{i}.py" for i in (1, 3)))  # names as they come, not a set of them all
+    again = FileCache(tmp_path, str(tmp_path), "key", folder="project", payload=dict)
+    assert [again.stored_digest(f"f{i}.py") for i in range(5)] == [None, "d1", None, "d3", None]
 
 
 def test_a_cache_held_by_another_scan_is_not_kept_and_loses_nothing(tmp_path):

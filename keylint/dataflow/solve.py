@@ -43,7 +43,8 @@ class ProjectIndex(Instances):
         self.classes: dict[str, tuple] = {}
         self.modules: dict[str, ModuleSummary] = {}
         self.sites: dict = {}
-        self._suffix: dict[str, list] = {}
+        self._named: dict[str, list] = {}  # last dotted part -> the qnames ending in it (see lookup)
+        self._suffix: dict[str, tuple] = {}  # dotted suffix -> the qnames ending in it, as looked up
         self._made_class: dict = {}  # constructor call site -> the class it makes
         for path in sorted(summaries):
             summary = summaries[path]
@@ -55,9 +56,9 @@ class ProjectIndex(Instances):
                 self.sites[site.id] = site
         self.settings_modules = sorted(m for m, s in self.modules.items() if s.settings_names or s.star_imports)
         for qname in sorted({*self.functions, *self.classes, *self.modules}):
-            parts = qname.split(".")
-            for i in range(1, len(parts)):
-                self._suffix.setdefault(".".join(parts[i:]), []).append(qname)
+            _, dot, last = qname.rpartition(".")
+            if dot:
+                self._named.setdefault(last, []).append(qname)
         self._callees: dict = {}
         self.ret: dict = {}
         self.pval: dict = {}
@@ -92,6 +93,10 @@ class ProjectIndex(Instances):
         if name in self.functions or name in self.classes or name in self.modules:
             return name
         matches = self._suffix.get(name)
+        if matches is None:  # every suffix of a qname ends in its last part: only those can match
+            ending = "." + name
+            named = self._named.get(name.rpartition(".")[2], ())
+            matches = self._suffix[name] = tuple(q for q in named if q.endswith(ending))
         if not matches:
             return None
         return max(matches, key=lambda q: (_common_prefix(q, near), [-ord(c) for c in q]))
@@ -122,8 +127,8 @@ class ProjectIndex(Instances):
                     return found
         return None
 
-    def callees(self, site) -> list:
-        """[(function, bound, is_constructor)] a call site may land in."""
+    def callees(self, site) -> tuple:
+        """((function, bound, is_constructor), ...) a call site may land in (kept for every site: a tuple)."""
         cached = self._callees.get(site.id)
         if cached is not None:
             return cached
@@ -145,7 +150,7 @@ class ProjectIndex(Instances):
                         found.append((function, site.bound, False))
             if found and not site.any_of:
                 break
-        self._callees[site.id] = found
+        found = self._callees[site.id] = tuple(found)
         return found
 
     def made_by(self, qname: str, depth: int = 0) -> list:

@@ -6,8 +6,8 @@ substrings, None: no such test; each rule's Screen holds them, so that the first
 kind loaded), `relevant(found, rules)` (whether a file holding the tokens
 `found` matters), `summarise(parsed, rules, key_types)` (plain picklable data),
 `exports(summary)` (whether importers of the module can pick up something from it),
-`wanted(summaries)` (qualified names whose modules could add flows to them) and
-`build_index({path: summary}, rule_ids)`.
+`build_index({path: summary}, rule_ids)` and `wanted(index)` (qualified names whose modules
+could add flows to the index's).
 
 - A rule with project tokens, none of which occurs in any file of the scan, cannot fire: it sits
   the scan out (its sinks need the Merchant-Serial-Number header, or a Vipps API path).
@@ -91,8 +91,7 @@ def summarise_project(sources: list, rules: list, key_types=(), store=None,
             run = partial(_summarise_all, kind, rules=possible, key_types=key_types, jobs=jobs, limits=limits,
                           also=also, early=early)
             parsed = [f for f in files if f.source.rel_path not in skip]
-            summaries = _summaries(kind, parsed, possible, run)
-            project[kind_name] = kind.build_index(summaries, frozenset(r.id for r in possible))
+            project[kind_name] = _index(kind, parsed, possible, run)
         else:
             project[kind_name] = NoIndex()
         for f in files:
@@ -234,13 +233,16 @@ def rules_in_play(rules: list, found: frozenset[str]) -> list:
     return [r for r in rules if r.screen.project_tokens is None or r.screen.project_tokens & found]
 
 
-def _summaries(kind, files: list[_File], rules: list, run) -> dict:
-    """Summaries of the relevant files, then of their neighbours (see the module docstring)."""
-    relevant = [f for f in files if kind.relevant(f.facts["tokens"], rules)]
-    summaries = run(relevant)
+def _index(kind, files: list[_File], rules: list, run):
+    """The index of the relevant files' summaries, then of their neighbours' too (see the module
+    docstring). The first index tells which neighbours are wanted; when there are none, it is the
+    scan's (one solve, not two)."""
+    rule_ids = frozenset(r.id for r in rules)
+    summaries = run([f for f in files if kind.relevant(f.facts["tokens"], rules)]) if rules else {}
+    index = kind.build_index(summaries, rule_ids)
     if not summaries:
-        return summaries
-    wanted = _prefixes(kind.wanted(summaries))
+        return index
+    wanted = _prefixes(kind.wanted(index))
     # Importers are followed only from modules with the rules' own tokens: following every
     # module that reads a request or sys.argv would summarise a whole framework.
     exporting = frozenset(module_name(path) for path, s in summaries.items() if s is not None and kind.exports(s))
@@ -249,7 +251,10 @@ def _summaries(kind, files: list[_File], rules: list, run) -> dict:
         f for f in files
         if f.source.rel_path not in summaries and (_is_wanted(f.source.rel_path, wanted) or imports_one_of(f))
     ]
-    return {**summaries, **run(neighbours)}
+    if not neighbours:
+        return index
+    del index  # the next one takes its place: not both in memory
+    return kind.build_index({**summaries, **run(neighbours)}, rule_ids)
 
 
 def _same_module(module: str, imported: str) -> bool:

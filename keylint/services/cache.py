@@ -24,7 +24,7 @@ import os
 import pickle
 import sys
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from keylint import __version__
 from keylint.core.findings import FileResult
@@ -147,7 +147,7 @@ class FileCache:
         self._payload = payload
         self._last: tuple = (None, None)  # (name, row) last read: a file is asked about up to three times
         self._rows: dict[str, tuple] | None = self._read_all() if read_all else None
-        self._written: set[str] = set()  # names whose row changed since: read from the database
+        self._written: set[int] = set()  # hashes of the names whose row changed since read_all: ask the database
         self._expected: list[str] = []  # names about to be asked for, in order (expect())
         self._next = 0  # where the next batch of them starts
         self._batch: dict[str, tuple | None] = {}  # rows of the current batch (None: no row)
@@ -183,17 +183,18 @@ class FileCache:
         blob = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
         self._write(name, (stat.st_size, stat.st_mtime_ns, digest, blob))
 
-    def save(self, keep: set[str] | None = None) -> None:
-        """Commit this scan's writes; with `keep`, the entries of other names go."""
+    def save(self, keep: Iterable[str] | None = None) -> None:
+        """Commit this scan's writes; with `keep` (names), the entries of other names go."""
         self._flush()
         if self._db is None:
             return
         import sqlite3
 
         try:
-            if keep is not None:
-                gone = [(name,) for (name,) in self._db.execute("SELECT name FROM entries") if name not in keep]
-                self._db.executemany("DELETE FROM entries WHERE name = ?", gone)
+            if keep is not None:  # in a table of SQLite's, not a set of names in this process
+                self._db.execute("CREATE TEMP TABLE keep (name TEXT PRIMARY KEY)")
+                self._db.executemany("INSERT OR IGNORE INTO keep VALUES (?)", ((name,) for name in keep))
+                self._db.execute("DELETE FROM entries WHERE name NOT IN (SELECT name FROM keep)")
             self._db.commit()
             self._db.close()
             _keep_newest(os.path.dirname(self.path))
@@ -215,18 +216,17 @@ class FileCache:
         """(size, mtime_ns, digest, pickled payload) stored for `name`, if any."""
         if name in self._pending:
             return self._pending[name]
-        if self._rows is not None and name not in self._written:
+        if self._rows is not None and hash(name) not in self._written:  # (another name of the same hash: a query)
             return self._rows.get(name)
         if self._last[0] == name:
             return self._last[1]
         if self._db is None:
             return None
-        if name not in self._written:
-            if name not in self._batch:
-                self._read_batch(name)
-            if name in self._batch:  # taken out as it is read: the batch holds only rows yet to be asked for
-                self._last = (name, self._batch.pop(name))
-                return self._last[1]
+        if name not in self._batch:
+            self._read_batch(name)
+        if name in self._batch:  # taken out as it is read: the batch holds only rows yet to be asked for
+            self._last = (name, self._batch.pop(name))
+            return self._last[1]
         import sqlite3
 
         try:
@@ -266,7 +266,9 @@ class FileCache:
         (one statement per row cost a cold scan of 2,823 files ~0.1 s), so at most WRITE_BATCH of
         them wait in memory."""
         self._last = (None, None)
-        self._written.add(name)
+        self._batch.pop(name, None)  # read before this write: later reads see the new row
+        if self._rows is not None:  # hashes, not names: a name per file of a large tree is megabytes
+            self._written.add(hash(name))
         self._pending[name] = row
         if len(self._pending) >= WRITE_BATCH:
             self._flush()
@@ -412,7 +414,7 @@ class ProjectFacts:
 
     def save(self, sources) -> None:
         """Commit, keeping the facts of `sources` (the scan's files) only."""
-        self.files.save(keep={self._name(source) for source in sources})
+        self.files.save(keep=(self._name(source) for source in sources))
 
 
 def load_cached(directory: str, group: str, parts: tuple, valid, make):

@@ -4,9 +4,11 @@ The project phase keeps every summarised file's data-flow summary in memory unti
 and a summary arriving from a worker (or from the cache) is a fresh copy of everything in it:
 the same labels, keys, op tuples and notes ("assigned to headers") thousands of times over. An
 `Interner` replaces each string, tuple and frozenset with the first equal one it saw, so a
-summary costs about half the memory. Mutable containers (dicts, lists, dataclass instances)
-are never shared: they are rebuilt or updated in place around their interned contents, so no
-caller sees a difference except in identity.
+summary costs about half the memory. Lists and dataclass instances are never shared: they are
+updated in place around their interned contents. Dicts are rebuilt, and within one value the
+dicts that hold the same keys and values in the same order are one dict: a summary's equal
+taints (the several rules' sinks at one call, a call's result) are read, never changed, once it
+is made. Across values dicts stay apart (a file's facts dict is its own).
 
 What only one file can hold (its path, its module's names, the flow steps at its lines) is
 shared within that file but not remembered for the others: the table would keep it for nothing.
@@ -26,15 +28,16 @@ class Interner:
         self._here: dict = {}  # shared within one call: values that hold a `local` string
         self._local: tuple[str, ...] = ()
         self._done: dict = {}  # id -> (result, original) of the containers already shared in this call
+        self._dicts: dict = {}  # the ids of its items, in order -> the dict, within this call
 
     def __call__(self, value, local: tuple[str, ...] = ()):
         """`value` with its equal parts shared; `local`: prefixes of the strings that belong to
         this value alone (a file's path and module name)."""
-        self._local, self._here, self._done = local, {}, {}
+        self._local, self._here, self._done, self._dicts = local, {}, {}, {}
         try:
             return self._share(value)[0]
         finally:
-            self._here, self._done = {}, {}
+            self._here, self._done, self._dicts = {}, {}, {}
 
     def _share(self, value) -> tuple[object, bool]:
         """(the shared value, whether it may be remembered for other calls)."""
@@ -66,8 +69,9 @@ class Interner:
             if shared is None:
                 shared = self._seen[value] = frozenset(self._share(item)[0] for item in value)
             return shared, True
-        if kind is dict:
-            return {self._share(key)[0]: self._share(item)[0] for key, item in value.items()}, False
+        if kind is dict:  # its items are shared by now: equal ones are the same objects (held by the dict)
+            value = {self._share(key)[0]: self._share(item)[0] for key, item in value.items()}
+            return self._dicts.setdefault(tuple(id(part) for item in value.items() for part in item), value), False
         if kind is list:
             value[:] = [self._share(item)[0] for item in value]
             return value, False

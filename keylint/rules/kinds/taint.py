@@ -228,12 +228,12 @@ def exports(summary) -> bool:
     )
 
 
-def wanted(summaries: dict) -> set[str]:
-    """Qualified names of what the summarised modules call outside themselves such that
+def wanted(index) -> set[str]:
+    """Qualified names of what the index's modules call outside themselves such that
     summarising it could add a flow (keylint.dataflow.demand._Demand)."""
     from keylint.dataflow.demand import wanted_callees
 
-    return wanted_callees(build_index(summaries))
+    return wanted_callees(index)
 
 
 def build_index(summaries: dict, rule_ids: frozenset | None = None):
