@@ -1,7 +1,7 @@
 """Project phase, between parse and analyse: kinds that look across files (the `taint` kind)
 summarise Python files first, then build one index that each file's analysis reads.
 
-A kind joins in by providing `prefilter_tokens(spec)` and `project_tokens(rule)` (lowercase
+A kind joins in by providing `prefilter_tokens(spec)` and `project_tokens(spec)` (lowercase
 substrings, None: no such test; each rule's Screen holds them, so that the first look needs no
 kind loaded), `relevant(found, rules)` (whether a file holding the tokens
 `found` matters), `summarise(parsed, rules, key_types)` (plain picklable data),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import os
 import pickle
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -321,7 +321,7 @@ def _compile_rule(path: str, root: yaml.Node, data: dict, index: int, models: di
     except (SpecError, ModelError) as exc:
         where = ["rules", index, raw["kind"], *exc.where]
         raise PackError(f"{path}:{_line_of(root, where)}: {_field_path(where)}: {exc.message}") from exc
-    rule = Rule(
+    return Rule(
         id=raw["id"],
         name=raw["name"],
         pitfall=raw["pitfall"],
@@ -334,18 +334,17 @@ def _compile_rule(path: str, root: yaml.Node, data: dict, index: int, models: di
         examples=raw["examples"],
         pack=data["pack"],
         pack_path=str(path),
-        screen=Screen(kind.FILE_KINDS, None),
+        screen=_screen(kind, spec),
         autofix=autofix,
         models=used,
         model_paths=tuple(sorted({p for use in used for p in models[use.label].paths})),
     )
-    return replace(rule, screen=_screen(kind, rule))
 
 
-def _screen(kind, rule: Rule) -> Screen:
-    """The rule's Screen, from its kind's hooks."""
-    tokens = getattr(kind, "prefilter_tokens", lambda _: None)(rule.spec)
-    project_tokens = getattr(kind, "project_tokens", lambda _: None)(rule)
+def _screen(kind, spec) -> Screen:
+    """A rule's Screen, from its kind's hooks on its compiled spec."""
+    tokens = getattr(kind, "prefilter_tokens", lambda _: None)(spec)
+    project_tokens = getattr(kind, "project_tokens", lambda _: None)(spec)
     return Screen(tuple(kind.FILE_KINDS), None if tokens is None else frozenset(tokens),
                   None if project_tokens is None else frozenset(project_tokens),
                   hasattr(kind, "summarise"), getattr(kind, "PROJECT_WIDE", False))

@@ -184,8 +184,8 @@ def prefilter_tokens(spec) -> frozenset | None:
     return spec.prefilter
 
 
-def project_tokens(rule) -> frozenset | None:
-    return rule.spec.project_prefilter
+def project_tokens(spec) -> frozenset | None:
+    return spec.project_prefilter
 
 
 def engine_config(rules, key_types=()) -> EngineConfig:
