@@ -13,7 +13,7 @@ from keylint.core.findings import FileResult
 from keylint.pipeline.scan import ScanOptions, scan
 from keylint.rules.packs import load_rules_cached
 from keylint.rules.packs import load_pack, load_rules
-from keylint.services.cache import FileCache, analysis_key
+from keylint.services.cache import FileCache, analysis_key, ruleset_digest
 from tests.conftest import write_tree
 
 EXAMPLE_APP = Path(__file__).resolve().parents[1] / "examples" / "partner_app"
@@ -84,12 +84,12 @@ def test_same_content_with_a_new_mtime_is_a_hit(tree, tmp_path):
 
 def test_rule_and_setting_changes_use_another_key(tmp_path):
     rules = load_rules()
-    base = analysis_key(rules, {"redact": True, "prefilter": True})
-    assert analysis_key(rules, {"redact": False, "prefilter": True}) != base
-    assert analysis_key(rules[:1], {"redact": True, "prefilter": True}) != base
+    base = analysis_key(ruleset_digest(rules), {"redact": True, "prefilter": True})
+    assert analysis_key(ruleset_digest(rules), {"redact": False, "prefilter": True}) != base
+    assert analysis_key(ruleset_digest(rules[:1]), {"redact": True, "prefilter": True}) != base
     pack = tmp_path / "pack.yaml"
     pack.write_text(Path(rules[0].pack_path).read_text("utf-8").replace("min_length: 16", "min_length: 17", 1), "utf-8")
-    assert analysis_key(load_pack(pack), {"redact": True, "prefilter": True}) != base
+    assert analysis_key(ruleset_digest(load_pack(pack)), {"redact": True, "prefilter": True}) != base
 
 
 def test_edited_pack_is_not_served_from_the_cache(tree, tmp_path):

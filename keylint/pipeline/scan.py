@@ -23,7 +23,8 @@ from keylint.pipeline.suppress import SuppressionIssue, parse_suppressions
 from keylint.rules.config import PathRules
 from keylint.rules.kinds import load_engines
 from keylint.services import workers
-from keylint.services.cache import FileCache, LastScan, ProjectFacts, Stamp, analysis_key, content_digest, stamp_files
+from keylint.services.cache import (FileCache, LastScan, ProjectFacts, Stamp, analysis_key, content_digest, ruleset_digest,
+                                    stamp_files)
 
 if TYPE_CHECKING:  # a diff scan or a baseline imports these when it runs
     from keylint.pipeline.baseline import Baseline
@@ -201,7 +202,8 @@ def scan(
 
         analysed = files_to_analyse(sources, rules, options.diff)
     stamps, signature = stamp_files(sources, signed=options.cache_dir is not None and not options.keep_project)
-    last = _last_scan(signature, sources, analysed, rules, options)
+    ruleset = ruleset_digest(rules) if options.cache_dir is not None else ""  # in every cache key of the scan
+    last = _last_scan(signature, sources, analysed, ruleset, options)
     outcome = last.get(_is_outcome) if last is not None else None
     if outcome is not None:
         _restore(report, outcome)
@@ -209,7 +211,7 @@ def scan(
             on_progress(report.files_scanned, len(analysed))
     else:
         known_errors = len(report.errors)
-        complete = _analyse_project(report, sources, analysed, rules, options, on_progress, stamps)
+        complete = _analyse_project(report, sources, analysed, rules, options, on_progress, stamps, ruleset)
         if last is not None and complete:
             last.put((report.files_scanned, FileResult("", report.findings, report.errors[known_errors:],
                                                        report.suppressions, report.silenced)))
@@ -220,7 +222,7 @@ def scan(
     return report
 
 
-def _last_scan(signature: str | None, sources: list[SourcePath], analysed: list[SourcePath], rules: list,
+def _last_scan(signature: str | None, sources: list[SourcePath], analysed: list[SourcePath], ruleset: str,
                options: ScanOptions) -> LastScan | None:
     """The record of the last scan with these rules and settings, signed by every file's stat
     (`signature`, from stamp_files) and which files are analysed: when no file changed, the stored
@@ -231,7 +233,7 @@ def _last_scan(signature: str | None, sources: list[SourcePath], analysed: list[
     parts = [repr((options.timeout_s, options.memory_mb)), signature]
     if analysed is not sources:
         parts.append("\1" + "\0".join(source.rel_path for source in analysed))
-    key = analysis_key(rules, {**options.analysis_settings(), "phase": "scan"})
+    key = analysis_key(ruleset, {**options.analysis_settings(), "phase": "scan"})
     return LastScan(options.cache_dir, options.root or os.getcwd(), key, content_digest("\n".join(parts).encode()))
 
 
@@ -249,14 +251,14 @@ def _restore(report: ScanReport, outcome: tuple[int, FileResult]) -> None:
 
 def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: list[SourcePath], rules: list,
                      options: ScanOptions, on_progress: Callable[[int, int], None] | None,
-                     stamps: dict[str, Stamp]) -> bool:
+                     stamps: dict[str, Stamp], ruleset: str) -> bool:
     """The project phase and every analysed file's result, into `report` (`stamps`: each file's
-    stat, stamp_files). True when the outcome is complete and cached: every file analysed (none
+    stat, stamp_files; `ruleset`: the rules' part of the cache keys, ruleset_digest). True when the outcome is complete and cached: every file analysed (none
     unreadable, crashed or timed out) and stored."""
     # Cross-file kinds summarise the whole project first; a diff scan may then analyse fewer files.
     facts = None
     if options.cache_dir is not None:
-        key = analysis_key(rules, {**options.analysis_settings(), "phase": "project"})
+        key = analysis_key(ruleset, {**options.analysis_settings(), "phase": "project"})
         facts = ProjectFacts(options.cache_dir, options.root or os.getcwd(), key, stamps)
     limits = workers.Limits(options.timeout_s, options.memory_mb)
     plain: dict[str, str] = {}  # files the project phase read and the prefilter rules out: not read again
@@ -271,7 +273,7 @@ def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: li
     cache = None
     if facts is not None:
         facts.save(sources)
-        cache = FileCache(options.cache_dir, options.root or os.getcwd(), analysis_key(rules, options.analysis_settings()),
+        cache = FileCache(options.cache_dir, options.root or os.getcwd(), analysis_key(ruleset, options.analysis_settings()),
                           read_all=True)
         project_rules = [r for r in rules if r.screen.project_wide]
         flows = partial(_analyse_task, rules=project_rules, options=options, project=project)

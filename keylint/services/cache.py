@@ -94,12 +94,16 @@ def file_digest(path: str) -> str:
         return content_digest(handle.read())
 
 
-def analysis_key(rules: list, settings: dict) -> str:
-    """Digest of the engine, the selected rules (ids and pack contents) and result-changing settings."""
+def ruleset_digest(rules: list) -> str:
+    """Digest of the selected rules: their ids and their packs' (and model packs') contents. A
+    scan computes it once for its cache keys (it reads every pack file)."""
     ids = ",".join(sorted(rule.id for rule in rules))
-    options = repr(sorted(settings.items()))
-    packs = (path for rule in rules for path in (rule.pack_path, *rule.model_paths))
-    return _digest(engine_digest(), files_digest(packs), ids, options)
+    return _digest(files_digest(path for rule in rules for path in (rule.pack_path, *rule.model_paths)), ids)
+
+
+def analysis_key(ruleset: str, settings: dict) -> str:
+    """Digest of the engine, the selected rules (`ruleset`, ruleset_digest) and result-changing settings."""
+    return _digest(engine_digest(), ruleset, repr(sorted(settings.items())))
 
 
 def _read_pickle(path: str, valid) -> object | None:
