@@ -253,8 +253,9 @@ def _analyse_project(report: ScanReport, sources: list[SourcePath], analysed: li
                      options: ScanOptions, on_progress: Callable[[int, int], None] | None,
                      stamps: dict[str, Stamp], ruleset: str) -> bool:
     """The project phase and every analysed file's result, into `report` (`stamps`: each file's
-    stat, stamp_files; `ruleset`: the rules' part of the cache keys, ruleset_digest). True when the outcome is complete and cached: every file analysed (none
-    unreadable, crashed or timed out) and stored."""
+    stat, stamp_files; `ruleset`: the rules' part of the cache keys, ruleset_digest). True when
+    the outcome is complete and cached: every file analysed (none unreadable, crashed or timed
+    out) and stored."""
     # Cross-file kinds summarise the whole project first; a diff scan may then analyse fewer files.
     facts = None
     if options.cache_dir is not None:
